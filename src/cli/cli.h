@@ -1,0 +1,25 @@
+/* The ties command line: one file per command, the table in main.c.
+ * Commands parse their arguments, call the library, print, and return an
+ * exit status (a ties_code). */
+#ifndef TIES_CLI_H
+#define TIES_CLI_H
+
+#include <stdio.h>
+
+#include "ties/ties.h"
+
+typedef int (*cli_fn)(int argc, char **argv);
+
+/* Prints "ties: MESSAGE" on stderr and returns code. */
+int cli_fail(ties_code code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints the library error and returns its code. */
+int cli_error(const ties_error *err);
+/* Writes a whole buffer to stdout; fails cleanly on a write error. */
+int cli_write(const ties_buf *b);
+/* Reads --max-* options shared by commands that read documents; returns 1
+ * if argv[*i] was one of them (and advances *i), 0 if not, -1 on error. */
+int cli_read_opt(int argc, char **argv, int *i, ties_read_opts *o);
+
+int cmd_read(int argc, char **argv);
+
+#endif

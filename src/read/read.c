@@ -1,0 +1,183 @@
+/* Entry points of the read stage: load, check the input, pick a reader,
+ * build the document. */
+#include <string.h>
+
+#include "read_int.h"
+
+#define DEFAULT_MAX_INPUT (64u << 20)
+#define DEFAULT_MAX_LINE (1u << 20)
+
+static ties_read_opts resolve(const ties_read_opts *o)
+{
+	ties_read_opts r = {0};
+	if (o)
+		r = *o;
+	if (!r.max_input)
+		r.max_input = DEFAULT_MAX_INPUT;
+	if (!r.max_line)
+		r.max_line = DEFAULT_MAX_LINE;
+	if (!r.max_search)
+		r.max_search = 50000000ul;
+	if (!r.max_pages)
+		r.max_pages = 2000;
+	return r;
+}
+
+void ties_doc_free(ties_doc *doc)
+{
+	if (doc)
+		ties__arena_free(doc->arena);
+}
+
+/* Checks text input and normalises line ends; returns a heap copy. */
+static ties_code check_text(const char *name, const char *data, size_t len,
+                            const ties_read_opts *o, char **out, size_t *olen, ties_error *err)
+{
+	if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+	                 ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
+		return ties__error(err, TIES_ERR_ENCODING,
+		                   "'%s': UTF-16 text is not supported; convert it to UTF-8", name);
+	if (len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
+	    (unsigned char)data[2] == 0xBF) {
+		data += 3;
+		len -= 3;
+	}
+	const char *nul = memchr(data, '\0', len);
+	if (nul)
+		return ties__error(err, TIES_ERR_BINARY,
+		                   "'%s': binary data (NUL byte at offset %zu), not text", name,
+		                   (size_t)(nul - data));
+	size_t valid = ties__utf8_valid_prefix(data, len);
+	if (valid < len) {
+		unsigned line = 1;
+		for (size_t i = 0; i < valid; i++)
+			line += data[i] == '\n';
+		return ties__error(err, TIES_ERR_ENCODING,
+		                   "'%s': invalid UTF-8 at byte %zu (line %u)", name, valid, line);
+	}
+	char *t = ties__malloc(len + 1);
+	if (!t)
+		return ties__error(err, TIES_ERR_NOMEM, "'%s': out of memory", name);
+	size_t o_ = 0, line_start = 0;
+	unsigned line = 1;
+	int has_text = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = data[i];
+		if (c == '\r') {
+			if (i + 1 < len && data[i + 1] == '\n')
+				continue;
+			c = '\n'; /* old Mac line end */
+		}
+		if (c == '\n') {
+			line++;
+			line_start = o_ + 1;
+		} else if (o_ - line_start >= o->max_line) {
+			ties__free(t);
+			return ties__error(err, TIES_ERR_TOOBIG,
+			                   "'%s': line %u is longer than the limit of %zu bytes", name,
+			                   line, o->max_line);
+		}
+		if (c == '\t' || c == '\v' || c == '\f')
+			c = ' ';
+		if (c != ' ' && c != '\n')
+			has_text = 1;
+		t[o_++] = c;
+	}
+	t[o_] = '\0';
+	if (!has_text) {
+		ties__free(t);
+		return ties__error(err, TIES_ERR_EMPTY, "'%s': no text", name);
+	}
+	*out = t;
+	*olen = o_;
+	return TIES_OK;
+}
+
+ties_code ties_read_buffer(const char *data, size_t len, const char *name,
+                           const ties_read_opts *opts, ties_doc **out, ties_error *err)
+{
+	ties_read_opts o = resolve(opts);
+	*out = NULL;
+	if (!name)
+		name = "-";
+	if (len == 0)
+		return ties__error(err, TIES_ERR_EMPTY, "'%s': empty input", name);
+	if (len > o.max_input)
+		return ties__error(err, TIES_ERR_TOOBIG, "'%s': input is over the limit of %zu bytes",
+		                   name, o.max_input);
+	ties_arena *A = ties__arena_new();
+	ties_doc *doc = A ? ties__arena_alloc(A, sizeof *doc) : NULL;
+	if (!doc) {
+		ties__arena_free(A);
+		return ties__error(err, TIES_ERR_NOMEM, "'%s': out of memory", name);
+	}
+	doc->arena = A;
+	doc->source = ties__arena_strdup(A, name);
+	ties__sha256_hex(data, len, doc->sha256);
+	ties__blocks bl;
+	ties__blocks_init(&bl);
+	ties_code rc;
+	if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) {
+		doc->input_kind = TIES_INPUT_PDF;
+		rc = ties__read_pdf(doc, data, len, &o, &bl, err);
+	} else {
+		char *t = NULL;
+		size_t tl = 0;
+		doc->input_kind = TIES_INPUT_TEXT;
+		rc = check_text(name, data, len, &o, &t, &tl, err);
+		if (!rc)
+			rc = ties__read_text(doc, t, tl, &o, &bl, err);
+		ties__free(t);
+	}
+	if (!rc && bl.blocks.len == 0)
+		rc = ties__error(err, TIES_ERR_EMPTY, "'%s': no text", name);
+	if (!rc)
+		rc = ties__doc_build(doc, &bl, err);
+	ties__blocks_release(&bl);
+	if (rc) {
+		ties_doc_free(doc);
+		return rc;
+	}
+	*out = doc;
+	return TIES_OK;
+}
+
+ties_code ties_read_file(const char *path, const ties_read_opts *opts, ties_doc **out,
+                         ties_error *err)
+{
+	ties_read_opts o = resolve(opts);
+	char *data;
+	size_t len;
+	*out = NULL;
+	ties_code rc = ties__read_all(path, o.max_input, &data, &len, err);
+	if (rc)
+		return rc;
+	rc = ties_read_buffer(data, len, path, &o, out, err);
+	ties__free(data);
+	return rc;
+}
+
+size_t ties_doc_sentence_at(const ties_doc *doc, size_t off)
+{
+	size_t lo = 0, hi = doc->nsentences;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->sentences[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < doc->nsentences && doc->sentences[lo].start <= off)
+		return lo;
+	return (size_t)-1;
+}
+
+const char *ties_doc_note(const ties_doc *doc, int n, size_t *len)
+{
+	for (size_t i = 0; i < doc->nblocks; i++)
+		if (doc->blocks[i].kind == TIES_BLOCK_NOTE && doc->blocks[i].note_number == n) {
+			*len = doc->blocks[i].end - doc->blocks[i].start;
+			return doc->text + doc->blocks[i].start;
+		}
+	return NULL;
+}

@@ -1,0 +1,101 @@
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util.h"
+
+size_t ties__utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
+	if (k <= 0) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = c;
+	return (size_t)k;
+}
+
+size_t ties__utf8_valid_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0)
+			return i;
+		i += (size_t)k;
+	}
+	return n;
+}
+
+size_t ties__utf8_encode(int32_t cp, char out[4])
+{
+	return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+int ties__is_letter(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+int ties__is_upper(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+	       utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+int ties__is_lower(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+int ties__is_digit(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= '0' && cp <= '9';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+int ties__is_space(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029 || cp == 0x85;
+}
+
+int32_t ties__to_lower(int32_t cp) { return utf8proc_tolower(cp); }
+
+char *ties__lower_dup(const char *s, size_t n)
+{
+	char *d = ties__malloc(n * 2 + 1); /* a lowercase form is at most 2x longer in bytes */
+	if (!d)
+		return NULL;
+	size_t o = 0, i = 0;
+	while (i < n) {
+		int32_t cp;
+		size_t k = ties__utf8_decode(s + i, n - i, &cp);
+		char enc[4];
+		size_t m = ties__utf8_encode(ties__to_lower(cp), enc);
+		if (o + m > n * 2)
+			break;
+		memcpy(d + o, enc, m);
+		o += m;
+		i += k;
+	}
+	d[o] = '\0';
+	return d;
+}

@@ -37,7 +37,8 @@ all: $(BUILD)/ties $(UNIT_BIN)
 
 $(BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@echo "  CC  $<"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libties.a: $(LIB_OBJ)
 	@rm -f $@

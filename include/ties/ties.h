@@ -6,5 +6,6 @@
 #include "common.h"
 #include "doc.h"
 #include "extract.h"
+#include "graph.h"
 
 #endif

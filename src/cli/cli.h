@@ -21,5 +21,20 @@ int cli_write(const ties_buf *b);
 int cli_read_opt(int argc, char **argv, int *i, ties_read_opts *o);
 
 int cmd_read(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_neighbors(int argc, char **argv);
+int cmd_path(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_docs(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_split(int argc, char **argv);
+int cmd_rename(int argc, char **argv);
+int cmd_reject(int argc, char **argv);
+int cmd_check_db(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

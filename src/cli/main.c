@@ -8,7 +8,22 @@ static const struct command {
 	cli_fn fn;
 	const char *help;
 } commands[] = {
-	{"read", cmd_read, "read FILE|- [--json]   repaired text or document model"},
+	{"read", cmd_read, "read FILE|- [--json]         repaired text or document model"},
+	{"extract", cmd_extract, "extract FILE [--json]        entities and relations with evidence"},
+	{"add", cmd_add, "add FILE|DIR...              read, extract and store in the knowledge base"},
+	{"show", cmd_show, "show ENTITY                  profile: aliases, type, relations with evidence"},
+	{"neighbors", cmd_neighbors, "neighbors ENTITY [--depth N] [--type T]"},
+	{"path", cmd_path, "path A B [--max-hops N]      shortest paths, each hop with its evidence"},
+	{"timeline", cmd_timeline, "timeline [ENTITY]            dated relations in order"},
+	{"search", cmd_search, "search TEXT                  full-text search over sentences"},
+	{"docs", cmd_docs, "docs                         documents in the knowledge base"},
+	{"stats", cmd_stats, "stats                        counts"},
+	{"merge", cmd_merge, "merge A B                    analyst correction: A and B are one entity"},
+	{"split", cmd_split, "split ENTITY ALIAS           analyst correction: ALIAS is another entity"},
+	{"rename", cmd_rename, "rename ENTITY NAME           analyst correction: canonical name"},
+	{"reject", cmd_reject, "reject RELATION              analyst correction: a wrong relation"},
+	{"check-db", cmd_check_db, "check-db                     verify knowledge base integrity"},
+	{"export", cmd_export, "export --format F [...]      STIX 2.1, GraphML, GEXF, DOT, CSV, JSON, HTML"},
 };
 
 static void usage(FILE *f)

@@ -7,5 +7,6 @@
 #include "doc.h"
 #include "extract.h"
 #include "graph.h"
+#include "store.h"
 
 #endif

@@ -11,7 +11,7 @@ OPT ?= -O2
 
 CFLAGS_BASE := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -g $(OPT) \
   -Iinclude -Isrc -DTIES_VERSION='"$(VERSION)"' \
-  -DTIES_DATADIR='"$(abspath data)"' \
+  -DTIES_DATADIR='"$(abspath data)"' -DTIES_INDEX='"$(abspath $(BUILD))/ties-index.txt"' \
   $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) \
   $(shell $(PKG_CONFIG) --static --libs mupdf 2>/dev/null) -lharfbuzz \
@@ -19,6 +19,12 @@ LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) \
 
 ifeq ($(SAN),1)
   CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+  LDFLAGS += -fsanitize=address,undefined
+endif
+# SAN=fuzz: clang's libFuzzer instrumentation plus ASan+UBSan (make fuzz).
+ifeq ($(SAN),fuzz)
+  CFLAGS_BASE += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+    -fno-sanitize-recover=all -Wno-error
   LDFLAGS += -fsanitize=address,undefined
 endif
 ALL_CFLAGS = $(CFLAGS_BASE) $(CFLAGS)
@@ -32,8 +38,9 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS := $(wildcard include/ties/*.h src/*/*.h)
 
-.PHONY: all check check-asan check-plain test demo deps clean format bench fuzz
-all: $(BUILD)/ties $(UNIT_BIN)
+.PHONY: all check check-asan check-plain check-valgrind test demo deps clean format bench fuzz \
+  fuzz-smoke fuzz-bins
+all: $(BUILD)/ties $(UNIT_BIN) $(BUILD)/ties-index.txt
 
 $(BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -51,17 +58,28 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libties.a $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libties.a $(LIBS) -lcmocka
 
+# The extractor's lexicon index (WordNet, iso-codes, geonames cities), mapped at run time.
+GEONAMES := $(shell $(PKG_CONFIG) --exists geonames 2>/dev/null && echo 1)
+$(BUILD)/ties-index.txt: tools/mkindex.c src/extract/extract_int.h $(BUILD)/libties.a
+	@mkdir -p $(BUILD)/tools
+	$(CC) $(ALL_CFLAGS) $(if $(GEONAMES),-DHAVE_GEONAMES $(shell $(PKG_CONFIG) --cflags geonames)) \
+	  $(LDFLAGS) -o $(BUILD)/tools/mkindex $< $(BUILD)/libties.a $(LIBS) \
+	  $(if $(GEONAMES),$(shell $(PKG_CONFIG) --libs geonames))
+	$(BUILD)/tools/mkindex /usr/share/wordnet /usr/share/iso-codes/json > $@.tmp && mv $@.tmp $@
+
 deps:
 	sh scripts/install-deps.sh
 
 # Every test: the plain build, then the same suite under ASan+UBSan.
 check: deps
-	@rm -f build/summary build-asan/summary
+	@rm -f build/summary build-asan/summary build-valgrind/summary $(FUZZ_BUILD)/summary
 	@$(MAKE) --no-print-directory check-plain; a=$$?; \
 	 $(MAKE) --no-print-directory check-asan; b=$$?; \
-	 cat build/summary build-asan/summary 2>/dev/null | \
+	 $(MAKE) --no-print-directory check-valgrind; c=$$?; \
+	 $(MAKE) --no-print-directory fuzz-smoke; d=$$?; \
+	 cat build/summary build-asan/summary build-valgrind/summary $(FUZZ_BUILD)/summary 2>/dev/null | \
 	   awk '{p+=$$1; f+=$$3; k+=$$5} END {printf "check: %d passed, %d failed, %d skipped\n", p, f, k}'; \
-	 [ $$a -eq 0 ] && [ $$b -eq 0 ]
+	 [ $$a -eq 0 ] && [ $$b -eq 0 ] && [ $$c -eq 0 ] && [ $$d -eq 0 ]
 
 check-plain: all
 	sh tests/run.sh $(BUILD)
@@ -72,6 +90,31 @@ check-asan:
 	  sh tests/run.sh build-asan
 
 test: check-plain
+
+# Unit programs and CLI cases under valgrind (no invalid access, no leak).
+check-valgrind: all
+	sh tests/valgrind.sh $(BUILD) build-valgrind
+
+# Fuzzing: every tests/fuzz/fuzz-*.c is a libFuzzer target, built with clang
+# into $(FUZZ_BUILD).  `make fuzz` runs each for FUZZ_SECONDS (niced);
+# `make fuzz-smoke` (part of check) runs each for a few seconds.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 5
+FUZZ_BIN := $(patsubst tests/fuzz/%.c,$(FUZZ_BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz-*.c))
+
+$(BUILD)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(BUILD)/libties.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(BUILD)/libties.a $(LIBS)
+
+fuzz-bins:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang SAN=fuzz OPT=-O1 $(FUZZ_BIN)
+
+fuzz: fuzz-bins
+	sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-smoke: fuzz-bins
+	sh tests/fuzz/run.sh --smoke $(FUZZ_BUILD) $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
 
 demo: deps all
 	./$(BUILD)/ties read samples/brief-demo.clean.txt

@@ -8,5 +8,7 @@
 #include "extract.h"
 #include "graph.h"
 #include "store.h"
+#include "query.h"
+#include "export.h"
 
 #endif

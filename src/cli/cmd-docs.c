@@ -1,9 +1,17 @@
-/* ties docs: placeholder until the command lands. */
-#include "cli.h"
+/* ties docs [--json]: the documents in the knowledge base. */
+#include "kb.h"
 
 int cmd_docs(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail(TIES_ERR_USAGE, "'docs' is not available in this build");
+	kb_args a;
+	ties_store *s;
+	int rc = kb_parse("docs", argc, argv, "", 0, 0, "docs [--json] [--db PATH]", &a);
+	if (rc || (rc = kb_open(a.db, TIES_STORE_READONLY, &s)))
+		return rc;
+	ties_buf out;
+	ties_error err;
+	ties_buf_init(&out, 0);
+	ties_code c = ties_query_docs(s, &a.q, &out, &err);
+	ties_store_close(s);
+	return kb_finish(&out, c, &err);
 }

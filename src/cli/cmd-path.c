@@ -1,9 +1,20 @@
-/* ties path: placeholder until the command lands. */
-#include "cli.h"
+/* ties path A B [--max-hops N] [--type T]... [--min-confidence N] [--all] [--json]. */
+#include "kb.h"
 
 int cmd_path(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail(TIES_ERR_USAGE, "'path' is not available in this build");
+	kb_args a;
+	ties_store *s;
+	int rc = kb_parse("path", argc, argv, "max-hops type min-confidence all", 2, 2,
+	                  "path A B [--max-hops N] [--type T] [--min-confidence N] [--all] [--json] "
+	                  "[--db PATH]",
+	                  &a);
+	if (rc || (rc = kb_open(a.db, TIES_STORE_READONLY, &s)))
+		return rc;
+	ties_buf out;
+	ties_error err;
+	ties_buf_init(&out, 0);
+	ties_code c = ties_query_path(s, a.pos[0], a.pos[1], &a.q, &out, &err);
+	ties_store_close(s);
+	return kb_finish(&out, c, &err);
 }

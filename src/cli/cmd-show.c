@@ -1,9 +1,17 @@
-/* ties show: placeholder until the command lands. */
-#include "cli.h"
+/* ties show ENTITY [--json] [--db PATH]: an entity's profile. */
+#include "kb.h"
 
 int cmd_show(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail(TIES_ERR_USAGE, "'show' is not available in this build");
+	kb_args a;
+	ties_store *s;
+	int rc = kb_parse("show", argc, argv, "", 1, 1, "show ENTITY [--json] [--db PATH]", &a);
+	if (rc || (rc = kb_open(a.db, TIES_STORE_READONLY, &s)))
+		return rc;
+	ties_buf out;
+	ties_error err;
+	ties_buf_init(&out, 0);
+	ties_code c = ties_query_show(s, a.pos[0], &a.q, &out, &err);
+	ties_store_close(s);
+	return kb_finish(&out, c, &err);
 }

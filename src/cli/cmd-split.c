@@ -1,9 +1,20 @@
-/* ties split: placeholder until the command lands. */
-#include "cli.h"
+/* ties split ENTITY ALIAS: analyst correction, ALIAS names another entity. */
+#include "kb.h"
 
 int cmd_split(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail(TIES_ERR_USAGE, "'split' is not available in this build");
+	kb_args a;
+	ties_store *s;
+	int rc = kb_parse("split", argc, argv, "", 2, 2, "split ENTITY ALIAS [--db PATH]", &a);
+	if (rc || (rc = kb_open(a.db, 0, &s)))
+		return rc;
+	ties_error err;
+	ties_code c = ties_store_split(s, a.pos[0], a.pos[1], &err);
+	ties_store_close(s);
+	if (c)
+		return cli_error(&err);
+	ties_buf out;
+	ties_buf_init(&out, 0);
+	c = ties_buf_printf(&out, "split '%s' from '%s'\n", a.pos[1], a.pos[0]);
+	return kb_finish(&out, c, &(ties_error){c, "out of memory"});
 }

@@ -1,9 +1,17 @@
-/* ties stats: placeholder until the command lands. */
-#include "cli.h"
+/* ties stats [--json]: counts. */
+#include "kb.h"
 
 int cmd_stats(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return cli_fail(TIES_ERR_USAGE, "'stats' is not available in this build");
+	kb_args a;
+	ties_store *s;
+	int rc = kb_parse("stats", argc, argv, "", 0, 0, "stats [--json] [--db PATH]", &a);
+	if (rc || (rc = kb_open(a.db, TIES_STORE_READONLY, &s)))
+		return rc;
+	ties_buf out;
+	ties_error err;
+	ties_buf_init(&out, 0);
+	ties_code c = ties_query_stats(s, &a.q, &out, &err);
+	ties_store_close(s);
+	return kb_finish(&out, c, &err);
 }

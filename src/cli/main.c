@@ -1,4 +1,5 @@
 /* ties: the command table. */
+#include <signal.h>
 #include <string.h>
 
 #include "cli.h"
@@ -36,6 +37,9 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	/* Past a file-size limit, writes fail with EFBIG and are reported like a
+	 * full disk, instead of the process being killed mid-write. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return TIES_ERR_USAGE;

@@ -18,12 +18,21 @@ int cli_fail(ties_code code, const char *fmt, ...)
 
 int cli_error(const ties_error *err) { return cli_fail(err->code, "%s", err->msg); }
 
+/* A full disk or a file-size limit is its own code, so scripts can tell it
+ * from other write errors. */
+static int write_failed(void)
+{
+	int e = errno;
+	return cli_fail(e == ENOSPC || e == EFBIG || e == EDQUOT ? TIES_ERR_FULL : TIES_ERR_IO,
+	                "cannot write output: %s", strerror(e));
+}
+
 int cli_write(const ties_buf *b)
 {
 	if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len)
-		return cli_fail(TIES_ERR_IO, "cannot write output: %s", strerror(errno));
+		return write_failed();
 	if (fflush(stdout) != 0)
-		return cli_fail(TIES_ERR_IO, "cannot write output: %s", strerror(errno));
+		return write_failed();
 	return 0;
 }
 

@@ -157,7 +157,7 @@ static void filter_sequence(ties_vec *cands)
 
 /* ---- notes section ----------------------------------------------------- */
 
-static int is_notes_heading(const char *s, size_t n)
+int ties__is_notes_heading(const char *s, size_t n)
 {
 	static const char *const words[] = {"notes",       "endnotes", "footnotes", "references",
 	                                    "sources",     "bibliography", "works cited",
@@ -368,7 +368,7 @@ ties_code ties__doc_build(ties_doc *doc, const ties__blocks *bl, ties_error *err
 		kinds[i] = B[i].kind;
 		if ((B[i].kind == TIES_BLOCK_HEADING || B[i].kind == TIES_BLOCK_NOTES_HEADING ||
 		     B[i].kind == TIES_BLOCK_PARAGRAPH) &&
-		    is_notes_heading(B[i].text, B[i].len)) {
+		    ties__is_notes_heading(B[i].text, B[i].len)) {
 			kinds[i] = TIES_BLOCK_NOTES_HEADING;
 			in_notes = 1;
 			continue;

@@ -75,6 +75,9 @@ unsigned ties__vocab_doc_count(const ties__vocab *v, const char *w, size_t n);
 /* 1 if the word is in the system dictionary (/usr/share/dict/words). */
 int ties__vocab_in_dict(const ties__vocab *v, const char *w, size_t n);
 
+/* 1 for a notes section heading ("Notes", "References", ...). */
+int ties__is_notes_heading(const char *s, size_t n);
+
 /* Builds the final document from blocks; consumes nothing (bl stays owned
  * by the caller). */
 ties_code ties__doc_build(ties_doc *doc, const ties__blocks *bl, ties_error *err);

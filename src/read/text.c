@@ -1,8 +1,11 @@
 /* Text reader: splits input into lines and groups them into blocks.
- * Clean text (paragraphs separated by blank lines) passes through as is. */
+ * Clean text (paragraphs separated by blank lines) passes through as is;
+ * text that an extractor linearised column-blind (boxes that mostly stop
+ * mid-sentence) is repaired first: see repair.h and docs/reading.md. */
+#include <stdlib.h>
 #include <string.h>
 
-#include "read_int.h"
+#include "repair.h"
 
 /* Splits data into trimmed lines; blank lines set BLANK_BEFORE on the next. */
 static ties_code split_lines(const char *data, size_t len, ties_vec *lines)
@@ -53,10 +56,236 @@ static int all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
+
+/* ---- deciding whether to repair ---------------------------------------- */
+
+/* Boxes (runs of lines between blank lines) of clean text end where
+ * paragraphs end; in column-blind extraction output most stop mid-sentence. */
+static int interleaved(const ties__line *L, size_t n)
+{
+	size_t boxes = 0, open_ = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i + 1 < n && !(L[i + 1].flags & TIES__L_BLANK_BEFORE))
+			continue;
+		if (ties__rp_words(L[i].text, L[i].len) < 3)
+			continue;
+		boxes++;
+		char c = L[i].text[L[i].len - 1];
+		if (!ties__ends_sentence(L[i].text, L[i].len) && c != ':' && c != ';' && c != ')')
+			open_++;
+	}
+	return boxes >= 6 && open_ * 10 > boxes * 4;
+}
+
+/* ---- the repair -------------------------------------------------------- */
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Typical full line: the upper quartile of the lengths of lines with a few
+ * words (short lines end paragraphs or are scraps). */
+static size_t typical_width(const ties__line *L, size_t n)
+{
+	size_t *w = ties__reallocarray(NULL, n ? n : 1, sizeof *w), k = 0;
+	if (!w)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(L[i].flags & TIES__L_DROP) && ties__rp_words(L[i].text, L[i].len) >= 4)
+			w[k++] = ties__line_width(L[i].text, L[i].len);
+	size_t r = 0;
+	if (k) {
+		qsort(w, k, sizeof *w, cmp_size);
+		r = w[k * 3 / 4];
+	}
+	ties__free(w);
+	return r;
+}
+
+static size_t capital_words(const char *s, size_t n, size_t *words)
+{
+	size_t c = 0, w = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) {
+			w++;
+			c += ties__starts_upper(s + i, n - i);
+		}
+	*words = w;
+	return c;
+}
+
+/* The title and the lines that stand under it (author, date, subtitle)
+ * before the columns begin: among the first boxes, the first one that does
+ * not end a sentence, whose last line is short and that opens with a
+ * capital; then the following one-line boxes that look like headings.
+ * They are marked TIES__L_HEADING and kept first. */
+static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
+{
+	size_t boxes = 0, i = 0;
+	while (i < n && boxes < 4) {
+		while (i < n && (L[i].flags & TIES__L_DROP))
+			i++;
+		if (i >= n)
+			return;
+		size_t j = i + 1;
+		while (j < n && !(L[j].flags & TIES__L_BLANK_BEFORE) && !(L[j].flags & TIES__L_DROP))
+			j++;
+		boxes++;
+		size_t bytes = 0;
+		for (size_t k = i; k < j; k++)
+			bytes += L[k].len;
+		const ties__line *last = &L[j - 1];
+		size_t lw = ties__line_width(last->text, last->len);
+		char c = last->text[last->len - 1];
+		if (j - i <= 3 && bytes < 200 && ties__starts_upper(L[i].text, L[i].len) &&
+		    !ties__ends_sentence(last->text, last->len) && c != ',' && c != ';' &&
+		    c != '-' && (lw * 10 < lay->width * 8 || lw * 10 > lay->width * 12)) {
+			/* the title box: lines opening with a capital stand alone */
+			for (size_t k = i; k < j; k++)
+				if (k == i || ties__starts_upper(L[k].text, L[k].len))
+					L[k].flags |= TIES__L_HEADING;
+				else
+					L[k].flags |= 8192u; /* joins the heading line before it */
+			/* heading-like one-line boxes that follow */
+			size_t k = j;
+			for (;;) {
+				while (k < n && (L[k].flags & TIES__L_DROP))
+					k++;
+				if (k >= n || (k + 1 < n && !(L[k + 1].flags & TIES__L_BLANK_BEFORE) &&
+				               !(L[k + 1].flags & TIES__L_DROP)))
+					break;
+				const ties__line *h = &L[k];
+				size_t words, caps = capital_words(h->text, h->len, &words);
+				size_t w = ties__line_width(h->text, h->len);
+				char hc = h->text[h->len - 1];
+				if (!ties__starts_upper(h->text, h->len) ||
+				    ties__ends_sentence(h->text, h->len) || hc == ',' || hc == ';' ||
+				    hc == '-' || words > 14 ||
+				    !(w * 10 < lay->width * 8 || w * 10 > lay->width * 12 || caps * 2 >= words))
+					break;
+				L[k].flags |= TIES__L_HEADING;
+				k++;
+			}
+			return;
+		}
+		i = j;
+	}
+}
+
+/* Scraps of exploded justified lines: a few words, well short of a line. */
+static void mark_frags(ties__line *L, size_t n, const ties__layout *lay)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t w = ties__line_width(L[i].text, L[i].len);
+		if (ties__rp_words(L[i].text, L[i].len) <= 3 && w * 2 < lay->width)
+			L[i].flags |= TIES__L_FRAG;
+	}
+}
+
+static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
+                        const ties__vocab *vocab, ties__blocks *bl)
+{
+	ties_code rc = ties__mark_artifacts(L, n, bl);
+	if (rc)
+		return rc;
+	ties__layout lay = {typical_width(L, n), 0};
+	for (size_t k = 0; k < n; k++)
+		if (L[k].flags & TIES__L_PAGE)
+			lay.pages_known = 1;
+	mark_frags(L, n, &lay);
+	mark_front(L, n, &lay);
+	ties__lm *lm = ties__lm_new(L, n, vocab);
+	ties__unit *U = ties__reallocarray(NULL, n ? n : 1, sizeof *U);
+	size_t *order = ties__reallocarray(NULL, n ? n : 1, sizeof *order);
+	const ties__line **P = ties__reallocarray(NULL, n ? n : 1, sizeof *P);
+	if (!lm || !U || !order || !P) {
+		rc = TIES_ERR_NOMEM;
+		goto done;
+	}
+	size_t np = 0;
+	/* front matter first, in input order */
+	for (size_t i = 0; i < n; i++)
+		if (!(L[i].flags & TIES__L_DROP) && (L[i].flags & (TIES__L_HEADING | 8192u))) {
+			if ((L[i].flags & 8192u) && np) {
+				/* a title's continuation line: not a heading of its own */
+				L[i].flags &= ~TIES__L_FRAG;
+			}
+			P[np++] = &L[i];
+		}
+	unsigned long budget = opts->max_search;
+	size_t i = 0;
+	while (i < n) {
+		/* one page: up to the next page mark */
+		size_t m = 0, e = i;
+		while (e < n && !(L[e].flags & TIES__L_PAGE)) {
+			const ties__line *l = &L[e];
+			if ((l->flags & (TIES__L_DROP | TIES__L_HEADING | 8192u))) {
+				e++;
+				continue;
+			}
+			int adjacent = m > 0 && U[m - 1].first + U[m - 1].n == e;
+			/* lines of one box stay together; so do runs of scraps (the
+			 * words of one exploded line come out one after another) */
+			int joins = adjacent && !(l->flags & TIES__L_BLANK_BEFORE) &&
+			            !(l->flags & TIES__L_FRAG) && !(L[e - 1].flags & TIES__L_FRAG);
+			if (adjacent && (l->flags & TIES__L_FRAG) && (L[e - 1].flags & TIES__L_FRAG) &&
+			    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG))) {
+				size_t w = 0;
+				for (size_t q = U[m - 1].first; q <= e; q++)
+					w += ties__line_width(L[q].text, L[q].len) + 1;
+				joins = w <= lay.width + lay.width / 10;
+			}
+			if (joins)
+				U[m - 1].n++;
+			else
+				U[m++] = (ties__unit){e, 1};
+			e++;
+		}
+		if (m) {
+			rc = ties__columns_order(L, U, m, lm, &lay, &budget,
+			                         np ? P[np - 1] : NULL, order);
+			if (rc)
+				goto done;
+			for (size_t k = 0; k < m; k++)
+				for (size_t q = 0; q < U[order[k]].n; q++)
+					P[np++] = &L[U[order[k]].first + q];
+		}
+		i = e + 1;
+	}
+	/* continuation lines of the title join it */
+	for (size_t k = 0; k < np; k++)
+		if (P[k]->flags & 8192u)
+			((ties__line *)P[k])->flags &= ~(unsigned)TIES__L_HEADING;
+	bl->repaired = 1;
+	rc = ties__build_paras(P, np, &lay, vocab, bl);
+done:
+	ties__lm_free(lm);
+	ties__free(U);
+	ties__free(order);
+	ties__free(P);
+	return rc;
+}
+
+/* ---- clean text -------------------------------------------------------- */
+
+/* Leading note number ("12 Author"), or 0. */
+static int lead_number(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] >= '0' && s[i] <= '9' && i < 4)
+		i++;
+	if (!i || i > 3)
+		return 0;
+	if (i < n && (s[i] == '.' || s[i] == ')'))
+		i++;
+	return i < n && s[i] == ' ' ? atoi(s) : 0;
+}
+
 ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const ties_read_opts *opts,
                           ties__blocks *bl, ties_error *err)
 {
-	(void)opts;
 	ties_vec lines;
 	ties__vec_init(&lines, sizeof(ties__line));
 	ties__vocab *vocab = ties__vocab_new();
@@ -67,7 +296,11 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		rc = ties__vocab_add_text(vocab, data, len);
 	ties__line *L = lines.data;
 	size_t n = lines.len, i = 0;
-	int first = 1;
+	if (!rc && !(opts && opts->no_repair) && interleaved(L, n)) {
+		rc = repair(L, n, opts, vocab, bl);
+		n = 0; /* done */
+	}
+	int first = 1, in_notes = 0, last_note = 0;
 	while (!rc && i < n) {
 		size_t j = i + 1;
 		while (j < n && !(L[j].flags & TIES__L_BLANK_BEFORE))
@@ -77,6 +310,15 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 			i = j;
 			continue;
 		}
+		/* in the notes section, a line opening with the next note number
+		 * starts a note even without a blank line before it */
+		if (in_notes)
+			for (size_t k = i + 1; k < j; k++)
+				if (lead_number(L[k].text, L[k].len) == last_note + 1 &&
+				    lead_number(L[i].text, L[i].len) > 0) {
+					j = k;
+					break;
+				}
 		ties_buf_clear(&para);
 		rc = ties__join_lines(&para, L + i, j - i, vocab);
 		if (rc)
@@ -84,6 +326,14 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		ties_block_kind kind = TIES_BLOCK_PARAGRAPH;
 		if (j == i + 1 && para.len < 160 && !ends_sentence(para.data, para.len))
 			kind = first ? TIES_BLOCK_TITLE : TIES_BLOCK_HEADING;
+		if (kind == TIES_BLOCK_HEADING || kind == TIES_BLOCK_TITLE) {
+			in_notes = ties__is_notes_heading(para.data, para.len);
+			last_note = 0;
+		} else if (in_notes) {
+			int v = lead_number(L[i].text, L[i].len);
+			if (v)
+				last_note = v;
+		}
 		rc = ties__blocks_add(bl, kind, para.data ? para.data : "", para.len);
 		first = 0;
 		i = j;

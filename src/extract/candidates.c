@@ -1,0 +1,442 @@
+/* Name candidates from orthography: capitalised sequences with their
+ * connectors, hyphenated names split where they join two names
+ * ("U.S.-Soviet") or carry a compound ("X-backed"), acronyms, and
+ * acronym definitions (Schwartz & Hearst 2003) that fix a long form. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+
+#define TOK(st, i) TIES_VEC_AT(&(st)->toks, xtok, i)
+
+static size_t lower_tok(const xstate *st, size_t i, char *buf, size_t cap)
+{
+	return ties__xlower(st->text, &TOK(st, i), buf, cap);
+}
+
+static size_t key_of(const char *text, size_t s, size_t e, char *key, size_t cap)
+{
+	return ties__xnorm(text + s, e - s, key, cap);
+}
+
+static int has_rule(const xstate *st, int kind, size_t i)
+{
+	char w[64];
+	size_t n = lower_tok(st, i, w, sizeof w);
+	return ties__xrules_has(st->rules, kind, w, n);
+}
+
+/* Re-derives a token's flags after it was cut. */
+static void reflag(const xstate *st, xtok *t, unsigned keep)
+{
+	ties_vec v;
+	ties__vec_init(&v, sizeof(xtok));
+	size_t mi = 0;
+	if (ties__xtokenize(st->text, t->s, t->e, t->sent, NULL, 0, &mi, &v) == TIES_OK && v.len >= 1) {
+		xtok *n = &TIES_VEC_AT(&v, xtok, 0);
+		t->flags = (n->flags & ~XT_START) | keep;
+	}
+	ties__vec_release(&v);
+}
+
+static int push_tok(xstate *st, size_t s, size_t e, uint32_t sent, unsigned flags, int re)
+{
+	xtok *t = ties__vec_push(&st->toks);
+	if (!t)
+		return -1;
+	t->s = s;
+	t->e = e;
+	t->sent = sent;
+	t->flags = flags;
+	if (re)
+		reflag(st, t, flags & XT_START);
+	return 0;
+}
+
+static int known_part(const xstate *st, size_t s, size_t e)
+{
+	char key[128];
+	size_t kl = key_of(st->text, s, e, key, sizeof key);
+	char lk = 0;
+	return ties__xproper_class(st, key, kl, &lk) || ties__xis_demonym(st, key, kl);
+}
+
+static const char *const prefixes[] = {"anti", "pro", "non", "ex", "post", "pre", "neo", "pan", "mid"};
+
+/* Appends token t, split at hyphens where it joins names. */
+static int add_split(xstate *st, const xtok *t)
+{
+	if (!(t->flags & XT_HYPH) || !(t->flags & XT_WORD))
+		return push_tok(st, t->s, t->e, t->sent, t->flags, 0);
+	const char *x = st->text;
+	size_t cut[16], nc = 0;
+	for (size_t i = t->s; i < t->e && nc < 15; i++)
+		if (x[i] == '-')
+			cut[nc++] = i;
+	/* lowercase prefix: "anti-India" */
+	size_t fl = cut[0] - t->s;
+	for (size_t p = 0; p < sizeof prefixes / sizeof *prefixes; p++)
+		if (strlen(prefixes[p]) == fl && !strncmp(x + t->s, prefixes[p], fl) && cut[0] + 1 < t->e &&
+		    x[cut[0] + 1] >= 'A' && x[cut[0] + 1] <= 'Z') {
+			if (push_tok(st, t->s, cut[0], t->sent, XT_WORD | (t->flags & XT_START), 0))
+				return -1;
+			xtok rest = {cut[0] + 1, t->e, 0, t->sent};
+			reflag(st, &rest, 0);
+			return add_split(st, &rest);
+		}
+	/* compound participle: "Kremlin-backed" */
+	size_t lp = cut[nc - 1] + 1;
+	if ((t->flags & XT_CAP) && lp < t->e && x[lp] >= 'a' && x[lp] <= 'z') {
+		char w[64];
+		size_t wl = t->e - lp < sizeof w - 1 ? t->e - lp : sizeof w - 1;
+		memcpy(w, x + lp, wl);
+		if (ties__xrules_has(st->rules, XR_COMPOUND, w, wl)) {
+			if (push_tok(st, t->s, cut[nc - 1], t->sent, t->flags & XT_START, 1) ||
+			    push_tok(st, lp, t->e, t->sent, XT_WORD | XT_COMPOUND, 0))
+				return -1;
+			return 0;
+		}
+	}
+	/* two names joined: "U.S.-Soviet", "Peru-Bolivia" */
+	int allcap = 1, known = 0;
+	size_t ps = t->s;
+	for (size_t c = 0; c <= nc; c++) {
+		size_t pe = c < nc ? cut[c] : t->e;
+		int32_t cp;
+		ties__utf8_decode(x + ps, pe - ps, &cp);
+		if (pe <= ps || !ties__is_upper(cp))
+			allcap = 0;
+		else if (known_part(st, ps, pe))
+			known++;
+		ps = pe + 1;
+	}
+	if (allcap && known >= 2 && !known_part(st, t->s, t->e)) {
+		ps = t->s;
+		for (size_t c = 0; c <= nc; c++) {
+			size_t pe = c < nc ? cut[c] : t->e;
+			if (push_tok(st, ps, pe, t->sent, c == 0 ? (t->flags & XT_START) : 0, 1))
+				return -1;
+			if (c < nc && push_tok(st, pe, pe + 1, t->sent, XT_PUNCT, 0))
+				return -1;
+			ps = pe + 1;
+		}
+		return 0;
+	}
+	return push_tok(st, t->s, t->e, t->sent, t->flags, 0);
+}
+
+static int is_month(const xstate *st, size_t i)
+{
+	char w[16];
+	size_t n = lower_tok(st, i, w, sizeof w);
+	return ties__xmonth(w, n) != 0;
+}
+
+static int is_stop(const xstate *st, size_t i) { return has_rule(st, XR_STOP, i); }
+
+/* A word that may be part of a name. */
+static int name_tok(const xstate *st, size_t i)
+{
+	const xtok *t = &TOK(st, i);
+	if (!(t->flags & XT_WORD) || (t->flags & (XT_NUM | XT_COMPOUND)))
+		return 0;
+	if (!(t->flags & (XT_CAP | XT_ALLCAP | XT_MIXED)))
+		return 0;
+	if (is_month(st, i) || has_rule(st, XR_ROLE, i))
+		return 0;
+	return 1;
+}
+
+/* A name on its own: an acronym, or a country, region or instance name. */
+static int strong_tok(const xstate *st, size_t i)
+{
+	const xtok *t = &TOK(st, i);
+	if ((t->flags & (XT_ALLCAP | XT_MIXED)) && !(t->flags & XT_HYPH))
+		return 1;
+	char key[128], lk = 0;
+	size_t kl = key_of(st->text, t->s, t->e, key, sizeof key);
+	int cls = ties__xproper_class(st, key, kl, &lk);
+	return cls && cls != 'X' && (lk == 'c' || lk == 's');
+}
+
+static int place_tok(const xstate *st, size_t i)
+{
+	const xtok *t = &TOK(st, i);
+	char key[128], lk = 0;
+	size_t kl = key_of(st->text, t->s, t->e, key, sizeof key);
+	return ties__xproper_class(st, key, kl, &lk) == 'L' && lk != 'g';
+}
+
+static int compass_tok(const xstate *st, size_t i)
+{
+	static const char *const l[] = {"north", "south", "east", "west", "northern", "southern",
+	                                "eastern", "western", "central", "upper", "lower", "new", NULL};
+	char w[16];
+	size_t n = lower_tok(st, i, w, sizeof w);
+	for (size_t k = 0; l[k]; k++)
+		if (strlen(l[k]) == n && !memcmp(l[k], w, n))
+			return 1;
+	return 0;
+}
+
+static int common_tok(const xstate *st, size_t i)
+{
+	char key[128];
+	const xtok *t = &TOK(st, i);
+	size_t kl = key_of(st->text, t->s, t->e, key, sizeof key);
+	return ties__xis_common(st, key, kl);
+}
+
+static int push_cand(xstate *st, ties_vec *out, size_t t0, size_t t1, unsigned flags)
+{
+	xcand *c = ties__vec_push(out);
+	if (!c)
+		return -1;
+	c->t0 = t0;
+	c->t1 = t1;
+	c->s = TOK(st, t0).s;
+	c->e = TOK(st, t1 - 1).e;
+	c->sent = TOK(st, t0).sent;
+	c->flags = flags;
+	c->acro_of = -1;
+	c->ent = -1;
+	return 0;
+}
+
+/* Schwartz & Hearst: the start of the long form of sf in lf, or -1. */
+static long sh_long_form(const char *sf, size_t sn, const char *lf, size_t ln)
+{
+	long si = (long)sn - 1, li = (long)ln - 1;
+	while (si >= 0) {
+		unsigned char c = (unsigned char)sf[si];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+			si--;
+			continue;
+		}
+		for (;;) {
+			if (li < 0)
+				return -1;
+			unsigned char l = (unsigned char)lf[li];
+			if (l >= 'A' && l <= 'Z')
+				l = (unsigned char)(l + 32);
+			int prev_alnum = li > 0 && ((lf[li - 1] >= 'a' && lf[li - 1] <= 'z') ||
+			                            (lf[li - 1] >= 'A' && lf[li - 1] <= 'Z') ||
+			                            (lf[li - 1] >= '0' && lf[li - 1] <= '9'));
+			if (l == c && !(si == 0 && prev_alnum))
+				break;
+			li--;
+		}
+		li--;
+		si--;
+	}
+	return li + 1;
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const xcand *x = a, *y = b;
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	return x->e > y->e ? -1 : x->e < y->e;
+}
+
+/* Acronym definitions "Long Form (LF)" in tokens [a, b). */
+static int acronyms(xstate *st, ties_vec *cs, size_t a, size_t b)
+{
+	const char *x = st->text;
+	for (size_t k = a; k + 2 < b; k++) {
+		const xtok *o = &TOK(st, k), *sf = &TOK(st, k + 1), *cl = &TOK(st, k + 2);
+		if (!(o->flags & XT_PUNCT) || (x[o->s] != '(' && x[o->s] != '['))
+			continue;
+		if (!(cl->flags & XT_PUNCT) || (x[cl->s] != ')' && x[cl->s] != ']'))
+			continue;
+		if (!(sf->flags & (XT_ALLCAP | XT_MIXED)) || sf->e - sf->s > 10)
+			continue;
+		size_t letters = 0;
+		for (size_t i = sf->s; i < sf->e; i++)
+			letters += (x[i] >= 'A' && x[i] <= 'Z') || (x[i] >= 'a' && x[i] <= 'z');
+		size_t maxw = letters + 5 < letters * 2 ? letters + 5 : letters * 2;
+		size_t w0 = k, words = 0;
+		while (w0 > a && words < maxw) {
+			const xtok *p = &TOK(st, w0 - 1);
+			if ((p->flags & XT_PUNCT) && x[p->s] != '-')
+				break;
+			w0--;
+			if (p->flags & XT_WORD)
+				words++;
+		}
+		if (w0 == k)
+			continue;
+		size_t ls = TOK(st, w0).s, le = TOK(st, k - 1).e;
+		long r = sh_long_form(x + sf->s, sf->e - sf->s, x + ls, le - ls);
+		if (r < 0)
+			continue;
+		size_t start = ls + (size_t)r, lt = w0;
+		while (lt < k && TOK(st, lt).e <= start)
+			lt++;
+		while (lt < k && (is_stop(st, lt) || !(TOK(st, lt).flags & XT_WORD) ||
+		                  (TOK(st, lt).flags & XT_POSS)))
+			lt++;
+		/* the long form is a name: it starts with a capital */
+		if (lt >= k || !(TOK(st, lt).flags & (XT_CAP | XT_ALLCAP)))
+			continue;
+		size_t ls2 = TOK(st, lt).s;
+		for (size_t i = 0; i < cs->len; i++) {
+			xcand *c = &TIES_VEC_AT(cs, xcand, i);
+			if (c->s < le && c->e > ls2 && !(c->flags & XC_DROP)) {
+				if (c->s < ls2)
+					continue; /* keeps a name that starts before */
+				c->flags |= XC_DROP;
+			}
+			if (c->s == sf->s)
+				c->flags |= XC_DROP;
+		}
+		size_t lf_index = cs->len;
+		if (push_cand(st, cs, lt, k, XC_LONGFORM) || push_cand(st, cs, k + 1, k + 2, XC_ACRO))
+			return -1;
+		TIES_VEC_AT(cs, xcand, lf_index + 1).acro_of = (long)lf_index;
+	}
+	return 0;
+}
+
+static ties_code sentence_cands(xstate *st, size_t a, size_t b)
+{
+	ties_vec cs;
+	ties__vec_init(&cs, sizeof(xcand));
+	const char *x = st->text;
+	for (size_t i = a; i < b; i++) {
+		if (!name_tok(st, i) || is_stop(st, i) || has_rule(st, XR_CONNECTOR, i))
+			continue;
+		size_t last = i, k = i + 1;
+		while (k < b) {
+			if (name_tok(st, k)) {
+				/* two names side by side: "ACME Peru head" */
+				if (last == k - 1 && strong_tok(st, k) && strong_tok(st, last))
+					break;
+				last = k++;
+				continue;
+			}
+			const xtok *t = &TOK(st, k);
+			if ((t->flags & XT_WORD) && !(t->flags & XT_CAP) && has_rule(st, XR_CONNECTOR, k) && k + 1 < b) {
+				k++;
+				continue;
+			}
+			/* "Kovac's Network": a possessive before a lone org head */
+			if ((t->flags & XT_POSS) && k + 1 < b && last == k - 1 && name_tok(st, k + 1) &&
+			    has_rule(st, XR_ORGHEAD, k + 1) && (k + 2 >= b || !name_tok(st, k + 2)) &&
+			    last == i) {
+				last = k + 1;
+				k += 2;
+				continue;
+			}
+			break;
+		}
+		size_t s0 = i;
+		/* sentence-initial common words and stop words are not names */
+		while (s0 <= last && (is_stop(st, s0) || has_rule(st, XR_CONNECTOR, s0) ||
+		                      ((TOK(st, s0).flags & XT_START) && common_tok(st, s0)) ||
+		                      ((TOK(st, s0).flags & XT_ALLCAP) && TOK(st, s0).e - TOK(st, s0).s > 5 &&
+		                       common_tok(st, s0)))) {
+			s0++;
+			while (s0 <= last && !name_tok(st, s0))
+				s0++;
+		}
+		size_t e0 = last;
+		while (e0 > s0 && !name_tok(st, e0))
+			e0--;
+		/* a numbered unit: "Unit 7734", "Brigade 313" */
+		if (e0 + 1 < b && e0 == last && (TOK(st, e0 + 1).flags & (XT_NUM | XT_MARKER)) == XT_NUM &&
+		    has_rule(st, XR_ORGHEAD, e0) && TOK(st, e0 + 1).s == TOK(st, e0).e + 1)
+			last = ++e0;
+		i = last;
+		if (s0 > e0 || !name_tok(st, s0))
+			continue;
+		unsigned flags = 0;
+		size_t end = e0 + 1;
+		if (end < b && (TOK(st, end).flags & XT_WORD) && !(TOK(st, end).flags & XT_CAP)) {
+			if (has_rule(st, XR_FACHEAD, end)) {
+				flags |= XC_FACHEAD;
+				end++;
+			} else if (has_rule(st, XR_LOCCUE, end))
+				flags |= XC_PLACECUE;
+		}
+		if (end - s0 == 1 && !(flags & XC_FACHEAD)) {
+			char key[128];
+			size_t kl = key_of(x, TOK(st, s0).s, TOK(st, s0).e, key, sizeof key);
+			if (ties__xis_demonym(st, key, kl))
+				continue;
+			if (TOK(st, s0).e - TOK(st, s0).s == 1)
+				continue; /* a lone capital letter */
+		}
+		if (push_cand(st, &cs, s0, end, flags))
+			goto nomem;
+		if (end - s0 >= 2 && place_tok(st, s0) && !(TOK(st, s0).flags & XT_HYPH) && !compass_tok(st, s0)) {
+			char key[256], lk;
+			size_t kl = key_of(x, TOK(st, s0).s, TOK(st, end - 1).e, key, sizeof key);
+			if (!ties__xproper_class(st, key, kl, &lk) && push_cand(st, &cs, s0, s0 + 1, XC_NESTED))
+				goto nomem;
+		}
+		if (TOK(st, s0).flags & (XT_ALLCAP | XT_MIXED) && end - s0 == 1)
+			TIES_VEC_AT(&cs, xcand, cs.len - 1).flags |= XC_ACRO;
+	}
+	if (acronyms(st, &cs, a, b))
+		goto nomem;
+	/* keep text order; acronym links are candidate indexes, so remap */
+	size_t base = st->cands.len;
+	size_t *order = ties__calloc(cs.len ? cs.len : 1, sizeof *order);
+	if (!order)
+		goto nomem;
+	for (size_t i = 0; i < cs.len; i++)
+		TIES_VEC_AT(&cs, xcand, i).ent = (long)i; /* remember the old index */
+	qsort(cs.data, cs.len, sizeof(xcand), cmp_cand);
+	for (size_t i = 0; i < cs.len; i++)
+		order[TIES_VEC_AT(&cs, xcand, i).ent] = i;
+	for (size_t i = 0; i < cs.len; i++) {
+		xcand *c = &TIES_VEC_AT(&cs, xcand, i);
+		c->ent = -1;
+		if (c->acro_of >= 0)
+			c->acro_of = (long)(base + order[c->acro_of]);
+	}
+	ties__free(order);
+	for (size_t i = 0; i < cs.len; i++) {
+		xcand *c = ties__vec_push(&st->cands);
+		if (!c)
+			goto nomem;
+		*c = TIES_VEC_AT(&cs, xcand, i);
+	}
+	ties__vec_release(&cs);
+	return TIES_OK;
+nomem:
+	ties__vec_release(&cs);
+	return TIES_ERR_NOMEM;
+}
+
+ties_code ties__xcandidates(xstate *st)
+{
+	const ties_doc *d = st->doc;
+	st->sent_tok = ties__arena_array(st->a, d->nsentences + 1, sizeof *st->sent_tok);
+	if (!st->sent_tok)
+		return TIES_ERR_NOMEM;
+	ties_vec tmp;
+	ties__vec_init(&tmp, sizeof(xtok));
+	size_t mi = 0;
+	ties_code rc = TIES_OK;
+	for (size_t s = 0; s < d->nsentences && !rc; s++) {
+		const ties_sentence *se = &d->sentences[s];
+		st->sent_tok[s] = st->toks.len;
+		if (se->block < d->nblocks && d->blocks[se->block].kind == TIES_BLOCK_NOTE)
+			continue; /* the notes section holds sources, not claims */
+		tmp.len = 0;
+		rc = ties__xtokenize(st->text, se->start, se->end, (uint32_t)s, d->markers, d->nmarkers, &mi, &tmp);
+		for (size_t i = 0; i < tmp.len && !rc; i++)
+			if (add_split(st, &TIES_VEC_AT(&tmp, xtok, i)))
+				rc = TIES_ERR_NOMEM;
+		if (!rc)
+			rc = sentence_cands(st, st->sent_tok[s], st->toks.len);
+	}
+	st->sent_tok[d->nsentences] = st->toks.len;
+	ties__vec_release(&tmp);
+	return rc;
+}

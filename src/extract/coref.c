@@ -1,0 +1,370 @@
+/* Coreference: one entity per referent.  Mentions join by lookup key
+ * (spelling variants), acronym definitions, WordNet synonyms, and short
+ * forms: a person's surname ("Ortega" -> "Ramon Ortega", "Rashid" ->
+ * "Omar al-Rashid"), an organisation without its head word ("Kovac" for
+ * "Kovac Network"), a facility by its head ("Cathedral").  The entity keeps the best-supported
+ * type of its mentions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+
+#define TOK(st, i) TIES_VEC_AT(&(st)->toks, xtok, i)
+#define CAND(st, i) TIES_VEC_AT(&(st)->cands, xcand, i)
+
+/* string -> index map, open addressing; values -2 mark ambiguous keys */
+typedef struct {
+	const char **k;
+	long *v;
+	size_t cap, n;
+} smap;
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static int smap_init(smap *m, size_t n)
+{
+	m->cap = 64;
+	while (m->cap < n * 2 + 16)
+		m->cap *= 2;
+	m->k = ties__calloc(m->cap, sizeof *m->k);
+	m->v = ties__calloc(m->cap, sizeof *m->v);
+	m->n = 0;
+	return m->k && m->v ? 0 : -1;
+}
+
+static void smap_free(smap *m)
+{
+	ties__free(m->k);
+	ties__free(m->v);
+}
+
+static long *smap_slot(smap *m, const char *k, int insert)
+{
+	size_t i = (size_t)hash(k) & (m->cap - 1);
+	while (m->k[i]) {
+		if (!strcmp(m->k[i], k))
+			return &m->v[i];
+		i = (i + 1) & (m->cap - 1);
+	}
+	if (!insert || m->n * 2 >= m->cap)
+		return NULL;
+	m->k[i] = k;
+	m->v[i] = -1;
+	m->n++;
+	return &m->v[i];
+}
+
+/* put: first value wins; a different value later makes the key ambiguous */
+static void smap_put(smap *m, const char *k, long v, int exclusive)
+{
+	long *s = smap_slot(m, k, 1);
+	if (!s)
+		return;
+	if (*s == -1)
+		*s = v;
+	else if (exclusive && *s != v)
+		*s = -2;
+}
+
+static long smap_get(smap *m, const char *k)
+{
+	long *s = smap_slot(m, k, 0);
+	return s ? *s : -1;
+}
+
+static long *parent;
+
+static long find(long i)
+{
+	while (parent[i] != i) {
+		parent[i] = parent[parent[i]];
+		i = parent[i];
+	}
+	return i;
+}
+
+static void unite(long a, long b)
+{
+	a = find(a);
+	b = find(b);
+	if (a != b)
+		parent[a > b ? a : b] = a < b ? a : b;
+}
+
+static char *keydup(xstate *st, const char *s, size_t n)
+{
+	char k[256];
+	size_t kl = ties__xnorm(s, n, k, sizeof k);
+	return kl ? ties__arena_strndup(st->a, k, kl) : NULL;
+}
+
+static int rule_at(const xstate *st, int kind, size_t i)
+{
+	char w[64];
+	size_t n = ties__xlower(st->text, &TOK(st, i), w, sizeof w);
+	return ties__xrules_has(st->rules, kind, w, n);
+}
+
+typedef struct {
+	char cls;
+	int strength;
+	long best; /* candidate giving the name */
+	size_t count;
+} group;
+
+static int cmp_span(const void *a, const void *b)
+{
+	const ties_span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+ties_code ties__xcoref(xstate *st)
+{
+	size_t n = st->cands.len;
+	ties_code rc = TIES_ERR_NOMEM;
+	smap keys = {0}, shorts = {0};
+	group *g = NULL;
+	long *ent_of = NULL;
+	parent = ties__calloc(n ? n : 1, sizeof *parent);
+	if (!parent || smap_init(&keys, n) || smap_init(&shorts, n * 4))
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		parent[i] = (long)i;
+	/* same key */
+	for (size_t i = 0; i < n; i++) {
+		xcand *c = &CAND(st, i);
+		if ((c->flags & XC_DROP) || !c->key || !*c->key)
+			continue;
+		long o = smap_get(&keys, c->key);
+		if (o >= 0)
+			unite(o, (long)i);
+		else
+			smap_put(&keys, c->key, (long)i, 0);
+	}
+	/* acronyms and WordNet synonyms */
+	for (size_t i = 0; i < n; i++) {
+		xcand *c = &CAND(st, i);
+		if (c->flags & XC_DROP)
+			continue;
+		if (c->acro_of >= 0 && (size_t)c->acro_of < n)
+			unite((long)i, c->acro_of);
+		for (const char *p = c->wordnet; p && *p;) {
+			const char *e = strchr(p, '|');
+			size_t l = e ? (size_t)(e - p) : strlen(p);
+			char *k = keydup(st, p, l);
+			long o = k ? smap_get(&keys, k) : -1;
+			if (o >= 0)
+				unite(o, (long)i);
+			p = e ? e + 1 : p + l;
+		}
+	}
+	/* short forms of multiword names */
+	for (size_t i = 0; i < n; i++) {
+		xcand *c = &CAND(st, i);
+		size_t nt = c->t1 - c->t0;
+		if ((c->flags & XC_DROP) || nt < 2)
+			continue;
+		long id = (long)i;
+		if (c->cls == 'P') {
+			for (size_t t = c->t0 + 1; t < c->t1; t++) {
+				char *k = keydup(st, st->text + TOK(st, t).s, c->e - TOK(st, t).s);
+				if (k)
+					smap_put(&shorts, k, find(id), 1);
+			}
+			/* "al-Rashid" -> "Rashid" */
+			const xtok *lt = &TOK(st, c->t1 - 1);
+			const char *h = memchr(st->text + lt->s, '-', lt->e - lt->s);
+			if (h && h - (st->text + lt->s) <= 3) {
+				char *k = keydup(st, h + 1, (size_t)(st->text + lt->e - h - 1));
+				if (k)
+					smap_put(&shorts, k, find(id), 1);
+			}
+		} else if (c->cls == 'O' && rule_at(st, XR_ORGHEAD, c->t1 - 1)) {
+			const xtok *pt = &TOK(st, c->t1 - 2);
+			size_t e = (pt->flags & XT_POSS) ? pt->s : pt->e;
+			if (c->t1 - c->t0 == 2 || (pt->flags & XT_POSS)) {
+				char *k = keydup(st, st->text + c->s, e - c->s);
+				if (k)
+					smap_put(&shorts, k, find(id), 1);
+			}
+		} else if (c->cls == 'F') {
+			const xtok *lt = &TOK(st, c->t1 - 1);
+			if (lt->flags & XT_CAP) {
+				char *k = keydup(st, st->text + lt->s, lt->e - lt->s);
+				if (k)
+					smap_put(&shorts, k, find(id), 1);
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		xcand *c = &CAND(st, i);
+		if ((c->flags & XC_DROP) || !c->key)
+			continue;
+		long o = smap_get(&shorts, c->key);
+		if (o < 0 || find(o) == find((long)i))
+			continue;
+		xcand *t = &CAND(st, o);
+		/* a name the lexicon knows as something else stays itself */
+		if (c->strength >= 5 && c->cls != t->cls && c->cls != 'X')
+			continue;
+		if (c->t1 - c->t0 >= 2 && c->cls != t->cls)
+			continue;
+		unite(o, (long)i);
+	}
+	/* groups: type and name */
+	g = ties__calloc(n ? n : 1, sizeof *g);
+	ent_of = ties__calloc(n ? n : 1, sizeof *ent_of);
+	if (!g || !ent_of)
+		goto out;
+	for (size_t i = 0; i < n; i++)
+		g[i].best = -1;
+	for (size_t i = 0; i < n; i++) {
+		xcand *c = &CAND(st, i);
+		if (c->flags & XC_DROP)
+			continue;
+		group *r = &g[find((long)i)];
+		r->count++;
+		if (c->strength > r->strength || !r->cls) {
+			r->strength = c->strength;
+			r->cls = c->cls;
+		}
+		/* the name: a long form, else the longest mention without "'s" */
+		if (r->best < 0)
+			r->best = (long)i;
+		else {
+			xcand *b = &CAND(st, r->best);
+			int bl = (b->flags & XC_LONGFORM) ? 1000 : 0, cl = (c->flags & XC_LONGFORM) ? 1000 : 0;
+			bl += (int)(b->e - b->s) - ((b->flags & XC_ACRO) ? 500 : 0);
+			cl += (int)(c->e - c->s) - ((c->flags & XC_ACRO) ? 500 : 0);
+			for (size_t t = b->t0; t < b->t1; t++)
+				if (TOK(st, t).flags & XT_POSS)
+					bl -= 200;
+			for (size_t t = c->t0; t < c->t1; t++)
+				if (TOK(st, t).flags & XT_POSS)
+					cl -= 200;
+			if (c->flags & XC_FACHEAD)
+				cl -= 1;
+			if (cl > bl)
+				r->best = (long)i;
+		}
+	}
+	/* entities in order of first mention; "other" types are left out */
+	ties_vec ents;
+	ties__vec_init(&ents, sizeof(ties_entity));
+	for (size_t i = 0; i < n; i++)
+		ent_of[i] = -1;
+	for (size_t i = 0; i < n; i++) {
+		xcand *c = &CAND(st, i);
+		if (c->flags & XC_DROP)
+			continue;
+		long r = find((long)i);
+		if (g[r].cls == 'X' || !g[r].cls || (c->flags & XC_SUBUNIT))
+			continue;
+		if (ent_of[r] < 0) {
+			if (ents.len >= st->max_entities) {
+				ties__vec_release(&ents);
+				rc = TIES_ERR_LIMIT;
+				goto out;
+			}
+			ties_entity *e = ties__vec_push(&ents);
+			if (!e) {
+				ties__vec_release(&ents);
+				goto out;
+			}
+			ent_of[r] = (long)ents.len - 1;
+			snprintf(e->id, sizeof e->id, "e%zu", ents.len);
+			xcand *b = &CAND(st, g[r].best);
+			size_t be = b->e;
+			if (be - b->s > 2 && b->t1 - b->t0 >= 1 && (TOK(st, b->t1 - 1).flags & XT_POSS))
+				be = TOK(st, b->t1 - 1).s;
+			e->name = ties__arena_strndup(st->a, st->text + b->s, be - b->s);
+			switch (g[r].cls) {
+			case 'P': e->type = TIES_ENT_PERSON; break;
+			case 'O': e->type = TIES_ENT_ORGANIZATION; break;
+			case 'L': e->type = TIES_ENT_LOCATION; break;
+			case 'F': e->type = TIES_ENT_FACILITY; break;
+			default: e->type = TIES_ENT_OTHER;
+			}
+		}
+		c->ent = ent_of[r];
+	}
+	/* mentions, aliases, country, coordinates */
+	for (size_t ei = 0; ei < ents.len; ei++) {
+		ties_entity *e = &TIES_VEC_AT(&ents, ties_entity, ei);
+		size_t nm = 0;
+		for (size_t i = 0; i < n; i++)
+			nm += CAND(st, i).ent == (long)ei;
+		e->mentions = ties__arena_array(st->a, nm ? nm : 1, sizeof *e->mentions);
+		e->aliases = ties__arena_array(st->a, nm + 16, sizeof *e->aliases);
+		if (!e->mentions || !e->aliases)
+			goto out_ents;
+		for (size_t i = 0; i < n; i++) {
+			xcand *c = &CAND(st, i);
+			if (c->ent != (long)ei)
+				continue;
+			e->mentions[e->nmentions++] = (ties_span){c->s, c->e};
+			if (!e->country[0] && c->country[0] && c->cls == 'L')
+				memcpy(e->country, c->country, 3);
+			if (!e->has_coords && c->has_coords) {
+				e->has_coords = 1;
+				e->lat = c->lat;
+				e->lon = c->lon;
+			}
+			if (!e->wordnet && c->wordnet && c->lexkind == 'n' && c->strength >= 4 &&
+			    ((c->cls == 'P' && e->type == TIES_ENT_PERSON) ||
+			     (c->cls == 'O' && e->type == TIES_ENT_ORGANIZATION) ||
+			     (c->cls == 'L' && e->type == TIES_ENT_LOCATION) ||
+			     (c->cls == 'F' && e->type == TIES_ENT_FACILITY)))
+				e->wordnet = c->wordnet;
+			size_t ae = c->e;
+			if (c->t1 - c->t0 >= 2 && (TOK(st, c->t1 - 1).flags & XT_POSS))
+				ae = TOK(st, c->t1 - 1).s;
+			const char *al = st->text + c->s;
+			size_t all = ae - c->s;
+			int dup = strlen(e->name) == all && !memcmp(e->name, al, all);
+			for (size_t k = 0; k < e->naliases && !dup; k++)
+				dup = strlen(e->aliases[k]) == all && !memcmp(e->aliases[k], al, all);
+			if (!dup && e->naliases < nm + 8)
+				e->aliases[e->naliases++] = ties__arena_strndup(st->a, al, all);
+		}
+		/* WordNet synonyms that are names, not common words */
+		for (const char *p = e->wordnet; p && *p && e->naliases < nm + 15;) {
+			const char *q = strchr(p, '|');
+			size_t l = q ? (size_t)(q - p) : strlen(p);
+			char k[128];
+			size_t kl = ties__xnorm(p, l, k, sizeof k);
+			int dup = 0;
+			for (size_t a = 0; a < e->naliases && !dup; a++)
+				dup = strlen(e->aliases[a]) == l && !memcmp(e->aliases[a], p, l);
+			if (!dup && kl && !(strlen(e->name) == l && !memcmp(e->name, p, l)) &&
+			    (p[0] >= 'A' && p[0] <= 'Z') && !ties__xis_common(st, k, kl))
+				e->aliases[e->naliases++] = ties__arena_strndup(st->a, p, l);
+			p = q ? q + 1 : p + l;
+		}
+		qsort(e->mentions, e->nmentions, sizeof *e->mentions, cmp_span);
+	}
+	st->x->entities = ties__arena_array(st->a, ents.len ? ents.len : 1, sizeof(ties_entity));
+	if (!st->x->entities)
+		goto out_ents;
+	if (ents.len)
+		memcpy(st->x->entities, ents.data, ents.len * sizeof(ties_entity));
+	st->x->nentities = ents.len;
+	rc = TIES_OK;
+out_ents:
+	ties__vec_release(&ents);
+out:
+	smap_free(&keys);
+	smap_free(&shorts);
+	ties__free(parent);
+	parent = NULL;
+	ties__free(g);
+	ties__free(ent_of);
+	return rc;
+}

@@ -1,0 +1,149 @@
+/* Paragraphs from lines in reading order.  A paragraph ends at a line that
+ * ends a sentence and stops short of the full width (the scraps of an
+ * exploded justified line count as one line); a short line without final
+ * punctuation between two such ends is a heading; in the notes section each
+ * line opening with the next note number starts a note. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "repair.h"
+
+static int opens_block(const char *s, size_t n)
+{
+	int32_t cp = 0;
+	if (n)
+		ties__utf8_decode(s, n, &cp);
+	return ties__is_upper(cp) || ties__is_digit(cp) || cp == '"' || cp == '(' || cp == '[' ||
+	       cp == 0x201C || cp == 0x2018;
+}
+
+static int ends_punct(const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (!n)
+		return 0;
+	char c = s[n - 1];
+	return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '-' ||
+	       ties__ends_sentence(s, n);
+}
+
+/* Leading note number ("12 ", "12. ", "[12] "), or 0. */
+static int lead_number(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (i < n && s[i] == '[')
+		i++;
+	size_t d = i;
+	while (i < n && s[i] >= '0' && s[i] <= '9' && i - d < 4)
+		i++;
+	if (i == d || i - d > 3)
+		return 0;
+	int v = atoi(s + d);
+	if (i < n && (s[i] == '.' || s[i] == ']' || s[i] == ')'))
+		i++;
+	return i < n && s[i] == ' ' ? v : 0;
+}
+
+static int heading_like(const ties__line *l, const ties__layout *lay)
+{
+	if (l->flags & TIES__L_FRAG)
+		return 0;
+	size_t w = ties__line_width(l->text, l->len);
+	return opens_block(l->text, l->len) && !ends_punct(l->text, l->len) &&
+	       ties__rp_words(l->text, l->len) <= 10 && (!lay->width || w * 10 < lay->width * 6);
+}
+
+/* Collapses runs of blanks (justified lines come with wide gaps). */
+static void collapse(ties_buf *b)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < b->len; i++) {
+		if (b->data[i] == ' ' && o > 0 && b->data[o - 1] == ' ')
+			continue;
+		b->data[o++] = b->data[i];
+	}
+	while (o && b->data[o - 1] == ' ')
+		o--;
+	b->len = o;
+}
+
+ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__layout *lay,
+                            const ties__vocab *vocab, ties__blocks *bl)
+{
+	ties_code rc = TIES_OK;
+	unsigned char *brk = ties__calloc(n + 1, 1); /* 1: break before, 2: heading */
+	ties__line *tmp = ties__reallocarray(NULL, n ? n : 1, sizeof *tmp);
+	ties_buf para;
+	ties_buf_init(&para, 0);
+	if (!brk || !tmp) {
+		rc = TIES_ERR_NOMEM;
+		goto done;
+	}
+	/* width of the visual line ending at each line: scraps add up */
+	size_t run = 0;
+	int in_notes = 0, last_note = 0;
+	for (size_t i = 0; i < n; i++) {
+		const ties__line *l = P[i];
+		size_t w = ties__line_width(l->text, l->len);
+		if (i == 0) {
+			brk[i] = 1;
+		} else if (l->flags & (TIES__L_HEADING | TIES__L_PARA_START)) {
+			brk[i] = 1;
+		} else if (in_notes && lead_number(l->text, l->len) == last_note + 1) {
+			brk[i] = 1;
+		} else if (!(l->flags & TIES__L_FRAG)) {
+			const ties__line *p = P[i - 1];
+			int term = ties__ends_sentence(p->text, p->len);
+			if (term && opens_block(l->text, l->len) &&
+			    (!lay->width || run * 10 < lay->width * 8))
+				brk[i] = 1;
+			if ((brk[i - 1] & 2))
+				brk[i] = 1;
+			if (!(brk[i - 1] & 2) && heading_like(l, lay) &&
+			    (term || brk[i - 1] || (p->flags & TIES__L_HEADING)) &&
+			    (i + 1 >= n || opens_block(P[i + 1]->text, P[i + 1]->len)))
+				brk[i] = 3;
+		}
+		if ((l->flags & TIES__L_HEADING) || ties__is_notes_heading(l->text, l->len))
+			brk[i] |= 3;
+		run = (l->flags & TIES__L_FRAG) && i > 0 ? run + 1 + w : w;
+		if (brk[i] & 2) {
+			if (ties__is_notes_heading(l->text, l->len)) {
+				in_notes = 1;
+				last_note = 0;
+			} else {
+				in_notes = 0;
+			}
+		} else if (in_notes && brk[i]) {
+			int v = lead_number(l->text, l->len);
+			if (v)
+				last_note = v;
+		}
+	}
+	for (size_t i = 0; i < n && !rc;) {
+		size_t j = i + 1;
+		while (j < n && !brk[j])
+			j++;
+		for (size_t k = i; k < j; k++)
+			tmp[k - i] = *P[k];
+		ties_buf_clear(&para);
+		rc = ties__join_lines(&para, tmp, j - i, vocab);
+		if (rc)
+			break;
+		collapse(&para);
+		ties_block_kind kind = TIES_BLOCK_PARAGRAPH;
+		if (brk[i] & 2)
+			kind = bl->blocks.len == 0 ? TIES_BLOCK_TITLE : TIES_BLOCK_HEADING;
+		else if (bl->blocks.len == 0 && para.len < 160 && !ends_punct(para.data, para.len))
+			kind = TIES_BLOCK_TITLE;
+		if (para.len)
+			rc = ties__blocks_add(bl, kind, para.data, para.len);
+		i = j;
+	}
+done:
+	ties_buf_release(&para);
+	ties__free(brk);
+	ties__free(tmp);
+	return rc;
+}

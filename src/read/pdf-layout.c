@@ -1,0 +1,413 @@
+/* Reading order of a page from its geometry.
+ *
+ * Rows set apart by white space at the top and bottom edge (running
+ * headers, footers, page numbers) are kept aside.  The rest is cut
+ * recursively: a gutter is a vertical strip of white space with text on
+ * both sides whose right side starts at one x (a column's left edge); rows
+ * that cross it are full-width (titles, wide figures) and split the page
+ * into bands; within a band the left column is read before the right one.
+ * Without a gutter a region is read top to bottom.  The order the PDF
+ * draws its text in plays no part.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_int.h"
+
+#define MAX_DEPTH 24
+#define MAX_BINS 4096
+
+typedef struct wp {
+	size_t row, g0, g1;
+	float x0, x1, base, size;
+} wp;
+
+typedef struct lay {
+	const ties__pglyph *G;
+	ties_vec *out;
+	ties_vec work; /* of wp: every piece made so far */
+	unsigned region;
+	int *cov;
+	ties_code rc;
+} lay;
+
+static void extent(const ties__pglyph *G, wp *p)
+{
+	p->x0 = INFINITY;
+	p->x1 = -INFINITY;
+	for (size_t i = p->g0; i < p->g1; i++)
+		if (!G[i].space) {
+			p->x0 = fminf(p->x0, G[i].x0);
+			p->x1 = fmaxf(p->x1, G[i].x1);
+		}
+}
+
+static int has_ink(const ties__pglyph *G, size_t g0, size_t g1)
+{
+	for (size_t i = g0; i < g1; i++)
+		if (!G[i].space)
+			return 1;
+	return 0;
+}
+
+/* Calls back for each word box of a piece (ink runs with small gaps). */
+#define FOR_WORDS(G, p, WX0, WX1, BODY)                                                          \
+	do {                                                                                     \
+		float WX0 = NAN, WX1 = NAN;                                                      \
+		for (size_t i_ = (p)->g0; i_ <= (p)->g1; i_++) {                                 \
+			const ties__pglyph *g_ = i_ < (p)->g1 ? &(G)[i_] : NULL;                 \
+			if (g_ && g_->space)                                                     \
+				continue;                                                        \
+			if (g_ && !isnan(WX0) && g_->x0 - WX1 <= 0.25f * (p)->size) {            \
+				WX1 = fmaxf(WX1, g_->x1);                                        \
+				continue;                                                        \
+			}                                                                        \
+			if (!isnan(WX0)) {                                                       \
+				BODY;                                                            \
+			}                                                                        \
+			if (g_) {                                                                \
+				WX0 = g_->x0;                                                    \
+				WX1 = g_->x1;                                                    \
+			}                                                                        \
+		}                                                                                \
+	} while (0)
+
+static int crosses(const ties__pglyph *G, const wp *p, float gl, float gr)
+{
+	int hit = 0;
+	FOR_WORDS(G, p, a, b, if (a < gr && b > gl) hit = 1);
+	return hit;
+}
+
+static ties_code emit(lay *L, const size_t *P, size_t n)
+{
+	if (!n)
+		return TIES_OK;
+	const wp *W = L->work.data;
+	float rx0 = INFINITY, rx1 = -INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		rx0 = fminf(rx0, W[P[i]].x0);
+		rx1 = fmaxf(rx1, W[P[i]].x1);
+	}
+	for (size_t i = 0; i < n; i++) {
+		ties__ppiece *o = ties__vec_push(L->out);
+		if (!o)
+			return TIES_ERR_NOMEM;
+		const wp *w = &((const wp *)L->work.data)[P[i]];
+		o->row = w->row;
+		o->g0 = w->g0;
+		o->g1 = w->g1;
+		o->x0 = w->x0;
+		o->x1 = w->x1;
+		o->region = L->region;
+		o->rx0 = rx0;
+		o->rx1 = rx1;
+	}
+	L->region++;
+	return TIES_OK;
+}
+
+/* Checks a gutter candidate: text on both sides in several rows, the right
+ * side starting at one x. */
+static int valid_gutter(const lay *L, const size_t *P, size_t n, float gl, float gr, float S)
+{
+	const wp *W = L->work.data;
+	size_t nl = 0, nr = 0, cross = 0, aligned = 0;
+	float rmin = INFINITY;
+	float mid = (gl + gr) / 2;
+	for (size_t i = 0; i < n; i++) {
+		const wp *p = &W[P[i]];
+		if (crosses(L->G, p, gl, gr)) {
+			cross++;
+			continue;
+		}
+		int left = p->x0 < mid, right = p->x1 > mid;
+		nl += left;
+		nr += right;
+		if (right) {
+			float fx = INFINITY;
+			for (size_t g = p->g0; g < p->g1; g++)
+				if (!L->G[g].space && L->G[g].x0 > mid) {
+					fx = L->G[g].x0;
+					break;
+				}
+			rmin = fminf(rmin, fx);
+		}
+	}
+	if (nl < 2 || nr < 2 || n - cross < 3 || cross * 2 > n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		const wp *p = &W[P[i]];
+		if (p->x1 <= mid)
+			continue;
+		for (size_t g = p->g0; g < p->g1; g++)
+			if (!L->G[g].space && L->G[g].x0 > mid) {
+				aligned += L->G[g].x0 <= rmin + S;
+				break;
+			}
+	}
+	return aligned * 2 >= nr && (nr >= 3 || aligned == nr);
+}
+
+/* Finds the widest valid gutter crossed by the fewest rows. */
+static int find_gutter(lay *L, const size_t *P, size_t n, float *gl, float *gr)
+{
+	const wp *W = L->work.data;
+	float X0 = INFINITY, X1 = -INFINITY;
+	float *sz = ties__malloc(n * sizeof *sz);
+	if (!sz) {
+		L->rc = TIES_ERR_NOMEM;
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		X0 = fminf(X0, W[P[i]].x0);
+		X1 = fmaxf(X1, W[P[i]].x1);
+		sz[i] = W[P[i]].size;
+	}
+	float S = ties__pdf_median(sz, n);
+	ties__free(sz);
+	if (!(X1 > X0) || S <= 0)
+		return 0;
+	float scale = 1.0f;
+	size_t nb = (size_t)ceilf(X1 - X0) + 2;
+	if (nb > MAX_BINS) {
+		scale = (float)(MAX_BINS - 2) / (X1 - X0);
+		nb = MAX_BINS;
+	}
+	int *cov = L->cov;
+	memset(cov, 0, nb * sizeof *cov);
+	for (size_t i = 0; i < n; i++) {
+		const wp *p = &W[P[i]];
+		FOR_WORDS(L->G, p, a, b, {
+			size_t s = (size_t)fmaxf(0, floorf((a - X0) * scale));
+			size_t e = (size_t)fmaxf(0, ceilf((b - X0) * scale));
+			if (e >= nb)
+				e = nb - 1;
+			for (size_t q = s; q <= e; q++)
+				cov[q]++;
+		});
+	}
+	float wmin = 0.8f * S * scale;
+	size_t maxT = n / 3;
+	/* coverage levels that occur: only those change the strips */
+	unsigned char *level = ties__calloc(maxT + 1, 1);
+	if (!level) {
+		L->rc = TIES_ERR_NOMEM;
+		return 0;
+	}
+	for (size_t q = 1; q + 1 < nb; q++)
+		if ((size_t)cov[q] <= maxT)
+			level[cov[q]] = 1;
+	int found = 0;
+	for (size_t T = 0; T <= maxT && !found; T++) {
+		if (!level[T])
+			continue;
+		float best_w = 0, bl = 0, br = 0;
+		size_t q = 1;
+		while (q + 1 < nb) {
+			if ((size_t)cov[q] > T) {
+				q++;
+				continue;
+			}
+			size_t s = q;
+			while (q + 1 < nb && (size_t)cov[q] <= T)
+				q++;
+			if (q + 1 >= nb)
+				break; /* reaches the right edge: a margin, not a gutter */
+			float w = (float)(q - s);
+			if (w >= wmin && w > best_w) {
+				float a = X0 + (float)s / scale, b = X0 + (float)q / scale;
+				/* the strip itself, less the bins the words' rounding took */
+				if (valid_gutter(L, P, n, a + 0.5f / scale, b - 0.5f / scale, S)) {
+					best_w = w;
+					bl = a;
+					br = b;
+				}
+			}
+		}
+		if (best_w > 0) {
+			*gl = bl + 0.5f / scale;
+			*gr = br - 0.5f / scale;
+			found = 1;
+		}
+	}
+	ties__free(level);
+	return found;
+}
+
+static ties_code order(lay *L, size_t *P, size_t n, int depth);
+
+/* Splits piece pi at x (glyph centres); appends the new pieces' indices. */
+static ties_code split_piece(lay *L, size_t pi, float x, size_t *left, size_t *right)
+{
+	wp p = ((wp *)L->work.data)[pi];
+	size_t cut = p.g0;
+	while (cut < p.g1 && (L->G[cut].x0 + L->G[cut].x1) / 2 < x)
+		cut++;
+	*left = *right = (size_t)-1;
+	if (has_ink(L->G, p.g0, cut)) {
+		wp *a = ties__vec_push(&L->work);
+		if (!a)
+			return TIES_ERR_NOMEM;
+		*a = p;
+		a->g1 = cut;
+		extent(L->G, a);
+		*left = L->work.len - 1;
+	}
+	if (has_ink(L->G, cut, p.g1)) {
+		wp *b = ties__vec_push(&L->work);
+		if (!b)
+			return TIES_ERR_NOMEM;
+		*b = p;
+		b->g0 = cut;
+		extent(L->G, b);
+		*right = L->work.len - 1;
+	}
+	return TIES_OK;
+}
+
+static ties_code flush_band(lay *L, size_t *left, size_t nl, size_t *right, size_t nr, int depth)
+{
+	ties_code rc = order(L, left, nl, depth + 1);
+	if (!rc)
+		rc = order(L, right, nr, depth + 1);
+	return rc;
+}
+
+static ties_code order(lay *L, size_t *P, size_t n, int depth)
+{
+	if (!n)
+		return TIES_OK;
+	float gl, gr;
+	if (n < 4 || depth >= MAX_DEPTH || !find_gutter(L, P, n, &gl, &gr))
+		return L->rc ? L->rc : emit(L, P, n);
+	float mid = (gl + gr) / 2;
+	float X0 = INFINITY, X1 = -INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		X0 = fminf(X0, ((wp *)L->work.data)[P[i]].x0);
+		X1 = fmaxf(X1, ((wp *)L->work.data)[P[i]].x1);
+	}
+	size_t *left = ties__malloc(3 * n * sizeof *left);
+	if (!left)
+		return TIES_ERR_NOMEM;
+	size_t *right = left + n, *span = left + 2 * n;
+	size_t nl = 0, nr = 0, ns = 0;
+	ties_code rc = TIES_OK;
+	for (size_t i = 0; i < n && !rc; i++) {
+		const wp *p = &((wp *)L->work.data)[P[i]];
+		int spanning = 0;
+		if (crosses(L->G, p, gl, gr)) {
+			/* a column line that runs into the gutter stays in its column */
+			if (p->x1 < gr + 0.5f * p->size)
+				spanning = -1;
+			else if (p->x0 > gl - 0.5f * p->size)
+				spanning = -2;
+			else
+				spanning = 1;
+		}
+		if (spanning == 1) {
+			if (nl || nr) {
+				rc = flush_band(L, left, nl, right, nr, depth);
+				nl = nr = 0;
+			}
+			span[ns++] = P[i];
+			continue;
+		}
+		if (ns) {
+			rc = ns < n ? order(L, span, ns, depth + 1) : emit(L, span, ns);
+			ns = 0;
+			if (rc)
+				break;
+		}
+		if (spanning == -1) {
+			left[nl++] = P[i];
+		} else if (spanning == -2) {
+			right[nr++] = P[i];
+		} else {
+			size_t a, b;
+			rc = split_piece(L, P[i], mid, &a, &b);
+			if (a != (size_t)-1)
+				left[nl++] = a;
+			if (b != (size_t)-1)
+				right[nr++] = b;
+		}
+	}
+	if (!rc && ns)
+		rc = ns < n ? order(L, span, ns, depth + 1) : emit(L, span, ns);
+	if (!rc && (nl || nr))
+		rc = flush_band(L, left, nl, right, nr, depth);
+	ties__free(left);
+	return rc;
+}
+
+ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t nrows,
+                           ties_vec *pieces)
+{
+	pieces->len = 0;
+	if (!nrows)
+		return TIES_OK;
+	const ties__pglyph *G = pg->glyphs.data;
+	/* rows set apart at the edges: at most two at each end, in the outer
+	 * eighth of the page, with white space of half a line between them and
+	 * the body */
+	size_t top = 0, bottom = nrows;
+	float *sz = ties__malloc(nrows * sizeof *sz);
+	if (!sz)
+		return TIES_ERR_NOMEM;
+	for (size_t r = 0; r < nrows; r++)
+		sz[r] = rows[r].size;
+	/* edge rows are not set in larger type than the page's text */
+	float big = 1.1f * ties__pdf_median(sz, nrows);
+	ties__free(sz);
+	if (pg->h > 0) {
+		while (top < 2 && top + 1 < nrows && rows[top].y1 < pg->h / 8 &&
+		       rows[top].size <= big &&
+		       rows[top + 1].y0 - rows[top].y1 >= 0.5f * rows[top].size)
+			top++;
+		while (nrows - bottom < 2 && bottom - 1 > top && rows[bottom - 1].y0 > pg->h * 7 / 8 &&
+		       rows[bottom - 1].size <= big &&
+		       rows[bottom - 1].y0 - rows[bottom - 2].y1 >= 0.5f * rows[bottom - 1].size)
+			bottom--;
+	}
+	lay L = {0};
+	L.G = G;
+	L.out = pieces;
+	ties__vec_init(&L.work, sizeof(wp));
+	L.cov = ties__malloc(MAX_BINS * sizeof *L.cov);
+	size_t *P = ties__malloc(nrows * sizeof *P);
+	ties_code rc = L.cov && P ? TIES_OK : TIES_ERR_NOMEM;
+	for (size_t r = 0; r < nrows && !rc; r++) {
+		wp *w = ties__vec_push(&L.work);
+		if (!w) {
+			rc = TIES_ERR_NOMEM;
+			break;
+		}
+		w->row = r;
+		w->g0 = rows[r].g0;
+		w->g1 = rows[r].g0 + rows[r].ng;
+		w->base = rows[r].base;
+		w->size = rows[r].size;
+		extent(G, w);
+		P[r] = r;
+	}
+	/* edge rows, each its own region, tops first */
+	for (size_t r = 0; r < top && !rc; r++) {
+		size_t before = pieces->len;
+		rc = emit(&L, &P[r], 1);
+		if (!rc)
+			TIES_VEC_AT(pieces, ties__ppiece, before).edge = TIES__EDGE_TOP;
+	}
+	if (!rc)
+		rc = order(&L, P + top, bottom - top, 0);
+	for (size_t r = bottom; r < nrows && !rc; r++) {
+		size_t before = pieces->len;
+		rc = emit(&L, &P[r], 1);
+		if (!rc)
+			TIES_VEC_AT(pieces, ties__ppiece, before).edge = TIES__EDGE_BOTTOM;
+	}
+	ties__vec_release(&L.work);
+	ties__free(L.cov);
+	ties__free(P);
+	return rc;
+}

@@ -1,0 +1,301 @@
+/* Glyphs into rows: one baseline each, sorted left to right.  Small glyphs
+ * set above a baseline (footnote markers, ordinals) join the row they are
+ * raised from and are flagged as superscripts. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_int.h"
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return x < y ? -1 : x > y;
+}
+
+float ties__pdf_median(float *a, size_t n)
+{
+	if (!n)
+		return 0;
+	qsort(a, n, sizeof *a, cmp_float);
+	return a[n / 2];
+}
+
+typedef struct key {
+	size_t g;    /* glyph index */
+	size_t row;  /* row id */
+	float a, b;  /* sort keys */
+} key;
+
+static int cmp_key(const void *pa, const void *pb)
+{
+	const key *x = pa, *y = pb;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	if (x->b != y->b)
+		return x->b < y->b ? -1 : 1;
+	return x->g < y->g ? -1 : x->g > y->g;
+}
+
+typedef struct rinfo {
+	float base, size, x0, x1;
+	size_t start, n; /* range in the key array while building */
+} rinfo;
+
+/* Size carried by most ink glyphs of a row, and their median baseline. */
+static void row_stats(const ties__pglyph *G, const key *k, size_t n, float *tmp, rinfo *r)
+{
+	float best = 0;
+	size_t bestc = 0, tried = 0;
+	/* the candidates are the first few ink glyphs: bounded work on long rows */
+	for (size_t i = 0; i < n && tried < 32; i++) {
+		const ties__pglyph *g = &G[k[i].g];
+		if (g->space || g->sup)
+			continue;
+		tried++;
+		size_t c = 0;
+		for (size_t j = 0; j < n && c <= n / 2; j++)
+			c += fabsf(G[k[j].g].size - g->size) < 0.05f * g->size && !G[k[j].g].space;
+		if (c > bestc || (c == bestc && g->size > best)) {
+			bestc = c;
+			best = g->size;
+		}
+		if (bestc > n / 2)
+			break;
+	}
+	size_t m = 0;
+	r->x0 = INFINITY;
+	r->x1 = -INFINITY;
+	for (size_t i = 0; i < n; i++) {
+		const ties__pglyph *g = &G[k[i].g];
+		if (g->space)
+			continue;
+		if (fabsf(g->size - best) < 0.05f * best)
+			tmp[m++] = g->base;
+		r->x0 = fminf(r->x0, g->x0);
+		r->x1 = fmaxf(r->x1, g->x1);
+	}
+	r->size = best > 0 ? best : 1;
+	r->base = m ? ties__pdf_median(tmp, m) : (n ? G[k[0].g].base : 0);
+}
+
+/* Would glyph g sit as a superscript on row t: smaller, raised by a
+ * fraction of t's size, and next to one of t's glyphs. */
+static int raised_on(const ties__pglyph *G, const key *k, const rinfo *t, const ties__pglyph *g)
+{
+	float d = t->base - g->base;
+	if (g->size > 0.85f * t->size || d < 0.12f * t->size || d > 0.75f * t->size)
+		return 0;
+	if (g->x1 < t->x0 - t->size || g->x0 > t->x1 + t->size)
+		return 0;
+	/* t's glyphs are sorted by their centres: look only near g */
+	size_t lo = 0, hi = t->n;
+	float from = g->x0 - 3 * t->size;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (G[k[t->start + mid].g].x0 < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < t->n; i++) {
+		const ties__pglyph *h = &G[k[t->start + i].g];
+		if (h->x0 > g->x1 + 1.2f * t->size)
+			break;
+		if (h->space || h->sup)
+			continue;
+		/* up to three marker digits after a word */
+		float gap = g->x0 >= h->x1 ? g->x0 - h->x1 : h->x0 - g->x1;
+		if (gap < 1.2f * t->size)
+			return 1;
+	}
+	return 0;
+}
+
+ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows)
+{
+	rows->len = 0;
+	size_t n = pg->glyphs.len;
+	if (!n)
+		return TIES_OK;
+	ties__pglyph *G = pg->glyphs.data;
+	/* scratch memory kept with the page from page to page: one block */
+	size_t need = n * (3 * sizeof(key) + sizeof(float) + sizeof(rinfo) + sizeof(ties__pglyph));
+	if (need > pg->scratch_cap) {
+		void *p = ties__realloc(pg->scratch, need);
+		if (!p)
+			return TIES_ERR_NOMEM;
+		pg->scratch = p;
+		pg->scratch_cap = need;
+	}
+	/* the largest items first keeps every array aligned */
+	ties__pglyph *sorted = pg->scratch;
+	key *k = (key *)(sorted + n);
+	key *mv = k + n, *ord = mv + n;
+	rinfo *ri = (rinfo *)(ord + n);
+	float *tmp = (float *)(ri + n);
+	ties_code rc = TIES_OK;
+	/* chunks: runs of glyphs in drawing order on one baseline, in one
+	 * size, going right; sorting chunks instead of glyphs is much cheaper
+	 * and any drawing order still works (a chunk may be one glyph).  A
+	 * chunk is kept as a key: g = first glyph, row = end, a = baseline,
+	 * b = centre of its first glyph. */
+	key *ch = mv;
+	size_t nc = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && fabsf(G[j].base - G[i].base) <= 0.05f * G[i].size &&
+		       fabsf(G[j].size - G[i].size) <= 0.05f * G[i].size &&
+		       G[j].x0 + G[j].x1 >= G[j - 1].x0 + G[j - 1].x1)
+			j++;
+		ch[nc].g = i;
+		ch[nc].row = j;
+		ch[nc].a = G[i].base;
+		ch[nc].b = (G[i].x0 + G[i].x1) / 2;
+		nc++;
+		i = j;
+	}
+	qsort(ch, nc, sizeof *ch, cmp_key);
+
+	/* rows by baseline, greedily from the top */
+	size_t nr = 0, o = 0;
+	for (size_t ci = 0; ci < nc;) {
+		float b0 = ch[ci].a, s0 = G[ch[ci].g].size;
+		size_t cj = ci + 1;
+		while (cj < nc) {
+			float tol = 0.2f * fmaxf(s0, G[ch[cj].g].size);
+			if (ch[cj].a - b0 > fmaxf(tol, 0.5f))
+				break;
+			cj++;
+		}
+		/* within the row, left to right by the glyphs' centres: the
+		 * parts of a ligature can share one x0 with the next glyph */
+		for (size_t q = ci; q < cj; q++)
+			ch[q].a = 0;
+		qsort(ch + ci, cj - ci, sizeof *ch, cmp_key);
+		size_t start = o;
+		int sorted_ok = 1;
+		for (size_t q = ci; q < cj; q++)
+			for (size_t g = ch[q].g; g < ch[q].row; g++) {
+				k[o].g = g;
+				k[o].row = nr;
+				k[o].a = 0;
+				k[o].b = (G[g].x0 + G[g].x1) / 2;
+				if (o > start && k[o].b < k[o - 1].b)
+					sorted_ok = 0;
+				o++;
+			}
+		if (!sorted_ok) /* chunks that overlap: sort the glyphs */
+			qsort(k + start, o - start, sizeof *k, cmp_key);
+		ri[nr].start = start;
+		ri[nr].n = o - start;
+		row_stats(G, k + start, o - start, tmp, &ri[nr]);
+		nr++;
+		ci = cj;
+	}
+
+	/* superscripts: a glyph raised from a row below it, smaller than that
+	 * row's type and next to one of its glyphs, moves to that row (it may
+	 * have been grouped with a neighbouring column's row, or alone) */
+	for (size_t r = 0; r < nr; r++) {
+		for (size_t i = 0; i < ri[r].n; i++) {
+			key *kk = &k[ri[r].start + i];
+			ties__pglyph *g = &G[kk->g];
+			if (kk->row != r || g->space)
+				continue;
+			for (size_t t = r + 1; t < nr && t < r + 16 && ri[t].base - g->base <= 50;
+			     t++) {
+				if (raised_on(G, k, &ri[t], g)) {
+					kk->row = t;
+					g->sup = 1;
+					break;
+				}
+			}
+		}
+	}
+	/* a row's own small raised glyphs */
+	for (size_t i = 0; i < n; i++) {
+		ties__pglyph *g = &G[k[i].g];
+		const rinfo *r = &ri[k[i].row];
+		if (!g->space && !g->sup && g->size < 0.85f * r->size &&
+		    g->base < r->base - 0.12f * r->size)
+			g->sup = 1;
+	}
+
+	/* final order: rows as made (top to bottom), each row's own glyphs
+	 * merged with the superscripts that moved into it */
+	size_t nmv = 0;
+	for (size_t r = 0; r < nr; r++)
+		for (size_t i = ri[r].start; i < ri[r].start + ri[r].n; i++)
+			if (k[i].row != r) {
+				mv[nmv] = k[i];
+				mv[nmv].a = (float)k[i].row;
+				nmv++;
+			}
+	qsort(mv, nmv, sizeof *mv, cmp_key);
+	size_t v = 0;
+	o = 0;
+	for (size_t r = 0; r < nr; r++) {
+		size_t i = ri[r].start, e = ri[r].start + ri[r].n;
+		for (;;) {
+			while (i < e && k[i].row != r)
+				i++;
+			int own = i < e, more = v < nmv && mv[v].row == r;
+			if (!own && !more)
+				break;
+			if (own && (!more || k[i].b <= mv[v].b))
+				ord[o++] = k[i++];
+			else
+				ord[o++] = mv[v++];
+		}
+	}
+	k = ord;
+	n = o;
+	size_t m = 0;
+	for (size_t i = 0; i < n;) {
+		size_t row = k[i].row, j = i;
+		size_t s0 = m;
+		for (; j < n && k[j].row == row; j++) {
+			const ties__pglyph *g = &G[k[j].g];
+			/* the same glyph drawn twice (fake bold, shadows) counts once */
+			if (m > s0 && sorted[m - 1].c == g->c && fabsf(sorted[m - 1].x0 - g->x0) <
+			                                             0.1f * g->size &&
+			    fabsf(sorted[m - 1].base - g->base) < 0.1f * g->size)
+				continue;
+			sorted[m++] = *g;
+		}
+		int ink = 0;
+		for (size_t q = s0; q < m; q++)
+			ink |= !sorted[q].space;
+		if (!ink) {
+			m = s0;
+			i = j;
+			continue;
+		}
+		ties__prow *pr = ties__vec_push(rows);
+		if (!pr) {
+			rc = TIES_ERR_NOMEM;
+			goto done;
+		}
+		pr->g0 = s0;
+		pr->ng = m - s0;
+		pr->base = ri[row].base;
+		pr->size = ri[row].size;
+		pr->x0 = pr->y0 = INFINITY;
+		pr->x1 = pr->y1 = -INFINITY;
+		for (size_t q = s0; q < m; q++) {
+			if (sorted[q].space)
+				continue;
+			pr->x0 = fminf(pr->x0, sorted[q].x0);
+			pr->x1 = fmaxf(pr->x1, sorted[q].x1);
+			pr->y0 = fminf(pr->y0, sorted[q].y0);
+			pr->y1 = fmaxf(pr->y1, sorted[q].y1);
+		}
+		i = j;
+	}
+	memcpy(G, sorted, m * sizeof *G);
+	pg->glyphs.len = m;
+
+done:
+	return rc;
+}

@@ -1,0 +1,115 @@
+/* Spelling a run of glyphs: word blanks from gaps (many PDFs draw no blank
+ * characters), ligatures expanded, superscript digits kept apart as
+ * footnote markers. */
+#include <math.h>
+
+#include "pdf_int.h"
+
+/* Compatibility characters spelled out as their letters, like NFKC. */
+static const char *expand(int32_t c)
+{
+	switch (c) {
+	case 0xFB00: return "ff";
+	case 0xFB01: return "fi";
+	case 0xFB02: return "fl";
+	case 0xFB03: return "ffi";
+	case 0xFB04: return "ffl";
+	case 0xFB05:
+	case 0xFB06: return "st";
+	case 0x00AD: /* soft hyphen: only drawn at a line end */
+	case 0x2010:
+	case 0x2011: return "-";
+	case 0x2002:
+	case 0x2003:
+	case 0x2009: return " ";
+	default: return NULL;
+	}
+}
+
+static ties_code put(ties_buf *out, int32_t c)
+{
+	const char *e = expand(c);
+	if (e)
+		return ties_buf_adds(out, e);
+	char u[4];
+	size_t k = ties__utf8_encode(c, u);
+	return ties_buf_add(out, u, k);
+}
+
+static int is_digit(int32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int ends_blank(const ties_buf *b, size_t from)
+{
+	return b->len == from || b->data[b->len - 1] == ' ';
+}
+
+ties_code ties__pdf_spell(const ties__pglyph *G, size_t g0, size_t g1, int lead_plain,
+                          ties_buf *out, ties_vec *marks)
+{
+	size_t from = out->len;
+	const ties__pglyph *prev = NULL;
+	int blank = 0;
+	size_t mark_start = 0;
+	int in_mark = 0, lead = 0;
+	for (size_t i = g0; i <= g1; i++) {
+		const ties__pglyph *g = i < g1 ? &G[i] : NULL;
+		int digit_sup = g && g->sup && is_digit(g->c);
+		if (in_mark && !digit_sup) {
+			/* the run of superscript digits ends */
+			size_t len = out->len - mark_start;
+			int num = 0;
+			for (size_t q = mark_start; q < out->len && q - mark_start < 4; q++)
+				num = num * 10 + (out->data[q] - '0');
+			if (lead) {
+				if (g && ties_buf_addc(out, ' '))
+					return TIES_ERR_NOMEM;
+			} else if (len <= 3 && num > 0) {
+				ties__mark *m = ties__vec_push(marks);
+				if (!m)
+					return TIES_ERR_NOMEM;
+				m->off = mark_start;
+				m->len = len;
+				m->number = num;
+			}
+			in_mark = 0;
+			lead = 0;
+		}
+		if (!g)
+			break;
+		const char *e = expand(g->c);
+		if (g->space || (e && e[0] == ' ')) {
+			blank = prev != NULL;
+			continue;
+		}
+		if (prev) {
+			float ref = fmaxf(prev->sup ? 0 : prev->size, g->sup ? 0 : g->size);
+			if (ref <= 0)
+				ref = fmaxf(prev->size, g->size);
+			float gap = g->x0 - prev->x1;
+			/* a blank character the next glyph overlaps is spacing
+			 * noise, not a word break */
+			int want = (blank && gap > 0.05f * ref) || gap > 0.15f * ref;
+			if (g->sup && !prev->sup && !lead)
+				want = 0; /* markers stay glued to their word */
+			if (want && !ends_blank(out, from) && ties_buf_addc(out, ' '))
+				return TIES_ERR_NOMEM;
+		}
+		blank = 0;
+		if (digit_sup && !in_mark) {
+			in_mark = 1;
+			mark_start = out->len;
+			lead = lead_plain && out->len == from;
+		}
+		if (put(out, g->c))
+			return TIES_ERR_NOMEM;
+		prev = g;
+	}
+	while (out->len > from && out->data[out->len - 1] == ' ')
+		out->len--;
+	if (out->data)
+		out->data[out->len] = '\0';
+	return TIES_OK;
+}

@@ -1,0 +1,81 @@
+/* Internal interface of the text repair (two-column extraction output).
+ *
+ * The repair works on the input's lines (ties__line) in four steps, one
+ * file each: artifacts.c marks page numbers and running headers and cuts the
+ * text into pages; lm.c scores "line b continues line a" from general
+ * language evidence; columns.c undoes the merge of the column streams of each
+ * page; paras.c rebuilds paragraphs, headings and notes from lines in
+ * reading order.  text.c decides whether the repair runs at all.
+ */
+#ifndef TIES_READ_REPAIR_H
+#define TIES_READ_REPAIR_H
+
+#include "read_int.h"
+
+/* Extra line flags used only by the repair (beyond TIES__L_* of read_int.h). */
+#define TIES__L_DROP 256u  /* an artifact: page number, running header */
+#define TIES__L_PAGE 512u  /* first line of a new page */
+#define TIES__L_FRAG 1024u /* a scrap of a justified line (one or a few words) */
+
+/* Line statistics of one document. */
+typedef struct ties__layout {
+	size_t width;    /* typical full line length in characters (blanks collapsed) */
+	int pages_known; /* page numbers mark every page break */
+} ties__layout;
+
+/* Length of a line with runs of blanks counted once. */
+size_t ties__line_width(const char *s, size_t n);
+
+/* ---- language evidence (lm.c) ---- */
+typedef struct ties__lm ties__lm;
+/* Learns word and word-pair counts from the lines (pairs inside lines only:
+ * pairs across line ends are what the repair has to find out). */
+ties__lm *ties__lm_new(const ties__line *lines, size_t n, const ties__vocab *vocab);
+void ties__lm_free(ties__lm *lm);
+/* Score of line b following line a directly in reading order: positive when
+ * the evidence says it continues, negative when it says it does not. */
+double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
+                     const ties__line *b);
+/* Score of line b opening a column (no known predecessor). */
+double ties__lm_open(const ties__lm *lm, const ties__line *b);
+
+/* Sentence end at the end of a line ("end.", "end.3", "end.\"") */
+int ties__ends_sentence(const char *s, size_t n);
+/* 1 when s ends with a letter and a hyphen. */
+int ties__ends_hyphen(const char *s, size_t n);
+/* First code point is an uppercase letter / lowercase letter. */
+int ties__starts_upper(const char *s, size_t n);
+int ties__starts_lower(const char *s, size_t n);
+/* Number of words (blank-separated). */
+size_t ties__rp_words(const char *s, size_t n);
+
+/* ---- artifacts (artifacts.c) ---- */
+/* Marks page numbers and running headers/footers with TIES__L_DROP (and
+ * records them as artifacts), and the first line of each page with
+ * TIES__L_PAGE. */
+ties_code ties__mark_artifacts(ties__line *lines, size_t n, ties__blocks *bl);
+
+/* ---- column merge (columns.c) ---- */
+/* A unit: consecutive input lines known to be consecutive in one column. */
+typedef struct ties__unit {
+	size_t first, n;
+} ties__unit;
+
+/* Orders the units of one page: each unit goes to one of two column chains
+ * (order inside a chain kept), chosen by a beam search over the merge that
+ * maximises the sum of link scores; the result is the first chain followed
+ * by the second, written to order[] as unit indices.  *budget counts search
+ * steps and is decreased; when it runs out, the beam narrows to one state
+ * (a greedy merge) so the work stays linear.  prev_end: the last line read
+ * before this page, or NULL. */
+ties_code ties__columns_order(const ties__line *lines, const ties__unit *units, size_t m,
+                              const ties__lm *lm, const ties__layout *lay, unsigned long *budget,
+                              const ties__line *prev_end, size_t *order);
+
+/* ---- paragraphs (paras.c) ---- */
+/* Lines in reading order (pointers) to blocks: paragraphs joined into one
+ * line each, headings and title, notes one per entry. */
+ties_code ties__build_paras(const ties__line *const *lines, size_t n, const ties__layout *lay,
+                            const ties__vocab *vocab, ties__blocks *bl);
+
+#endif

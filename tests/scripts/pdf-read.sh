@@ -1,0 +1,140 @@
+#!/bin/sh
+# PDF reading: PDFs made at test time (tests/tools/pdfgen.py, groff), read
+# with `ties read`; checks reading order, dropped page furniture, markers,
+# notes, dehyphenation, ligatures, and the shared reading cases.
+GEN="$ROOT/tests/tools/pdfgen.py"
+D="$OUT/pdf-read"
+mkdir -p "$D"
+
+ok() { echo "ok $1"; }
+no() { echo "not ok $1: $2"; }
+has() { grep -qF -- "$2" "$1"; }
+
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "skip pdf-read: python3 missing"
+	exit 0
+fi
+
+# -- one report drawn in three orders ------------------------------------
+for o in crossed ordered reversed; do
+	python3 "$GEN" "report-$o" "$D/$o.pdf" || no "pdfgen $o" "generator failed"
+	"$TIES" read "$D/$o.pdf" > "$D/$o.txt" 2> "$D/$o.err" || no "read $o" "$(cat "$D/$o.err")"
+done
+T="$D/crossed.txt"
+if cmp -s "$D/crossed.txt" "$D/ordered.txt" && cmp -s "$D/crossed.txt" "$D/reversed.txt"; then
+	ok "pdf order independent of the drawing order"
+else
+	no "pdf order independent of the drawing order" "$(diff "$D/ordered.txt" "$D/crossed.txt" | head -3)"
+fi
+
+# lines drawn across both columns, row by row, come out column by column
+if has "$T" "The ledger was later copied by a clerk who noted each international shipment in a separate column."; then
+	ok "pdf crossed columns read in column order"
+else
+	no "pdf crossed columns read in column order" "first paragraph not whole"
+fi
+first=$(grep -n "^Harbour records" "$T" | cut -d: -f1)
+findings=$(grep -n "^Findings$" "$T" | cut -d: -f1)
+notes=$(grep -n "^Notes$" "$T" | cut -d: -f1)
+if [ -n "$first" ] && [ -n "$findings" ] && [ -n "$notes" ] && [ "$first" -lt "$findings" ] &&
+	[ "$findings" -lt "$notes" ]; then
+	ok "pdf left column before right column before next page"
+else
+	no "pdf left column before right column before next page" "lines $first $findings $notes"
+fi
+[ "$(head -1 "$T")" = "Convoy Records of the Northern Harbour" ] && ok "pdf title first" ||
+	no "pdf title first" "$(head -1 "$T")"
+
+# paragraphs continue across a column break and a page break
+has "$T" "on the cliff road and that the crews returned only after the storm had passed over the islands and the sea was calm again" &&
+	ok "pdf paragraph continues in the next column" ||
+	no "pdf paragraph continues in the next column" "split or reordered"
+has "$T" "which are posted at the entrance beside the notice board of the library." &&
+	ok "pdf paragraph continues on the next page" ||
+	no "pdf paragraph continues on the next page" "split or reordered"
+
+# running header, page numbers
+if has "$T" "Northern Harbour Review" || has "$T" "Issue 7" || grep -qx "[0-9]" "$T"; then
+	no "pdf running header and page numbers dropped" "still in the text"
+else
+	ok "pdf running header and page numbers dropped"
+fi
+
+# dehyphenation with the document as dictionary, ligature expanded
+has "$T" "each international shipment" && ok "pdf line-end hyphen removed" ||
+	no "pdf line-end hyphen removed" "no 'international'"
+has "$T" "called a well-known pattern" && ok "pdf compound hyphen kept" ||
+	no "pdf compound hyphen kept" "no 'well-known' at the line end"
+has "$T" "the final report" && ok "pdf ligature expanded" || no "pdf ligature expanded" "no 'final'"
+
+# the model: markers from superscripts, notes keyed by number, artifacts
+"$TIES" read --json "$D/crossed.pdf" > "$D/crossed.json" 2>&1
+python3 - "$D/crossed.json" <<'EOF' > "$D/json.check"
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["text"]
+m = [(x["number"], t[x["start"]:x["end"]], t[x["start"] - 6:x["start"]]) for x in d["markers"]]
+print("markers", m == [(1, "1", "convoy"), (2, "2", "report")], m)
+notes = {n["number"]: t[n["start"]:n["end"]] for n in d["notes"]}
+print("notes", notes.get(1, "").endswith("Harbour ledger, customs office copy.") and
+      notes.get(2, "").endswith("Commission report, chapter three."), notes)
+kinds = sorted(a["kind"] for a in d["artifacts"])
+print("artifacts", kinds == ["page-number"] * 2 + ["running-header"] * 2, kinds)
+print("pages", d["pages"] == 2, d["pages"])
+s = [x for x in d["sentences"] if "alpha convoy" in t[x["start"]:x["end"]]]
+mk = d["markers"][0] if d["markers"] else None
+print("marker-sentence", bool(s) and mk is not None and d["sentences"][mk["sentence"]] == s[0], "")
+EOF
+while read -r name res detail; do
+	[ "$res" = True ] && ok "pdf $name" || no "pdf $name" "$detail"
+done < "$D/json.check"
+[ -s "$D/json.check" ] || no "pdf json" "$(head -c 200 "$D/crossed.json")"
+
+# -- a real typesetter: groff -ms, two columns, hyphenation, ligatures ------
+if command -v groff >/dev/null 2>&1 && command -v ps2pdf >/dev/null 2>&1; then
+	python3 - > "$D/g.ms" <<'EOF'
+import random
+random.seed(4)
+words = ("merchant caravan river valley market salt grain official fortified difficult "
+         "administrative reconfiguration transportation confidential significant").split()
+print(".nr PO 0.8i\n.nr LL 6.9i\n.nr PS 10\n.nr VS 12\n.TL\nTrade Routes of the Upper Valley\n"
+      ".AU\nA. Writer\n.2C\n.NH\nOrigins")
+for i in range(14):
+    print(".PP")
+    print(" ".join("w%dx%d" % (i, j) if j % 9 == 0 else random.choice(words) for j in range(70)) + ".")
+EOF
+	groff -ms -Tps "$D/g.ms" > "$D/g.ps" 2>/dev/null && ps2pdf "$D/g.ps" "$D/g.pdf" 2>/dev/null
+	"$TIES" read "$D/g.pdf" > "$D/g.txt" 2>&1
+	python3 - "$D/g.txt" <<'EOF' > "$D/g.check"
+import re, sys
+t = open(sys.argv[1]).read()
+ids = [(int(a), int(b)) for a, b in re.findall(r"w(\d+)x(\d+)", t)]
+print("groff-order", ids == [(i, j) for i in range(14) for j in range(0, 70, 9)], len(ids))
+words = set(re.findall(r"[a-z]+", t))
+known = set(("merchant caravan river valley market salt grain official fortified difficult "
+             "administrative reconfiguration transportation confidential significant "
+             "rade outes pper alley riter rigins of the x w").split())
+print("groff-words", words <= known, sorted(words - known)[:5])
+print("groff-paragraphs", t.count("\n\n") >= 14, t.count("\n\n"))
+EOF
+	while read -r name res detail; do
+		[ "$res" = True ] && ok "pdf $name" || no "pdf $name" "$detail"
+	done < "$D/g.check"
+else
+	echo "skip pdf groff: groff or ps2pdf missing"
+fi
+
+# -- the shared reading cases: mean token edit distance <= 0.02 -----------
+if [ -d "$SHARED/samples/reading" ] && [ -f "$SHARED/eval/score_reading.py" ]; then
+	python3 "$SHARED/eval/score_reading.py" --dir "$SHARED/samples/reading" --pdf \
+		--cmd "'$TIES' read {in}" > "$D/score.txt" 2>&1
+	ned=$(awk '/^MEAN/ {print $NF}' "$D/score.txt")
+	if [ -n "$ned" ] && awk -v n="$ned" 'BEGIN {exit !(n <= 0.02)}'; then
+		ok "pdf shared reading cases (mean edit distance $ned)"
+	else
+		no "pdf shared reading cases" "mean edit distance '$ned'"
+	fi
+else
+	echo "skip pdf shared reading cases: $SHARED/samples/reading missing"
+fi
+exit 0

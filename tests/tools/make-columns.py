@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Lay clean text out in two columns and linearise it the way a column-blind
+PDF extractor (pdfminer's pdf2txt with default settings) does: text boxes
+separated by blank lines, the two columns' boxes alternating in runs of
+varying length, loosely justified lines exploded into one word per box (some
+landing a few boxes later), words hyphenated at line ends, page numbers and
+a running header on every page.
+
+  make-columns.py CLEAN.txt [--seed N] [--width CHARS] [--lines N] > GARBLED.txt
+
+CLEAN.txt: the title on the first line, then blocks separated by blank lines
+(headings are blocks of one short line without final punctuation); a block
+"Notes" starts the notes section, whose lines are kept as they are, after
+the columns.  Deterministic for a given seed.
+"""
+import argparse
+import random
+import sys
+
+
+def blocks_of(text):
+    out, cur = [], []
+    for line in text.splitlines():
+        if line.strip():
+            cur.append(line.strip())
+        elif cur:
+            out.append(" ".join(cur))
+            cur = []
+    if cur:
+        out.append(" ".join(cur))
+    return out
+
+
+def is_heading(b):
+    return len(b) < 60 and b[-1] not in ".,;:!?\"”)" and len(b.split()) <= 8
+
+
+def wrap(par, width, rnd, hyphenate=True):
+    """Greedy wrap; a long word that does not fit may be split with a hyphen
+    (or at its own hyphen)."""
+    lines, cur = [], ""
+    for w in par.split():
+        cand = (cur + " " + w) if cur else w
+        if len(cand) <= width:
+            cur = cand
+            continue
+        room = width - len(cur) - (1 if cur else 0) - 1
+        split = None
+        if hyphenate and room >= 3:
+            if "-" in w[:room + 1]:
+                k = w[:room + 1].rindex("-")
+                if k >= 2:
+                    split = (w[:k + 1], w[k + 1:])
+            if split is None and len(w) >= 7 and w.isalpha() and rnd.random() < 0.7:
+                k = min(room, len(w) - 3)
+                if k >= 3:
+                    split = (w[:k] + "-", w[k:])
+        if split and split[1]:
+            lines.append(((cur + " ") if cur else "") + split[0])
+            cur = split[1]
+        else:
+            if cur:
+                lines.append(cur)
+            cur = w
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("clean")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--width", type=int, default=46)
+    ap.add_argument("--lines", type=int, default=38, help="lines per column and page")
+    ap.add_argument("--explode", type=float, default=0.08,
+                    help="share of full lines exploded into single words")
+    ap.add_argument("--group", type=float, default=0.25,
+                    help="share of boxes holding two lines of one column")
+    args = ap.parse_args()
+    rnd = random.Random(args.seed)
+    with open(args.clean, encoding="utf-8") as f:
+        blocks = blocks_of(f.read())
+    if not blocks:
+        sys.exit("no text")
+    title, body = blocks[0], blocks[1:]
+    notes = []
+    for i, b in enumerate(body):
+        if b.lower().rstrip(":") in ("notes", "endnotes", "references"):
+            # the notes keep one entry per line
+            raw = open(args.clean, encoding="utf-8").read().split("\n\n")
+            for chunk in raw:
+                if chunk.strip().lower().rstrip(":") == b.lower().rstrip(":"):
+                    idx = raw.index(chunk)
+                    notes = [b] + [l for c in raw[idx + 1:] for l in c.splitlines() if l.strip()]
+                    break
+            body = body[:i]
+            break
+
+    # column lines: (text, kind) with kind "full" (may be justified), "end", "head"
+    col = []
+    for b in body:
+        if is_heading(b):
+            col.append((b, "head"))
+            continue
+        ls = wrap(b, args.width, rnd)
+        for k, l in enumerate(ls):
+            col.append((l, "end" if k == len(ls) - 1 else "full"))
+
+    header = title if len(title) <= args.width else " ".join(title.split()[:4])
+    out = []  # boxes: list of lists of lines
+
+    def box(*lines):
+        out.append(list(lines))
+
+    box(title)
+    page, pos = 1, 0
+    while pos < len(col):
+        if page > 1 or rnd.random() < 0.5:
+            box(header)
+        n = args.lines - (6 if page == 1 else 0)
+        left, right = col[pos:pos + n], col[pos + n:pos + 2 * n]
+        pos += 2 * n
+        # runs: strict alternation or stretches of one column
+        seq, li, ri = [], 0, 0
+        side = 0 if rnd.random() < 0.7 else 1
+        while li < len(left) or ri < len(right):
+            run = 1 if rnd.random() < 0.5 else rnd.randint(2, 10)
+            src = left if side == 0 else right
+            for _ in range(run):
+                if side == 0 and li < len(left):
+                    seq.append(left[li]); li += 1
+                elif side == 1 and ri < len(right):
+                    seq.append(right[ri]); ri += 1
+            side ^= 1
+        pending = []  # exploded words still to land: (countdown, words)
+        k = 0
+        while k < len(seq):
+            text, kind = seq[k]
+            words = text.split()
+            if kind == "full" and len(words) >= 4 and len(text) >= args.width - 8 and \
+                    rnd.random() < args.explode:
+                if rnd.random() < 0.6:
+                    for w in words:
+                        box(w)
+                else:
+                    box(words[0]); box(words[-1])
+                    pending.append([rnd.randint(1, 3), words[1:-1]])
+            elif rnd.random() < args.group and k + 1 < len(seq) and seq[k + 1][1] != "head" and \
+                    kind != "head":
+                # two lines of one run in one box, when they are of one column
+                nxt = seq[k + 1]
+                same = (seq[k] in left) == (nxt in left)
+                if same:
+                    box(text, nxt[0]); k += 1
+                else:
+                    box(text)
+            else:
+                box(text)
+            for p in pending:
+                p[0] -= 1
+            for p in [p for p in pending if p[0] <= 0]:
+                for w in p[1]:
+                    box(w)
+                pending.remove(p)
+            k += 1
+        for p in pending:
+            for w in p[1]:
+                box(w)
+        box(("Page %d" % page) if args.seed % 2 else str(page))
+        page += 1
+    if notes:
+        box(*notes)
+    sys.stdout.write("\n\n".join("\n".join(b) for b in out) + "\n")
+
+
+if __name__ == "__main__":
+    main()

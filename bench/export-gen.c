@@ -22,12 +22,15 @@ static uint64_t next(void)
 	rng ^= rng << 17;
 	return rng;
 }
-static size_t below(size_t n) { return (size_t)(next() % n); }
+static size_t below(size_t n)
+{
+	return (size_t)(next() % n);
+}
 
 static void name(char *out, size_t cap, int words)
 {
-	static const char *const syl[] = {"ka", "ran", "bel", "tor", "mi", "sha", "dor", "ve",
-	                                  "lun", "ar", "zo", "qui", "nes", "ta", "ro", "fen"};
+	static const char *const syl[] = {"ka",  "ran", "bel", "tor", "mi",  "sha", "dor", "ve",
+	                                  "lun", "ar",  "zo",  "qui", "nes", "ta",  "ro",  "fen"};
 	size_t k = 0;
 	for (int w = 0; w < words; w++) {
 		int n = 2 + (int)below(2);
@@ -61,10 +64,10 @@ int main(int argc, char **argv)
 	rng = strtoull(argv[5], NULL, 10) * 2654435761u + 88172645463325252ull;
 	if (!nn || !nd)
 		return 2;
-	static const char *const types[] = {"leads",      "member-of",  "affiliated-with", "supports",
-	                                    "funds",      "attacked",   "met-with",        "based-in",
-	                                    "located-in", "killed-by",  "arrested-by",     "trained-by",
-	                                    "operates-in", "part-of"};
+	static const char *const types[] = {
+	    "leads",       "member-of",  "affiliated-with", "supports",   "funds",
+	    "attacked",    "met-with",   "based-in",        "located-in", "killed-by",
+	    "arrested-by", "trained-by", "operates-in",     "part-of"};
 	ties_graph *g = ties_graph_new();
 	char buf[256], buf2[256], sha[65];
 	for (size_t d = 0; d < nd; d++) {
@@ -81,8 +84,9 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < nn; i++) {
 		ties_gnode n = {0};
 		n.id = (int64_t)i + 1;
-		n.type = (ties_entity_type)(i % 7 < 3 ? TIES_ENT_PERSON : i % 7 < 5 ? TIES_ENT_ORGANIZATION
-		                                                                    : i % 7 - 3);
+		n.type = (ties_entity_type)(i % 7 < 3   ? TIES_ENT_PERSON
+		                            : i % 7 < 5 ? TIES_ENT_ORGANIZATION
+		                                        : i % 7 - 3);
 		name(buf, sizeof buf, n.type == TIES_ENT_PERSON ? 2 : 3);
 		/* unique names, as a knowledge base has */
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " %zu", i);
@@ -115,7 +119,8 @@ int main(int argc, char **argv)
 		int k = 1 + (int)below(3);
 		for (int e = 0; e < k; e++) {
 			name(buf, sizeof buf, 3);
-			snprintf(buf2, sizeof buf2, "According to the report, %s %s %s in the %s area.",
+			snprintf(buf2, sizeof buf2,
+			         "According to the report, %s %s %s in the %s area.",
 			         g->nodes[s].name, type, g->nodes[t].name, buf);
 			int notes[2] = {1 + (int)below(40), 1 + (int)below(40)};
 			char nt0[128], nt1[128];
@@ -156,7 +161,8 @@ int main(int argc, char **argv)
 			}
 			bytes += b.len;
 			char path[4096];
-			snprintf(path, sizeof path, "%s/%s", dir, ties_export_file_name(fmts[f], i));
+			snprintf(path, sizeof path, "%s/%s", dir,
+			         ties_export_file_name(fmts[f], i));
 			FILE *fp = fopen(path, "wb");
 			if (!fp || fwrite(b.data, 1, b.len, fp) != b.len || fclose(fp)) {
 				fprintf(stderr, "cannot write %s\n", path);

@@ -6,7 +6,8 @@
 #   2. the export calls alone (ties_export_file) on a graph of exactly
 #      100,000 relations built through the library (bench/export-gen.c).
 # Peer, side by side: networkx writing GraphML and GEXF for the same
-# knowledge-base graph (loaded from ties' JSON export; only the write timed).
+# knowledge-base graph (loaded from ties' JSON export; only the write timed,
+# median of RUNS).
 # Writes bench/results/export.md.
 #
 #   sh bench/export.sh [BUILD_DIR]      (default build; run `make` first)
@@ -49,8 +50,8 @@ while [ $i -lt "$RUNS" ]; do
 done
 
 # ---- peer: networkx ------------------------------------------------------
-nice python3 - "$W/kb/export.json" "$W/nx" > "$W/peer.txt" <<'PY'
-import json, os, sys, time
+nice python3 - "$W/kb/export.json" "$W/nx" "$RUNS" > "$W/peer.txt" <<'PY'
+import json, os, statistics, sys, time
 import networkx as nx
 src, out = sys.argv[1], sys.argv[2]
 os.makedirs(out, exist_ok=True)
@@ -64,9 +65,12 @@ for e in j["edges"]:
                hedge=e["hedge"], negated=e["negated"], evidence_count=len(e["evidence"]),
                evidence="\n".join(v["text"] for v in e["evidence"]))
 for fmt, write in (("graphml", nx.write_graphml), ("gexf", nx.write_gexf)):
-    t = time.monotonic()
-    write(g, f"{out}/g.{fmt}")
-    print(fmt, round(time.monotonic() - t, 3), os.path.getsize(f"{out}/g.{fmt}"))
+    times = []
+    for _ in range(int(sys.argv[3])):
+        t = time.monotonic()
+        write(g, f"{out}/g.{fmt}")
+        times.append(time.monotonic() - t)
+    print(fmt, round(statistics.median(times), 3), os.path.getsize(f"{out}/g.{fmt}"))
 PY
 
 # ---- table ---------------------------------------------------------------
@@ -88,7 +92,7 @@ for line in open(f"{w}/peer.txt"):
 kb = json.load(open(f"{w}/kb/export.json"))
 print(f"Knowledge base: {len(kb['nodes'])} entities, {len(kb['edges'])} distinct relations "
       f"(100,000 statements), {len(kb['documents'])} documents.\n")
-print("| format | `ties export --db` s (median) | MB | export calls alone s (median) | MB | networkx write s | MB | ties / networkx |")
+print("| format | `ties export --db` s (median) | MB | export calls alone s (median) | MB | networkx write s (median) | MB | ties / networkx |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for f in formats:
     h = json.load(open(f"{w}/kb-{f}.json"))["results"][0]

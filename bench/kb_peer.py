@@ -5,6 +5,8 @@
                                     the same link graph and the same pairs
   kb_peer.py cli TIES DB PAIRS N    wall time of N `ties path` processes (start,
                                     open, search, evidence, JSON output)
+  kb_peer.py run CMD...             runs CMD; prints "wall_s=.. cpu_s=.." (user +
+                                    system time of the process and children)
 Prints lines "NAME p50_ms=.. p99_ms=.. max_ms=.. n=..".
 """
 import subprocess
@@ -62,8 +64,23 @@ def run_cli(ties, db, pairfile, n):
     pct(tv, "cli_path_process")
 
 
+def run_cmd(cmd):
+    import os
+    t = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        os.execvp(cmd[0], cmd)
+    _, status, ru = os.wait4(pid, 0)
+    wall = time.perf_counter() - t
+    if os.waitstatus_to_exitcode(status):
+        sys.exit(f"{cmd[0]} failed: {os.waitstatus_to_exitcode(status)}")
+    print(f"wall_s={wall:.2f} cpu_s={ru.ru_utime + ru.ru_stime:.2f}")
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "networkx":
+    if sys.argv[1] == "run":
+        run_cmd(sys.argv[2:])
+    elif sys.argv[1] == "networkx":
         run_networkx(sys.argv[2], sys.argv[3])
     else:
         run_cli(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))

@@ -33,7 +33,10 @@ static uint64_t next(void)
 	rng ^= rng << 17;
 	return rng;
 }
-static size_t below(size_t n) { return (size_t)(next() % n); }
+static size_t below(size_t n)
+{
+	return (size_t)(next() % n);
+}
 /* Skewed pick: squares a uniform draw, so low indexes (hubs) come up often. */
 static size_t skewed(size_t n)
 {
@@ -41,12 +44,12 @@ static size_t skewed(size_t n)
 	return (size_t)(u * u * (double)n) % n;
 }
 
-static const char *syl[] = {"ka", "ri", "mo", "sa", "lu", "ten", "bar", "zo", "vi", "nda",
-                            "qa", "hel", "mir", "dos", "an", "ul", "rek", "fa", "gor", "is",
-                            "ya", "ben", "tor", "shi", "mu", "lat", "ev", "pra", "nok", "dai"};
+static const char *syl[] = {"ka", "ri",  "mo",  "sa",  "lu", "ten", "bar", "zo",  "vi",  "nda",
+                            "qa", "hel", "mir", "dos", "an", "ul",  "rek", "fa",  "gor", "is",
+                            "ya", "ben", "tor", "shi", "mu", "lat", "ev",  "pra", "nok", "dai"};
 #define NSYL (sizeof syl / sizeof *syl)
-static const char *orgword[] = {"Front", "Brigade", "Network", "Movement", "Council", "Army",
-                                "Union", "Circle", "Legion", "Cartel"};
+static const char *orgword[] = {"Front", "Brigade", "Network", "Movement", "Council",
+                                "Army",  "Union",   "Circle",  "Legion",   "Cartel"};
 
 static void word(char *out, size_t n, uint64_t seed, int parts)
 {
@@ -66,15 +69,11 @@ static ties_entity_type ent_name(size_t i, char *out, size_t n)
 	word(a, sizeof a, h, 2 + (int)(h >> 60) % 2);
 	word(b, sizeof b, h >> 20, 2 + (int)(h >> 58) % 2);
 	switch (i % 3) {
-	case 0:
-		snprintf(out, n, "%s %s", a, b);
-		return TIES_ENT_PERSON;
+	case 0: snprintf(out, n, "%s %s", a, b); return TIES_ENT_PERSON;
 	case 1:
 		snprintf(out, n, "%s %s %s", a, b, orgword[(h >> 40) % 10]);
 		return TIES_ENT_ORGANIZATION;
-	default:
-		snprintf(out, n, "%s", a);
-		return TIES_ENT_LOCATION;
+	default: snprintf(out, n, "%s", a); return TIES_ENT_LOCATION;
 	}
 }
 
@@ -107,16 +106,21 @@ static int corpus(const char *dir, size_t n)
 				const char *v = verbs[vi][0];
 				switch (below(4)) {
 				case 0:
-					fprintf(f, "In %zu, %s %s %s. ", 1990 + below(30), a, verbs[vi][1], b);
+					fprintf(f, "In %zu, %s %s %s. ", 1990 + below(30), a,
+					        verbs[vi][1], b);
 					break;
 				case 1:
-					fprintf(f, "According to local sources, %s reportedly %s %s. ", a, v, b);
+					fprintf(f,
+					        "According to local sources, %s reportedly %s %s. ",
+					        a, v, b);
 					break;
 				case 2:
-					fprintf(f, "%s, which operates near the border, %s %s. ", a, v, b);
+					fprintf(f, "%s, which operates near the border, %s %s. ", a,
+					        v, b);
 					break;
 				default:
-					fprintf(f, "Officials said %s may have %s %s. ", a, verbs[vi][1], b);
+					fprintf(f, "Officials said %s may have %s %s. ", a,
+					        verbs[vi][1], b);
 				}
 			}
 			fputs("\n\n", f);
@@ -141,7 +145,8 @@ static int bulk(const char *db, size_t ndocs, size_t nrels, size_t nents)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (size_t d = 0; d < ndocs && done < nrels; d++) {
-		if (d % 250 == 0 && (ties_store_batch_commit(s, &err) || ties_store_batch_begin(s, &err)))
+		if (d % 250 == 0 &&
+		    (ties_store_batch_commit(s, &err) || ties_store_batch_begin(s, &err)))
 			return fprintf(stderr, "kbgen: %s\n", err.msg), 1;
 		size_t nr = per_doc < nrels - done ? per_doc : nrels - done;
 		size_t ne = nr / 2 + 2;
@@ -182,7 +187,8 @@ static int bulk(const char *db, size_t ndocs, size_t nrels, size_t nents)
 		x.entities = ties__arena_array(ar, ne, sizeof *x.entities);
 		x.nentities = ne;
 		for (size_t i = 0; i < ne; i++) {
-			snprintf(x.entities[i].id, sizeof x.entities[i].id, "e%u", (unsigned)(i % 100000));
+			snprintf(x.entities[i].id, sizeof x.entities[i].id, "e%u",
+			         (unsigned)(i % 100000));
 			x.entities[i].name = names[i];
 			x.entities[i].type = types[i];
 		}
@@ -214,7 +220,8 @@ static int bulk(const char *db, size_t ndocs, size_t nrels, size_t nents)
 		return fprintf(stderr, "kbgen: %s\n", err.msg), 1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	printf("bulk: %zu relations in %.1f s (%.0f relations/s)\n", done, secs, (double)done / secs);
+	printf("bulk: %zu relations in %.1f s (%.0f relations/s)\n", done, secs,
+	       (double)done / secs);
 	ties_buf_release(&text);
 	ties_store_close(s);
 	return 0;
@@ -258,8 +265,8 @@ static int edges(const char *db, const char *out)
 	if (ties_store_open(db, TIES_STORE_READONLY, &s, &err))
 		return fprintf(stderr, "kbgen: %s\n", err.msg), 1;
 	sqlite3_stmt *st;
-	sqlite3_prepare_v2(s->db, "SELECT src, dst FROM claim WHERE negated = 0 AND rejected = 0", -1,
-	                   &st, NULL);
+	sqlite3_prepare_v2(s->db, "SELECT src, dst FROM claim WHERE negated = 0 AND rejected = 0",
+	                   -1, &st, NULL);
 	FILE *f = fopen(out, "w");
 	while (sqlite3_step(st) == SQLITE_ROW)
 		fprintf(f, "%lld %lld\n", sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
@@ -332,7 +339,8 @@ static int timing(const char *db, const char *pairfile)
 		n++;
 	}
 	fclose(f);
-	printf("pairs=%zu found=%zu mean_hops=%.2f\n", n, found, found ? (double)hops / (double)found : 0);
+	printf("pairs=%zu found=%zu mean_hops=%.2f\n", n, found,
+	       found ? (double)hops / (double)found : 0);
 	report("path_search", tp, n);
 	report("path_query_json", tq, n);
 	report("neighbors_query", tn, n);

@@ -2,7 +2,9 @@
 # PDF reading side by side: `ties read`, `pdftotext` (default and -raw) and
 # `mutool draw -F txt` on the same multi-page PDFs; pages per second (median
 # of several runs, hyperfine) and token edit distance against the source
-# text.  Writes bench/results/read-pdf.md.
+# text.  Writes bench/results/read-pdf.md.  "ties, no word list" runs without
+# the system word list (TIES_DICT=/dev/null) that the shared vocabulary loads
+# when a document has line-end hyphens: the reader's own cost.
 #
 #   sh bench/read-pdf.sh [BUILD_DIR]      (default build)
 #
@@ -54,7 +56,7 @@ words = [l.strip() for l in open("/usr/share/dict/words", encoding="utf-8", erro
 rnd = random.Random(7)
 glue = "the of and to in that with for from by on as at".split()
 paras = []
-for i in range(160):
+for i in range(700):
     sents = []
     for s in range(rnd.randint(3, 6)):
         n = rnd.randint(8, 20)
@@ -66,7 +68,7 @@ ms("Generated Report on Sample Matters", paras, os.path.join(w, "generated.ms"))
 EOF
 for f in "$W"/*.ms; do
 	b=${f%.ms}
-	groff -ms -Tps "$f" > "$b.ps" 2>/dev/null
+	groff -k -ms -Tps "$f" > "$b.ps" 2>/dev/null
 	ps2pdf "$b.ps" "$b.pdf"
 done
 if [ -d "$SHARED/samples/reading" ]; then
@@ -79,6 +81,7 @@ fi
 
 # ---- runs -------------------------------------------------------------------
 TOOLS="ties|'$TIES' read {}
+ties, no word list|env TIES_DICT=/dev/null '$TIES' read {}
 pdftotext|pdftotext {} -
 pdftotext -raw|pdftotext -raw {} -
 mutool draw -F txt|mutool draw -q -F txt {} 2>/dev/null"
@@ -88,11 +91,11 @@ for pdf in "$W"/*.pdf; do
 	pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
 	echo "$TOOLS" | while IFS='|' read -r tool cmd; do
 		c=$(echo "$cmd" | sed "s|{}|'$pdf'|g")
-		sh -c "$c" > "$W/$name.$(echo "$tool" | tr ' ' '_').out" 2>/dev/null || true
+		sh -c "$c" > "$W/$name.$(echo "$tool" | tr ' ' '_' | tr -d ',').out" 2>/dev/null || true
 		nice hyperfine --style none --runs "$RUNS" --warmup 2 --export-json "$W/h.json" \
 			"$c > /dev/null" > /dev/null 2>&1
-		med=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$W/h.json")
-		printf '%s\t%s\t%s\t%s\n' "$name" "$pages" "$tool" "$med" >> "$W/rows.tsv"
+		med=$(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print(r['median'], r['user'] + r['system'])" "$W/h.json")
+		printf '%s\t%s\t%s\t%s\n' "$name" "$pages" "$tool" "$med" | tr ' ' '\t' >> "$W/rows.tsv"
 	done
 done
 
@@ -105,7 +108,10 @@ try:
     from score_reading import score_texts
 except ImportError:
     score_texts = None
-rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(w, "rows.tsv"))]
+rows = []
+for l in open(os.path.join(w, "rows.tsv")):
+    f = l.rstrip("\n").split("\t")
+    rows.append(f[:2] + [" ".join(f[2:-2]), f[-2], f[-1]])
 docs = sorted({r[0] for r in rows})
 tools = []
 for r in rows:
@@ -122,18 +128,19 @@ out = ["# PDF reading: ties read vs pdftotext vs mutool", "",
        "Command: `sh bench/read-pdf.sh` (hyperfine, median of %s runs per file and tool; "
        "one process per file, start-up included)" % runs, "",
        "Edit distance: token edit distance against the source text "
-       "(`../shared/eval/score_reading.py`; 0 = identical).", "",
-       "| document | pages | tool | median s | pages/s | edit distance |",
-       "|---|---:|---|---:|---:|---:|"]
-tot = {t: [0.0, 0, 0.0, 0] for t in tools}
+       "(`../shared/eval/score_reading.py`; 0 = identical).  CPU s is the mean user + "
+       "system time, steadier than wall time on a machine shared with other work.", "",
+       "| document | pages | tool | median wall s | CPU s | pages/s (wall) | pages/s (CPU) | edit distance |",
+       "|---|---:|---|---:|---:|---:|---:|---:|"]
+tot = {t: [0.0, 0, 0.0, 0, 0.0] for t in tools}
 for d in docs:
     gold_path = os.path.join(w, d + ".gold.txt")
     gold = open(gold_path, encoding="utf-8").read() if os.path.exists(gold_path) else None
     for r in rows:
         if r[0] != d:
             continue
-        pages, tool, med = int(r[1]), r[2], float(r[3])
-        o = os.path.join(w, "%s.%s.out" % (d, tool.replace(" ", "_")))
+        pages, tool, med, cpu = int(r[1]), r[2], float(r[3]), float(r[4])
+        o = os.path.join(w, "%s.%s.out" % (d, tool.replace(" ", "_").replace(",", "")))
         ned = ""
         if gold is not None and score_texts:
             s = score_texts(gold, open(o, encoding="utf-8", errors="replace").read())
@@ -142,15 +149,18 @@ for d in docs:
             tot[tool][3] += 1
         tot[tool][0] += med
         tot[tool][1] += pages
-        out.append("| %s | %d | %s | %.4f | %.1f | %s |" % (d, pages, tool, med, pages / med, ned))
+        tot[tool][4] += cpu
+        out.append("| %s | %d | %s | %.4f | %.4f | %.1f | %.1f | %s |" % (
+            d, pages, tool, med, cpu, pages / med, pages / cpu, ned))
 out += ["", "Totals over all documents:", "",
-        "| tool | pages | total s | pages/s | mean edit distance | speed vs pdftotext |",
-        "|---|---:|---:|---:|---:|---:|"]
-base = tot.get("pdftotext", [1, 1])[1] / tot.get("pdftotext", [1, 1])[0]
+        "| tool | pages | wall s | CPU s | pages/s (wall) | pages/s (CPU) | mean edit distance | "
+        "speed vs pdftotext (wall, CPU) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|"]
+b = tot.get("pdftotext", [1, 1, 0, 0, 1])
 for t in tools:
-    s, p, n, k = tot[t]
-    out.append("| %s | %d | %.3f | %.1f | %s | %.2fx |" % (
-        t, p, s, p / s, "%.4f" % (n / k) if k else "", (p / s) / base))
+    s, p, n, k, c = tot[t]
+    out.append("| %s | %d | %.3f | %.3f | %.1f | %.1f | %s | %.2fx, %.2fx |" % (
+        t, p, s, c, p / s, p / c, "%.4f" % (n / k) if k else "", (b[0] / s), (b[4] / c)))
 open(outmd, "w").write("\n".join(out) + "\n")
 print("\n".join(out))
 EOF

@@ -9,7 +9,7 @@ PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libcmocka-dev \
   libutf8proc-dev wordnet-base wordnet-dev libgeonames-dev iso-codes \
   wamerican wbritish python3 python3-networkx libxml2-utils graphviz \
   poppler-utils mupdf-tools groff ghostscript clang libclang-rt-14-dev \
-  valgrind hyperfine chromium"
+  valgrind hyperfine chromium nodejs libjgrapht-java jargon-text"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

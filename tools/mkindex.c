@@ -9,10 +9,11 @@
  *   key \t kind \t class \t country \t lat \t lon \t display \t synonyms
  * key: ties__xnorm of the name; kind: n (WordNet noun sense), w (lemma, with
  * its parts of speech in class), x (inflected form, lemma in display),
- * c (country), s (subdivision), g (city).  class: P O L F X (person,
+ * c (country), s (subdivision), g (city), d (a capitalised word of the
+ * system dictionary: a name, often a given name).  class: P O L F X (person,
  * organization, location, facility, other) for names and nouns.
  *
- * usage: mkindex WORDNET_DIR ISO_CODES_JSON_DIR > index.txt
+ * usage: mkindex WORDNET_DIR ISO_CODES_JSON_DIR [DICT_WORDS] > index.txt
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -434,9 +435,29 @@ static void emit_cities(void)
 		emit(geonames_city_get_name(c), 'g', 'L', geonames_city_get_country_code(c),
 		     geonames_city_get_latitude(c), geonames_city_get_longitude(c), geonames_city_get_name(c),
 		     pop);
+		/* the country's everyday name ("Russia" beside iso's "Russian
+		 * Federation"); duplicates collapse when the index is written */
+		const char *cn = geonames_city_get_country(c);
+		if (cn && *cn)
+			emit(cn, 'c', 'L', geonames_city_get_country_code(c), 0, 0, cn, "");
 		geonames_city_free(c);
 	}
 #endif
+}
+
+static void emit_dict(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return;
+	char line[256];
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\r\n")] = 0;
+		if (!is_upper_start(line) || strchr(line, '\''))
+			continue;
+		emit(line, 'd', 'X', "-", 0, 0, line, "");
+	}
+	fclose(f);
 }
 
 static int cmp_line(const void *a, const void *b)
@@ -446,8 +467,8 @@ static int cmp_line(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: mkindex WORDNET_DIR ISO_CODES_JSON_DIR\n");
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: mkindex WORDNET_DIR ISO_CODES_JSON_DIR [DICT_WORDS]\n");
 		return 2;
 	}
 	load_nouns(argv[1]);
@@ -466,6 +487,8 @@ int main(int argc, char **argv)
 	emit_index(argv[1]);
 	emit_iso(argv[2]);
 	emit_cities();
+	if (argc == 4)
+		emit_dict(argv[3]);
 	qsort(out_lines, nout, sizeof *out_lines, cmp_line);
 	for (size_t i = 0; i < nout; i++)
 		if (!i || strcmp(out_lines[i], out_lines[i - 1]))

@@ -21,28 +21,26 @@ typedef struct ties_query_opts {
 	unsigned max_hops;        /* path: longest path searched (default 6) */
 	const char *const *types; /* relation types to follow; NULL = all */
 	size_t ntypes;
-	int min_confidence;       /* 0-100: relations below it are not followed */
-	int all;                  /* path: every shortest path, not just one */
-	size_t max_paths;         /* path --all: at most this many (default 100) */
-	size_t limit;             /* search: rows (default 50); 0 = default */
+	int min_confidence; /* 0-100: relations below it are not followed */
+	int all;            /* path: every shortest path, not just one */
+	size_t max_paths;   /* path --all: at most this many (default 100) */
+	size_t limit;       /* search: rows (default 50); 0 = default */
 } ties_query_opts;
 
 ties_code ties_query_show(ties_store *s, const char *entity, const ties_query_opts *o,
                           ties_buf *out, ties_error *err);
 ties_code ties_query_neighbors(ties_store *s, const char *entity, const ties_query_opts *o,
                                ties_buf *out, ties_error *err);
-ties_code ties_query_path(ties_store *s, const char *from, const char *to,
-                          const ties_query_opts *o, ties_buf *out, ties_error *err);
+ties_code ties_query_path(ties_store *s, const char *from, const char *to, const ties_query_opts *o,
+                          ties_buf *out, ties_error *err);
 /* Dated relations in date order; entity NULL = all. */
 ties_code ties_query_timeline(ties_store *s, const char *entity, const ties_query_opts *o,
                               ties_buf *out, ties_error *err);
 /* Full-text search over sentences (every word must occur; "..." a phrase). */
 ties_code ties_query_search(ties_store *s, const char *text, const ties_query_opts *o,
                             ties_buf *out, ties_error *err);
-ties_code ties_query_docs(ties_store *s, const ties_query_opts *o, ties_buf *out,
-                          ties_error *err);
-ties_code ties_query_stats(ties_store *s, const ties_query_opts *o, ties_buf *out,
-                           ties_error *err);
+ties_code ties_query_docs(ties_store *s, const ties_query_opts *o, ties_buf *out, ties_error *err);
+ties_code ties_query_stats(ties_store *s, const ties_query_opts *o, ties_buf *out, ties_error *err);
 
 /* For programs: the entity id a name resolves to. */
 ties_code ties_store_entity_id(ties_store *s, const char *name, int64_t *id, ties_error *err);

@@ -201,10 +201,11 @@ int cmd_add(int argc, char **argv)
 		return status;
 	ties_buf out;
 	ties_buf_init(&out, 0);
-	ties_code c = ties_buf_printf(&out,
-	                              "added %zu, replaced %zu, unchanged %zu, failed %zu: %zu entities "
-	                              "(%zu already known), %zu relations\n",
-	                              added, replaced, same, failed, ents, linked, rels);
+	ties_code c =
+	    ties_buf_printf(&out,
+	                    "added %zu, replaced %zu, unchanged %zu, failed %zu: %zu entities "
+	                    "(%zu already known), %zu relations\n",
+	                    added, replaced, same, failed, ents, linked, rels);
 	int w = kb_finish(&out, c, &(ties_error){c, "out of memory"});
 	return status ? status : w;
 }

@@ -22,7 +22,8 @@ int cmd_check_db(int argc, char **argv)
 	c = ties_store_check(s, &out, &problems, &err);
 	if (!c && !problems) {
 		ties_query_opts q = {0};
-		c = ties_buf_adds(&out, "ok\n") ? TIES_ERR_NOMEM : ties_query_stats(s, &q, &out, &err);
+		c = ties_buf_adds(&out, "ok\n") ? TIES_ERR_NOMEM
+		                                : ties_query_stats(s, &q, &out, &err);
 	}
 	ties_store_close(s);
 	if (c)

@@ -12,9 +12,9 @@
 #define MAX_TYPES 64
 
 static const char usage[] =
-	"usage: ties export --format stix|graphml|gexf|dot|csv|json|html [--db PATH] "
-	"[--around ENTITY [--depth N]] [--doc D] [--type T]... [--min-confidence N] "
-	"[--title T] [-o OUT] [REPORT...]";
+    "usage: ties export --format stix|graphml|gexf|dot|csv|json|html [--db PATH] "
+    "[--around ENTITY [--depth N]] [--doc D] [--type T]... [--min-confidence N] "
+    "[--title T] [-o OUT] [REPORT...]";
 
 static int parse_uint(const char *s, unsigned max, unsigned *out)
 {
@@ -132,8 +132,9 @@ int cmd_export(int argc, char **argv)
 		}
 		if (r)
 			continue;
-		int takes = !strcmp(a, "--format") || !strcmp(a, "--db") || !strcmp(a, "--around") ||
-		            !strcmp(a, "--depth") || !strcmp(a, "--doc") || !strcmp(a, "--type") ||
+		int takes = !strcmp(a, "--format") || !strcmp(a, "--db") ||
+		            !strcmp(a, "--around") || !strcmp(a, "--depth") ||
+		            !strcmp(a, "--doc") || !strcmp(a, "--type") ||
 		            !strcmp(a, "--min-confidence") || !strcmp(a, "-o") ||
 		            !strcmp(a, "--title") || !strcmp(a, "--rules");
 		if (takes && i + 1 >= argc) {
@@ -159,24 +160,26 @@ int cmd_export(int argc, char **argv)
 		else if (!strcmp(a, "--type")) {
 			if (f.ntypes >= MAX_TYPES) {
 				free(reports);
-				return cli_fail(TIES_ERR_USAGE, "export: more than %d '--type' options",
-				                MAX_TYPES);
+				return cli_fail(TIES_ERR_USAGE,
+				                "export: more than %d '--type' options", MAX_TYPES);
 			}
 			types[f.ntypes++] = v;
 		} else if (!strcmp(a, "--depth")) {
 			if (parse_uint(v, 100, &u) || u == 0) {
 				free(reports);
-				return cli_fail(TIES_ERR_USAGE,
-				                "export: '--depth' needs a number from 1 to 100, not '%s'", v);
+				return cli_fail(
+				    TIES_ERR_USAGE,
+				    "export: '--depth' needs a number from 1 to 100, not '%s'", v);
 			}
 			f.depth = u;
 		} else if (!strcmp(a, "--min-confidence")) {
 			if (parse_uint(v, 100, &u)) {
 				free(reports);
-				return cli_fail(TIES_ERR_USAGE,
-				                "export: '--min-confidence' needs a number from 0 to 100, "
-				                "not '%s'",
-				                v);
+				return cli_fail(
+				    TIES_ERR_USAGE,
+				    "export: '--min-confidence' needs a number from 0 to 100, "
+				    "not '%s'",
+				    v);
 			}
 			f.min_confidence = (int)u;
 		} else if (a[0] == '-' && a[1]) {
@@ -192,19 +195,20 @@ int cmd_export(int argc, char **argv)
 	}
 	if (ties_export_format_parse(fmt_name, &fmt)) {
 		free(reports);
-		return cli_fail(TIES_ERR_USAGE,
-		                "export: unknown format '%s' (stix, graphml, gexf, dot, csv, json, html)",
-		                fmt_name);
+		return cli_fail(
+		    TIES_ERR_USAGE,
+		    "export: unknown format '%s' (stix, graphml, gexf, dot, csv, json, html)",
+		    fmt_name);
 	}
 	if (db && nreports) {
 		free(reports);
 		return cli_fail(TIES_ERR_USAGE, "export: give '--db' or report files, not both");
 	}
 	size_t nfiles = ties_export_nfiles(fmt);
-	if (nfiles > 1 && !outp) {
+	if (nfiles > 1 && (!outp || !strcmp(outp, "-"))) {
 		free(reports);
-		return cli_fail(TIES_ERR_USAGE, "export: '%s' writes %zu files: give -o DIR", fmt_name,
-		                nfiles);
+		return cli_fail(TIES_ERR_USAGE, "export: '%s' writes %zu files: give -o DIR",
+		                fmt_name, nfiles);
 	}
 
 	ties_error err = {0};
@@ -220,7 +224,8 @@ int cmd_export(int argc, char **argv)
 		}
 	} else {
 		ties_store *s = NULL;
-		rc = ties_store_open(db ? db : ties_store_default_path(), TIES_STORE_READONLY, &s, &err);
+		rc = ties_store_open(db ? db : ties_store_default_path(), TIES_STORE_READONLY, &s,
+		                     &err);
 		rc = rc ? rc : ties_store_graph(s, &f, &g, &err);
 		ties_store_close(s);
 	}

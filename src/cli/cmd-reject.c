@@ -16,8 +16,9 @@ int cmd_reject(int argc, char **argv)
 	errno = 0;
 	long long id = strtoll(p, &end, 10);
 	if (errno || end == p || *end || id <= 0)
-		return cli_fail(TIES_ERR_USAGE, "reject: '%s' is not a relation id (a number, as "
-		                                "'ties show' prints it)",
+		return cli_fail(TIES_ERR_USAGE,
+		                "reject: '%s' is not a relation id (a number, as "
+		                "'ties show' prints it)",
 		                a.pos[0]);
 	if ((rc = kb_open(a.db, 0, &s)))
 		return rc;

@@ -12,8 +12,8 @@ static int number(const char *cmd, const char *opt, const char *v, long lo, long
 	errno = 0;
 	long n = v ? strtol(v, &end, 10) : 0;
 	if (!v || errno || end == v || *end || n < lo || n > hi)
-		return cli_fail(TIES_ERR_USAGE, "%s: option '%s' needs a number from %ld to %ld", cmd,
-		                opt, lo, hi);
+		return cli_fail(TIES_ERR_USAGE, "%s: option '%s' needs a number from %ld to %ld",
+		                cmd, opt, lo, hi);
 	*out = n;
 	return 0;
 }
@@ -47,7 +47,8 @@ int kb_parse(const char *cmd, int argc, char **argv, const char *allowed, int mi
 			dashdash = 1;
 		} else if (!strcmp(o, "--db")) {
 			if (!v || !*v)
-				return cli_fail(TIES_ERR_USAGE, "%s: option '--db' needs a path", cmd);
+				return cli_fail(TIES_ERR_USAGE, "%s: option '--db' needs a path",
+				                cmd);
 			a->db = v;
 			i++;
 		} else if (!strcmp(o, "--json")) {
@@ -62,7 +63,8 @@ int kb_parse(const char *cmd, int argc, char **argv, const char *allowed, int mi
 				return TIES_ERR_USAGE;
 			a->q.max_hops = (unsigned)n;
 			i++;
-		} else if (!strcmp(o, "--min-confidence") && allowed_opt(allowed, "min-confidence")) {
+		} else if (!strcmp(o, "--min-confidence") &&
+		           allowed_opt(allowed, "min-confidence")) {
 			if (number(cmd, o, v, 0, 100, &n))
 				return TIES_ERR_USAGE;
 			a->q.min_confidence = (int)n;
@@ -76,15 +78,16 @@ int kb_parse(const char *cmd, int argc, char **argv, const char *allowed, int mi
 			a->q.all = 1;
 		} else if (!strcmp(o, "--type") && allowed_opt(allowed, "type")) {
 			if (!v || !*v)
-				return cli_fail(TIES_ERR_USAGE, "%s: option '--type' needs a relation type", cmd);
+				return cli_fail(TIES_ERR_USAGE,
+				                "%s: option '--type' needs a relation type", cmd);
 			if (a->q.ntypes >= KB_MAX_TYPES)
-				return cli_fail(TIES_ERR_USAGE, "%s: at most %d --type options", cmd,
-				                KB_MAX_TYPES);
+				return cli_fail(TIES_ERR_USAGE, "%s: at most %d --type options",
+				                cmd, KB_MAX_TYPES);
 			a->types[a->q.ntypes++] = v;
 			i++;
 		} else {
-			return cli_fail(TIES_ERR_USAGE, "%s: unknown option '%s'; usage: ties %s", cmd, o,
-			                usage);
+			return cli_fail(TIES_ERR_USAGE, "%s: unknown option '%s'; usage: ties %s",
+			                cmd, o, usage);
 		}
 	}
 	if (a->npos < minpos)

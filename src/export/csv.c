@@ -8,8 +8,8 @@
 
 static const char *label(ties_entity_type t)
 {
-	static const char *const l[] = {"Person", "Organization", "Location",
-	                                "Facility", "Event", "Other"};
+	static const char *const l[] = {"Person",   "Organization", "Location",
+	                                "Facility", "Event",        "Other"};
 	return (unsigned)t < sizeof l / sizeof *l ? l[t] : "Other";
 }
 
@@ -43,8 +43,9 @@ ties_code ties__export_csv_nodes(const ties_graph *g, const ties_export_opts *o,
 		const ties_gnode *n = &g->nodes[i];
 		rc = ties_buf_printf(out, "\"n%lld\",", (long long)n->id);
 		rc = rc ? rc : field(out, n->name, 0, &tmp);
-		rc = rc ? rc : ties_buf_printf(out, ",\"Entity;%s\",\"%s\",", label(n->type),
-		                               ties_entity_type_name(n->type));
+		rc = rc ? rc
+		        : ties_buf_printf(out, ",\"Entity;%s\",\"%s\",", label(n->type),
+		                          ties_entity_type_name(n->type));
 		/* aliases: each cleaned of the delimiter, then joined by it */
 		ties_buf_clear(&al);
 		for (size_t k = 0; !rc && k < n->naliases; k++) {
@@ -59,8 +60,10 @@ ties_code ties__export_csv_nodes(const ties_graph *g, const ties_export_opts *o,
 		if (!rc && al.len)
 			rc = field(out, al.data, 0, &tmp);
 		rc = rc ? rc : ties_buf_addc(out, ',');
-		if (!rc && n->country[0])
-			rc = ties_buf_printf(out, "\"%c%c\"", n->country[0], n->country[1] ? n->country[1] : ' ');
+		if (!rc && n->country[0]) {
+			char c[3] = {n->country[0], n->country[1], 0};
+			rc = field(out, c, 0, &tmp);
+		}
 		rc = rc ? rc : ties_buf_addc(out, ',');
 		if (!rc && ties__node_coords_ok(n))
 			rc = ties_buf_printf(out, "%.6f,%.6f", n->lat, n->lon);
@@ -85,7 +88,8 @@ ties_code ties__export_csv_rels(const ties_graph *g, const ties_export_opts *o, 
 	                                  "documents:string[],notes:string[],date\n");
 	for (size_t i = 0; !rc && i < g->nedges; i++) {
 		const ties_gedge *e = &g->edges[i];
-		rc = ties_buf_printf(out, "\"n%lld\",\"n%lld\",\"", (long long)g->nodes[e->source].id,
+		rc = ties_buf_printf(out, "\"n%lld\",\"n%lld\",\"",
+		                     (long long)g->nodes[e->source].id,
 		                     (long long)g->nodes[e->target].id);
 		/* Cypher's convention: upper case, underscores */
 		size_t before = out->len;
@@ -101,9 +105,10 @@ ties_code ties__export_csv_rels(const ties_graph *g, const ties_export_opts *o, 
 			rc = ties_buf_adds(out, "RELATED_TO");
 		rc = rc ? rc : ties_buf_adds(out, "\",");
 		rc = rc ? rc : field(out, e->type, 0, &tmp);
-		rc = rc ? rc : ties_buf_printf(out, ",%d,\"%s\",%s,%zu,", ties_gedge_confidence(e),
-		                               ties_hedge_name(ties__edge_hedge(e)),
-		                               ties__edge_negated(e) ? "true" : "false", e->nevidence);
+		rc = rc ? rc
+		        : ties_buf_printf(out, ",%d,\"%s\",%s,%zu,", ties_gedge_confidence(e),
+		                          ties_hedge_name(ties__edge_hedge(e)),
+		                          ties__edge_negated(e) ? "true" : "false", e->nevidence);
 		ties_buf_clear(&txt);
 		rc = rc ? rc : ties__edge_evidence_text(g, e, " | ", &txt);
 		rc = rc ? rc : field(out, txt.data ? txt.data : "", 0, &tmp);
@@ -111,14 +116,18 @@ ties_code ties__export_csv_rels(const ties_graph *g, const ties_export_opts *o, 
 		ties_buf_clear(&txt);
 		rc = rc ? rc : ties__edge_documents(g, e, "\x1f", &txt);
 		for (size_t j = 0; !rc && j < txt.len; j++)
-			txt.data[j] = txt.data[j] == ';' ? ',' : txt.data[j] == '\x1f' ? ';' : txt.data[j];
+			txt.data[j] = txt.data[j] == ';'      ? ','
+			              : txt.data[j] == '\x1f' ? ';'
+			                                      : txt.data[j];
 		if (!rc && txt.len)
 			rc = field(out, txt.data, 0, &tmp);
 		rc = rc ? rc : ties_buf_addc(out, ',');
 		ties_buf_clear(&txt);
 		rc = rc ? rc : ties__edge_notes(g, e, "\x1f", &txt);
 		for (size_t j = 0; !rc && j < txt.len; j++)
-			txt.data[j] = txt.data[j] == ';' ? ',' : txt.data[j] == '\x1f' ? ';' : txt.data[j];
+			txt.data[j] = txt.data[j] == ';'      ? ','
+			              : txt.data[j] == '\x1f' ? ';'
+			                                      : txt.data[j];
 		if (!rc && txt.len)
 			rc = field(out, txt.data, 0, &tmp);
 		rc = rc ? rc : ties_buf_addc(out, ',');

@@ -54,17 +54,19 @@ ties_code ties__export_dot(const ties_graph *g, const ties_export_opts *o, ties_
 		rc = ties_buf_adds(out, ", labelloc=t, fontsize=16, label=");
 		rc = rc ? rc : quoted(out, o->title, &tmp);
 	}
-	rc = rc ? rc : ties_buf_adds(out, "];\n\tnode [style=filled, fontname=\"Helvetica\", "
-	                                  "fontsize=10, penwidth=0];\n"
-	                                  "\tedge [fontname=\"Helvetica\", fontsize=8, "
-	                                  "color=\"#555555\", fontcolor=\"#333333\"];\n");
+	rc = rc ? rc
+	        : ties_buf_adds(out, "];\n\tnode [style=filled, fontname=\"Helvetica\", "
+	                             "fontsize=10, penwidth=0];\n"
+	                             "\tedge [fontname=\"Helvetica\", fontsize=8, "
+	                             "color=\"#555555\", fontcolor=\"#333333\"];\n");
 	for (size_t i = 0; !rc && i < g->nnodes; i++) {
 		const ties_gnode *n = &g->nodes[i];
-		rc = ties_buf_printf(out, "\tn%lld [label=", (long long)n->id);
+		rc = ties_buf_printf(out, "\t\"n%lld\" [label=", (long long)n->id);
 		rc = rc ? rc : quoted(out, n->name, &tmp);
-		rc = rc ? rc : ties_buf_printf(out, ", shape=%s, fillcolor=\"%s\", fontcolor=\"%s\"",
-		                               shape(n->type), ties__type_colour(n->type),
-		                               n->type == TIES_ENT_FACILITY ? "black" : "white");
+		rc = rc ? rc
+		        : ties_buf_printf(out, ", shape=%s, fillcolor=\"%s\", fontcolor=\"%s\"",
+		                          shape(n->type), ties__type_colour(n->type),
+		                          n->type == TIES_ENT_FACILITY ? "black" : "white");
 		ties_buf_clear(&txt);
 		rc = rc ? rc : ties_buf_adds(&txt, ties_entity_type_name(n->type));
 		for (size_t k = 0; !rc && k < n->naliases; k++) {
@@ -78,8 +80,9 @@ ties_code ties__export_dot(const ties_graph *g, const ties_export_opts *o, ties_
 	for (size_t i = 0; !rc && i < g->nedges; i++) {
 		const ties_gedge *e = &g->edges[i];
 		int neg = ties__edge_negated(e), conf = ties_gedge_confidence(e);
-		rc = ties_buf_printf(out, "\tn%lld -> n%lld [label=", (long long)g->nodes[e->source].id,
-		                     (long long)g->nodes[e->target].id);
+		rc = ties_buf_printf(
+		    out, "\t\"n%lld\" -> \"n%lld\" [label=", (long long)g->nodes[e->source].id,
+		    (long long)g->nodes[e->target].id);
 		ties_buf_clear(&txt);
 		rc = rc ? rc : ties_buf_printf(&txt, "%s%s", neg ? "not " : "", e->type);
 		rc = rc ? rc : quoted(out, txt.data, &tmp);
@@ -88,8 +91,9 @@ ties_code ties__export_dot(const ties_graph *g, const ties_export_opts *o, ties_
 		else if (!rc && conf < 50)
 			rc = ties_buf_adds(out, ", style=dotted");
 		if (!rc && e->nevidence > 1)
-			rc = ties_buf_printf(out, ", penwidth=%.1f",
-			                     1.0 + 0.5 * (double)(e->nevidence > 5 ? 5 : e->nevidence));
+			rc = ties_buf_printf(
+			    out, ", penwidth=%.1f",
+			    1.0 + 0.5 * (double)(e->nevidence > 5 ? 5 : e->nevidence));
 		ties_buf_clear(&txt);
 		rc = rc ? rc : ties__edge_evidence_text(g, e, "\n", &txt);
 		if (!rc && txt.len) {

@@ -1,5 +1,5 @@
 /* Export entry points and what the formats share: format names, graph
- * checks, text cleaning and escaping, timestamps, edge summaries. */
+ * checks, timestamps, colours, edge summaries. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,13 +11,13 @@ static const struct {
 	const char *name;
 	const char *files[2];
 } formats[] = {
-	[TIES_EXPORT_STIX] = {"stix", {"bundle.json", NULL}},
-	[TIES_EXPORT_GRAPHML] = {"graphml", {"graph.graphml", NULL}},
-	[TIES_EXPORT_GEXF] = {"gexf", {"graph.gexf", NULL}},
-	[TIES_EXPORT_DOT] = {"dot", {"graph.dot", NULL}},
-	[TIES_EXPORT_CSV] = {"csv", {"nodes.csv", "relationships.csv"}},
-	[TIES_EXPORT_JSON] = {"json", {"graph.json", NULL}},
-	[TIES_EXPORT_HTML] = {"html", {"graph.html", NULL}},
+    [TIES_EXPORT_STIX] = {"stix", {"bundle.json", NULL}},
+    [TIES_EXPORT_GRAPHML] = {"graphml", {"graph.graphml", NULL}},
+    [TIES_EXPORT_GEXF] = {"gexf", {"graph.gexf", NULL}},
+    [TIES_EXPORT_DOT] = {"dot", {"graph.dot", NULL}},
+    [TIES_EXPORT_CSV] = {"csv", {"nodes.csv", "relationships.csv"}},
+    [TIES_EXPORT_JSON] = {"json", {"graph.json", NULL}},
+    [TIES_EXPORT_HTML] = {"html", {"graph.html", NULL}},
 };
 #define NFORMATS (sizeof formats / sizeof *formats)
 
@@ -127,93 +127,6 @@ ties_code ties__export_check(const ties_graph *g, ties_error *err)
 			                   (long long)which);
 	}
 	return TIES_OK;
-}
-
-/* Appends one code point's UTF-8. */
-static ties_code add_cp(ties_buf *b, int32_t cp)
-{
-	char enc[4];
-	size_t k = ties__utf8_encode(cp, enc);
-	return ties_buf_add(b, enc, k);
-}
-
-ties_code ties__xml_str(ties_buf *b, const char *s)
-{
-	if (!s)
-		return TIES_OK;
-	size_t n = strlen(s), i = 0;
-	ties_code rc = TIES_OK;
-	while (!rc && i < n) {
-		size_t run = i;
-		while (run < n) {
-			unsigned char c = (unsigned char)s[run];
-			if (c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '"' ||
-			    c == '\'')
-				break;
-			run++;
-		}
-		if (run > i) {
-			rc = ties_buf_add(b, s + i, run - i);
-			i = run;
-			continue;
-		}
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80) {
-			int32_t cp;
-			size_t k = ties__utf8_decode(s + i, n - i, &cp);
-			if ((cp == 0xFFFD && k == 1) || cp == 0xFFFE || cp == 0xFFFF)
-				rc = add_cp(b, 0xFFFD);
-			else
-				rc = ties_buf_add(b, s + i, k);
-			i += k;
-			continue;
-		}
-		switch (c) {
-		case '&': rc = ties_buf_adds(b, "&amp;"); break;
-		case '<': rc = ties_buf_adds(b, "&lt;"); break;
-		case '>': rc = ties_buf_adds(b, "&gt;"); break;
-		case '"': rc = ties_buf_adds(b, "&quot;"); break;
-		case '\'': rc = ties_buf_adds(b, "&apos;"); break;
-		/* attribute values are normalised by parsers: keep the whitespace */
-		case '\n': rc = ties_buf_adds(b, "&#10;"); break;
-		case '\r': rc = ties_buf_adds(b, "&#13;"); break;
-		case '\t': rc = ties_buf_adds(b, "&#9;"); break;
-		default: rc = add_cp(b, 0xFFFD);
-		}
-		i++;
-	}
-	return rc;
-}
-
-ties_code ties__clean_text(ties_buf *b, const char *s, int newline_to_space)
-{
-	if (!s)
-		return TIES_OK;
-	size_t n = strlen(s), i = 0;
-	ties_code rc = TIES_OK;
-	while (!rc && i < n) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80) {
-			int32_t cp;
-			size_t k = ties__utf8_decode(s + i, n - i, &cp);
-			if (cp == 0xFFFD && k == 1)
-				rc = add_cp(b, 0xFFFD);
-			else if (newline_to_space && (cp == 0x2028 || cp == 0x2029 || cp == 0x85))
-				rc = ties_buf_addc(b, ' ');
-			else
-				rc = ties_buf_add(b, s + i, k);
-			i += k;
-			continue;
-		}
-		if (c == '\n' || c == '\r' || c == '\t')
-			rc = newline_to_space ? ties_buf_addc(b, ' ') : ties_buf_addc(b, (char)c);
-		else if (c < 0x20 || c == 0x7f)
-			rc = add_cp(b, 0xFFFD);
-		else
-			rc = ties_buf_addc(b, (char)c);
-		i++;
-	}
-	return rc;
 }
 
 static int digits(const char *s, int n)
@@ -356,7 +269,7 @@ int ties__node_coords_ok(const ties_gnode *n)
 
 ties_code ties__export_fail(ties_error *err, ties_code rc, const char *fmt)
 {
-	const char *why = rc == TIES_ERR_NOMEM   ? "out of memory"
+	const char *why = rc == TIES_ERR_NOMEM    ? "out of memory"
 	                  : rc == TIES_ERR_TOOBIG ? "output over the size limit"
 	                                          : ties_code_name(rc);
 	return ties__error(err, rc, "'%s' export: %s", fmt, why);

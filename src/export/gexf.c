@@ -6,13 +6,13 @@
 #include "export_int.h"
 
 static const char *const node_attrs[][2] = {
-	{"type", "string"},     {"aliases", "string"},  {"country", "string"},
-	{"latitude", "double"}, {"longitude", "double"}, {"kb_id", "long"},
+    {"type", "string"},     {"aliases", "string"},   {"country", "string"},
+    {"latitude", "double"}, {"longitude", "double"}, {"kb_id", "long"},
 };
 static const char *const edge_attrs[][2] = {
-	{"type", "string"},       {"confidence", "integer"},   {"hedge", "string"},
-	{"negated", "boolean"},   {"evidence", "string"},      {"evidence_count", "integer"},
-	{"documents", "string"},  {"notes", "string"},         {"date", "string"},
+    {"type", "string"},      {"confidence", "integer"}, {"hedge", "string"},
+    {"negated", "boolean"},  {"evidence", "string"},    {"evidence_count", "integer"},
+    {"documents", "string"}, {"notes", "string"},       {"date", "string"},
 };
 
 /* xs:token: no tabs or newlines, no leading, trailing or double spaces. */
@@ -68,8 +68,9 @@ ties_code ties__export_gexf(const ties_graph *g, const ties_export_opts *o, ties
 		rc = rc ? rc : ties__xml_str(out, o->title);
 		rc = rc ? rc : ties_buf_adds(out, "</description>");
 	}
-	rc = rc ? rc : ties_buf_adds(out, "</meta>\n<graph mode=\"static\" "
-	                                  "defaultedgetype=\"directed\">\n");
+	rc = rc ? rc
+	        : ties_buf_adds(out, "</meta>\n<graph mode=\"static\" "
+	                             "defaultedgetype=\"directed\">\n");
 	rc = rc ? rc : attributes(out, "node", node_attrs, sizeof node_attrs / sizeof *node_attrs);
 	rc = rc ? rc : attributes(out, "edge", edge_attrs, sizeof edge_attrs / sizeof *edge_attrs);
 	rc = rc ? rc : ties_buf_printf(out, "<nodes count=\"%zu\">\n", g->nnodes);
@@ -104,12 +105,13 @@ ties_code ties__export_gexf(const ties_graph *g, const ties_export_opts *o, ties
 	rc = rc ? rc : ties_buf_printf(out, "</nodes>\n<edges count=\"%zu\">\n", g->nedges);
 	for (size_t i = 0; !rc && i < g->nedges; i++) {
 		const ties_gedge *e = &g->edges[i];
-		rc = ties_buf_printf(out, "<edge id=\"e%zu\" source=\"n%lld\" target=\"n%lld\" label=\"",
-		                     i, (long long)g->nodes[e->source].id,
-		                     (long long)g->nodes[e->target].id);
+		rc = ties_buf_printf(
+		    out, "<edge id=\"e%zu\" source=\"n%lld\" target=\"n%lld\" label=\"", i,
+		    (long long)g->nodes[e->source].id, (long long)g->nodes[e->target].id);
 		rc = rc ? rc : token(out, e->type, &tok);
-		rc = rc ? rc : ties_buf_printf(out, "\" weight=\"%zu\"><attvalues>",
-		                               e->nevidence ? e->nevidence : 1);
+		rc = rc ? rc
+		        : ties_buf_printf(out, "\" weight=\"%zu\"><attvalues>",
+		                          e->nevidence ? e->nevidence : 1);
 		rc = rc ? rc : attv(out, 0, e->type);
 		snprintf(num, sizeof num, "%d", ties_gedge_confidence(e));
 		rc = rc ? rc : attv(out, 1, num);

@@ -5,23 +5,23 @@
 #include "export_int.h"
 
 static const char *const keys[][4] = {
-	/* id, for, attr.name, attr.type */
-	{"n_name", "node", "name", "string"},
-	{"n_type", "node", "type", "string"},
-	{"n_aliases", "node", "aliases", "string"},
-	{"n_country", "node", "country", "string"},
-	{"n_lat", "node", "latitude", "double"},
-	{"n_lon", "node", "longitude", "double"},
-	{"n_kb_id", "node", "kb_id", "long"},
-	{"e_type", "edge", "type", "string"},
-	{"e_confidence", "edge", "confidence", "int"},
-	{"e_hedge", "edge", "hedge", "string"},
-	{"e_negated", "edge", "negated", "boolean"},
-	{"e_evidence", "edge", "evidence", "string"},
-	{"e_evidence_count", "edge", "evidence_count", "int"},
-	{"e_documents", "edge", "documents", "string"},
-	{"e_notes", "edge", "notes", "string"},
-	{"e_date", "edge", "date", "string"},
+    /* id, for, attr.name, attr.type */
+    {"n_name", "node", "name", "string"},
+    {"n_type", "node", "type", "string"},
+    {"n_aliases", "node", "aliases", "string"},
+    {"n_country", "node", "country", "string"},
+    {"n_lat", "node", "latitude", "double"},
+    {"n_lon", "node", "longitude", "double"},
+    {"n_kb_id", "node", "kb_id", "long"},
+    {"e_type", "edge", "type", "string"},
+    {"e_confidence", "edge", "confidence", "int"},
+    {"e_hedge", "edge", "hedge", "string"},
+    {"e_negated", "edge", "negated", "boolean"},
+    {"e_evidence", "edge", "evidence", "string"},
+    {"e_evidence_count", "edge", "evidence_count", "int"},
+    {"e_documents", "edge", "documents", "string"},
+    {"e_notes", "edge", "notes", "string"},
+    {"e_date", "edge", "date", "string"},
 };
 
 static ties_code data_open(ties_buf *b, const char *key)
@@ -52,16 +52,16 @@ ties_code ties__export_graphml(const ties_graph *g, const ties_export_opts *o, t
 	(void)o;
 	ties_buf tmp;
 	ties_buf_init(&tmp, 0);
-	ties_code rc = ties_buf_adds(
-		out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		     "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-		     "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-		     "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
-		     "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+	ties_code rc =
+	    ties_buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+	                       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+	                       "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+	                       "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
 	for (size_t i = 0; !rc && i < sizeof keys / sizeof *keys; i++)
-		rc = ties_buf_printf(out,
-		                     "<key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
-		                     keys[i][0], keys[i][1], keys[i][2], keys[i][3]);
+		rc = ties_buf_printf(
+		    out, "<key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
+		    keys[i][0], keys[i][1], keys[i][2], keys[i][3]);
 	rc = rc ? rc : ties_buf_adds(out, "<graph id=\"ties\" edgedefault=\"directed\">\n");
 	for (size_t i = 0; !rc && i < g->nnodes; i++) {
 		const ties_gnode *n = &g->nodes[i];
@@ -84,8 +84,9 @@ ties_code ties__export_graphml(const ties_graph *g, const ties_export_opts *o, t
 			                     "<data key=\"n_lat\">%.6f</data>"
 			                     "<data key=\"n_lon\">%.6f</data>",
 			                     n->lat, n->lon);
-		rc = rc ? rc : ties_buf_printf(out, "<data key=\"n_kb_id\">%lld</data></node>\n",
-		                               (long long)n->id);
+		rc = rc ? rc
+		        : ties_buf_printf(out, "<data key=\"n_kb_id\">%lld</data></node>\n",
+		                          (long long)n->id);
 	}
 	for (size_t i = 0; !rc && i < g->nedges; i++) {
 		const ties_gedge *e = &g->edges[i];
@@ -93,14 +94,15 @@ ties_code ties__export_graphml(const ties_graph *g, const ties_export_opts *o, t
 		                     (long long)g->nodes[e->source].id,
 		                     (long long)g->nodes[e->target].id);
 		rc = rc ? rc : data_str(out, "e_type", e->type);
-		rc = rc ? rc : ties_buf_printf(out,
-		                               "<data key=\"e_confidence\">%d</data>"
-		                               "<data key=\"e_hedge\">%s</data>"
-		                               "<data key=\"e_negated\">%s</data>"
-		                               "<data key=\"e_evidence_count\">%zu</data>",
-		                               ties_gedge_confidence(e),
-		                               ties_hedge_name(ties__edge_hedge(e)),
-		                               ties__edge_negated(e) ? "true" : "false", e->nevidence);
+		rc = rc ? rc
+		        : ties_buf_printf(out,
+		                          "<data key=\"e_confidence\">%d</data>"
+		                          "<data key=\"e_hedge\">%s</data>"
+		                          "<data key=\"e_negated\">%s</data>"
+		                          "<data key=\"e_evidence_count\">%zu</data>",
+		                          ties_gedge_confidence(e),
+		                          ties_hedge_name(ties__edge_hedge(e)),
+		                          ties__edge_negated(e) ? "true" : "false", e->nevidence);
 		ties_buf_clear(&tmp);
 		rc = rc ? rc : ties__edge_evidence_text(g, e, "\n", &tmp);
 		rc = rc ? rc : data_tmp(out, "e_evidence", &tmp);

@@ -46,13 +46,14 @@ static ties_code csp_hash(ties_buf *b, const char *s, size_t n)
 	unsigned char raw[32];
 	ties__sha256_hex(s, n, hex);
 	for (int i = 0; i < 32; i++) {
-		unsigned hi = (unsigned)(hex[2 * i] <= '9' ? hex[2 * i] - '0' : hex[2 * i] - 'a' + 10);
+		unsigned hi =
+		    (unsigned)(hex[2 * i] <= '9' ? hex[2 * i] - '0' : hex[2 * i] - 'a' + 10);
 		unsigned lo = (unsigned)(hex[2 * i + 1] <= '9' ? hex[2 * i + 1] - '0'
 		                                               : hex[2 * i + 1] - 'a' + 10);
 		raw[i] = (unsigned char)(hi << 4 | lo);
 	}
 	static const char b64[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	char enc[48];
 	size_t k = 0;
 	for (int i = 0; i < 32; i += 3) {
@@ -84,22 +85,26 @@ ties_code ties__export_html(const ties_graph *g, const ties_export_opts *o, ties
 	if (!title)
 		title = g->ndocs == 1 ? ties__doc_name(&g->docs[0]) : "ties link graph";
 	/* elements are written with exactly the hashed content between tags */
-	rc = ties_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	                        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-	                        "'none'; img-src data:; style-src ");
+	rc = ties_buf_adds(out,
+	                   "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	                   "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+	                   "'none'; img-src data:; style-src ");
 	rc = rc ? rc : csp_hash(out, css, clen);
 	rc = rc ? rc : ties_buf_adds(out, "; script-src ");
 	rc = rc ? rc : csp_hash(out, js, jlen);
-	rc = rc ? rc : ties_buf_adds(out, "\">\n<meta name=\"viewport\" content=\"width=device-width, "
-	                                  "initial-scale=1\">\n<meta name=\"generator\" content=\"ties\">\n"
-	                                  "<title>");
+	rc = rc ? rc
+	        : ties_buf_adds(out,
+	                        "\">\n<meta name=\"viewport\" content=\"width=device-width, "
+	                        "initial-scale=1\">\n<meta name=\"generator\" content=\"ties\">\n"
+	                        "<title>");
 	rc = rc ? rc : ties__xml_str(out, title);
 	rc = rc ? rc : ties_buf_adds(out, "</title>\n<style>");
 	rc = rc ? rc : ties_buf_add(out, css, clen);
-	rc = rc ? rc : ties_buf_adds(out, "</style>\n</head>\n<body>\n"
-	                                  "<noscript>This page needs JavaScript to draw the graph."
-	                                  "</noscript>\n<script type=\"application/json\" "
-	                                  "id=\"ties-data\">");
+	rc = rc ? rc
+	        : ties_buf_adds(out, "</style>\n</head>\n<body>\n"
+	                             "<noscript>This page needs JavaScript to draw the graph."
+	                             "</noscript>\n<script type=\"application/json\" "
+	                             "id=\"ties-data\">");
 	ties_error jerr;
 	/* {"title": ..., "graph": <the JSON export>} */
 	rc = rc ? rc : ties_buf_adds(out, "{\"title\":");

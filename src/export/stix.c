@@ -22,19 +22,19 @@
  * source of an act of violence or of a sanction, the target of a "-by"
  * form of violence. */
 static const char *const violent[] = {
-	"attacked",  "attacks",    "attack",   "killed",     "kills",     "kill",      "bombed",
-	"kidnapped", "abducted",   "targeted", "targets",    "assassinated", "executed", "raided",
-	"massacred", "ambushed",   "shelled",  "hijacked",   "murdered",  "besieged",  "invaded",
-	"struck",    "hacked",     "breached", "extorted",   "smuggled",  "trafficked",
+    "attacked",  "attacks",  "attack",   "killed",   "kills",        "kill",       "bombed",
+    "kidnapped", "abducted", "targeted", "targets",  "assassinated", "executed",   "raided",
+    "massacred", "ambushed", "shelled",  "hijacked", "murdered",     "besieged",   "invaded",
+    "struck",    "hacked",   "breached", "extorted", "smuggled",     "trafficked",
 };
 static const char *const sanctioned[] = {
-	"arrested-by", "sanctioned-by", "designated-by", "banned-by",  "wanted-by",
-	"indicted-by", "detained-by",   "charged-by",    "convicted-by", "captured-by",
+    "arrested-by", "sanctioned-by", "designated-by", "banned-by",    "wanted-by",
+    "indicted-by", "detained-by",   "charged-by",    "convicted-by", "captured-by",
 };
 /* Ties through which an adversary's members and parts are adversaries. */
 static const char *const membership[] = {
-	"leads",  "member-of",  "part-of",   "founded", "commands", "heads",     "wing-of",
-	"faction-of", "branch-of", "cell-of", "fights-for", "trained-by", "led",  "co-founded",
+    "leads",      "member-of", "part-of", "founded",    "commands",   "heads", "wing-of",
+    "faction-of", "branch-of", "cell-of", "fights-for", "trained-by", "led",   "co-founded",
 };
 /* Ties that make an organisation a sub-unit of another. */
 static const char *const subunit[] = {"part-of", "wing-of", "faction-of", "branch-of", "cell-of"};
@@ -89,12 +89,13 @@ static int is_hex64(const char *s)
 	if (!s || strlen(s) != 64)
 		return 0;
 	for (; *s; s++)
-		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') || (*s >= 'A' && *s <= 'F')))
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') ||
+		      (*s >= 'A' && *s <= 'F')))
 			return 0;
 	return 1;
 }
 
-static void classify(const ties_graph *g, sobj *o)
+static ties_code classify(const ties_graph *g, sobj *o)
 {
 	size_t nn = g->nnodes;
 	for (size_t i = 0; i < nn; i++) {
@@ -132,7 +133,7 @@ static void classify(const ties_graph *g, sobj *o)
 	 * an organisation is not made an adversary through a chain of ties */
 	unsigned char *adv = ties__calloc(nn ? nn : 1, 1);
 	if (!adv)
-		return; /* classification is best effort; identities are still valid */
+		return TIES_ERR_NOMEM;
 	for (size_t i = 0; i < nn; i++)
 		adv[i] = o[i].kind == K_THREAT_ACTOR;
 	for (size_t i = 0; i < g->nedges; i++) {
@@ -154,6 +155,7 @@ static void classify(const ties_graph *g, sobj *o)
 			o[s].kind = K_INTRUSION_SET;
 	}
 	ties__free(adv);
+	return TIES_OK;
 }
 
 static ties_code node_ids(const ties_graph *g, sobj *o)
@@ -188,7 +190,8 @@ static ties_code node_ids(const ties_graph *g, sobj *o)
 				break;
 			}
 			ties_buf_clear(&key);
-			rc = ties_buf_printf(&key, "entity|%s|%s", ties_entity_type_name(n->type), low);
+			rc = ties_buf_printf(&key, "entity|%s|%s", ties_entity_type_name(n->type),
+			                     low);
 			if (!rc && pass == 1)
 				rc = ties_buf_printf(&key, "|%lld", (long long)n->id);
 			ties__free(low);
@@ -236,19 +239,23 @@ static ties_code node_obj(ties_buf *b, const ties_gnode *n, const sobj *o)
 	rc = rc ? rc : ties__json_cstr(b, n->name);
 	switch (o->kind) {
 	case K_IDENTITY:
-		rc = rc ? rc : ties_buf_printf(b, ",\"identity_class\":\"%s\"",
-		                               n->type == TIES_ENT_PERSON         ? "individual"
-		                               : n->type == TIES_ENT_ORGANIZATION ? "organization"
-		                                                                  : "unknown");
+		rc = rc ? rc
+		        : ties_buf_printf(b, ",\"identity_class\":\"%s\"",
+		                          n->type == TIES_ENT_PERSON         ? "individual"
+		                          : n->type == TIES_ENT_ORGANIZATION ? "organization"
+		                                                             : "unknown");
 		rc = rc ? rc : str_array(b, "x_opencti_aliases", n->aliases, n->naliases);
 		break;
 	case K_THREAT_ACTOR:
-		rc = rc ? rc : ties_buf_printf(b, ",\"resource_level\":\"%s\"",
-		                               n->type == TIES_ENT_PERSON ? "individual"
-		                                                          : "organization");
+		rc = rc ? rc
+		        : ties_buf_printf(b, ",\"resource_level\":\"%s\"",
+		                          n->type == TIES_ENT_PERSON ? "individual"
+		                                                     : "organization");
 		rc = rc ? rc : str_array(b, "aliases", n->aliases, n->naliases);
 		break;
-	case K_INTRUSION_SET: rc = rc ? rc : str_array(b, "aliases", n->aliases, n->naliases); break;
+	case K_INTRUSION_SET:
+		rc = rc ? rc : str_array(b, "aliases", n->aliases, n->naliases);
+		break;
 	case K_LOCATION: {
 		int where = 0;
 		if (!rc && n->country[0] && n->country[1]) {
@@ -258,7 +265,8 @@ static ties_code node_obj(ties_buf *b, const ties_gnode *n, const sobj *o)
 			where = 1;
 		}
 		if (!rc && ties__node_coords_ok(n)) {
-			rc = ties_buf_printf(b, ",\"latitude\":%.6f,\"longitude\":%.6f", n->lat, n->lon);
+			rc = ties_buf_printf(b, ",\"latitude\":%.6f,\"longitude\":%.6f", n->lat,
+			                     n->lon);
 			where = 1;
 		}
 		/* the schema wants a region, a country or coordinates */
@@ -271,8 +279,9 @@ static ties_code node_obj(ties_buf *b, const ties_gnode *n, const sobj *o)
 		rc = rc ? rc : str_array(b, "x_opencti_aliases", n->aliases, n->naliases);
 		break;
 	}
-	rc = rc ? rc : ties_buf_printf(b, ",\"x_ties_entity_type\":\"%s\",\"x_ties_kb_id\":%lld}",
-	                               ties_entity_type_name(n->type), (long long)n->id);
+	rc = rc ? rc
+	        : ties_buf_printf(b, ",\"x_ties_entity_type\":\"%s\",\"x_ties_kb_id\":%lld}",
+	                          ties_entity_type_name(n->type), (long long)n->id);
 	return rc;
 }
 
@@ -308,9 +317,11 @@ static ties_code ext_refs(ties_buf *b, const ties_graph *g, const ties_gedge *e)
 			first = 0;
 			rc = rc ? rc : ties__json_cstr(b, ties__doc_name(d));
 			rc = rc ? rc : ties_buf_adds(b, ",\"description\":");
-			rc = rc ? rc : ties__json_cstr(b, d->source ? d->source : ties__doc_name(d));
+			rc =
+			    rc ? rc : ties__json_cstr(b, d->source ? d->source : ties__doc_name(d));
 			if (!rc && is_hex64(d->sha256))
-				rc = ties_buf_printf(b, ",\"hashes\":{\"SHA-256\":\"%s\"}", d->sha256);
+				rc = ties_buf_printf(b, ",\"hashes\":{\"SHA-256\":\"%s\"}",
+				                     d->sha256);
 			rc = rc ? rc : ties_buf_addc(b, '}');
 		}
 		for (size_t j = 0; !rc && j < v->nnotes; j++) {
@@ -325,8 +336,10 @@ static ties_code ext_refs(ties_buf *b, const ties_graph *g, const ties_gedge *e)
 				continue;
 			rc = ties_buf_adds(b, ",{\"source_name\":");
 			rc = rc ? rc : ties__json_cstr(b, ties__doc_name(d));
-			rc = rc ? rc : ties_buf_printf(b, ",\"external_id\":\"note-%d\",\"description\":",
-			                               v->notes[j]);
+			rc = rc ? rc
+			        : ties_buf_printf(
+			              b,
+			              ",\"external_id\":\"note-%d\",\"description\":", v->notes[j]);
 			const char *nt = v->note_texts ? v->note_texts[j] : NULL;
 			char fallback[48];
 			snprintf(fallback, sizeof fallback, "footnote %d", v->notes[j]);
@@ -343,9 +356,11 @@ static ties_code rel_obj(ties_buf *b, const ties_graph *g, const ties_gedge *e, 
 	char rt[128];
 	rel_type(e->type, rt);
 	ties_code rc = common(b, "relationship", id, ts);
-	rc = rc ? rc : ties_buf_printf(b, ",\"relationship_type\":\"%s\",\"source_ref\":\"%s\","
-	                                  "\"target_ref\":\"%s\"",
-	                               rt, o[e->source].id, o[e->target].id);
+	rc = rc ? rc
+	        : ties_buf_printf(b,
+	                          ",\"relationship_type\":\"%s\",\"source_ref\":\"%s\","
+	                          "\"target_ref\":\"%s\"",
+	                          rt, o[e->source].id, o[e->target].id);
 	ties_buf_clear(tmp);
 	for (size_t i = 0; !rc && i < e->nevidence; i++) {
 		const ties_gevidence *v = &e->evidence[i];
@@ -366,8 +381,9 @@ static ties_code rel_obj(ties_buf *b, const ties_graph *g, const ties_gedge *e, 
 		rc = ties_buf_printf(b, ",\"start_time\":\"%s\"", start);
 	if (!rc && e->nevidence)
 		rc = ext_refs(b, g, e);
-	rc = rc ? rc : ties_buf_printf(b, ",\"x_ties_hedge\":\"%s\",\"x_ties_evidence_count\":%zu",
-	                               ties_hedge_name(ties__edge_hedge(e)), e->nevidence);
+	rc = rc ? rc
+	        : ties_buf_printf(b, ",\"x_ties_hedge\":\"%s\",\"x_ties_evidence_count\":%zu",
+	                          ties_hedge_name(ties__edge_hedge(e)), e->nevidence);
 	if (!rc && date) {
 		rc = ties_buf_adds(b, ",\"x_ties_date\":");
 		rc = rc ? rc : ties__json_cstr(b, date);
@@ -423,8 +439,8 @@ ties_code ties__export_stix(const ties_graph *g, const ties_export_opts *opts, t
 			strcpy(o[i].created, EPOCH);
 
 	if (!rc) {
-		classify(g, o);
-		rc = node_ids(g, o);
+		rc = classify(g, o);
+		rc = rc ? rc : node_ids(g, o);
 	}
 	for (size_t i = 0; !rc && i < ne; i++) {
 		const ties_gedge *e = &g->edges[i];
@@ -451,8 +467,8 @@ ties_code ties__export_stix(const ties_graph *g, const ties_export_opts *opts, t
 		if (is_hex64(doc->sha256))
 			rc = ties_buf_printf(&key, "report|sha256|%s", doc->sha256);
 		else
-			rc = ties_buf_printf(&key, "report|source|%s|%lld", doc->source ? doc->source : "",
-			                     (long long)doc->id);
+			rc = ties_buf_printf(&key, "report|source|%s|%lld",
+			                     doc->source ? doc->source : "", (long long)doc->id);
 		if (!rc)
 			make_id(did[d], "report", key.data, key.len);
 	}
@@ -504,9 +520,11 @@ ties_code ties__export_stix(const ties_graph *g, const ties_export_opts *opts, t
 		rc = rc ? rc : common(out, "report", did[d], dts[d]);
 		rc = rc ? rc : ties_buf_adds(out, ",\"name\":");
 		rc = rc ? rc : ties__json_cstr(out, ties__doc_name(doc));
-		rc = rc ? rc : ties_buf_printf(out, ",\"report_types\":[\"threat-report\"],"
-		                                    "\"published\":\"%s\",\"object_refs\":[",
-		                               dts[d]);
+		rc = rc ? rc
+		        : ties_buf_printf(out,
+		                          ",\"report_types\":[\"threat-report\"],"
+		                          "\"published\":\"%s\",\"object_refs\":[",
+		                          dts[d]);
 		size_t last = (size_t)-1;
 		int f2 = 1;
 		for (; !rc && mi < mem.len && ms[mi].doc == d; mi++) {
@@ -520,7 +538,8 @@ ties_code ties__export_stix(const ties_graph *g, const ties_export_opts *opts, t
 		rc = rc ? rc : ties_buf_adds(out, "],\"external_references\":[{\"source_name\":");
 		rc = rc ? rc : ties__json_cstr(out, ties__doc_name(doc));
 		rc = rc ? rc : ties_buf_adds(out, ",\"description\":");
-		rc = rc ? rc : ties__json_cstr(out, doc->source ? doc->source : ties__doc_name(doc));
+		rc =
+		    rc ? rc : ties__json_cstr(out, doc->source ? doc->source : ties__doc_name(doc));
 		if (!rc && is_hex64(doc->sha256))
 			rc = ties_buf_printf(out, ",\"hashes\":{\"SHA-256\":\"%s\"}", doc->sha256);
 		rc = rc ? rc : ties_buf_adds(out, "}]}");

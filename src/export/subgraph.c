@@ -67,8 +67,8 @@ static ties_code find_node(const ties_graph *g, const char *name, size_t *out, t
 		if (fail)
 			return ties__error(err, TIES_ERR_NOMEM, "out of memory");
 		if (count > 1)
-			return ties__error(err, TIES_ERR_AMBIGUOUS, "'%s': names %zu entities", name,
-			                   count);
+			return ties__error(err, TIES_ERR_AMBIGUOUS, "'%s': names %zu entities",
+			                   name, count);
 		if (count == 1) {
 			*out = found;
 			return TIES_OK;
@@ -94,7 +94,8 @@ ties_code ties_graph_subgraph(const ties_graph *g, const ties_graph_filter *f, t
 			if (doc_matches(&g->docs[d], f->doc))
 				want_doc = d;
 		if (want_doc == (size_t)-1)
-			return ties__error(err, TIES_ERR_NOTFOUND, "'%s': no such document", f->doc);
+			return ties__error(err, TIES_ERR_NOTFOUND, "'%s': no such document",
+			                   f->doc);
 	}
 	size_t centre = (size_t)-1;
 	if (f->around && (rc = find_node(g, f->around, &centre, err)))
@@ -192,14 +193,14 @@ ties_code ties_graph_subgraph(const ties_graph *g, const ties_graph_filter *f, t
 			if (want_doc != (size_t)-1 && v.doc != want_doc)
 				continue;
 			v.doc = dmap[v.doc];
-			if (ties_graph_add_evidence(sg, nmap[e->source], nmap[e->target], e->type, &v) ==
-			    (size_t)-1)
+			if (ties_graph_add_evidence(sg, nmap[e->source], nmap[e->target], e->type,
+			                            &v) == (size_t)-1)
 				rc = ties__error(err, TIES_ERR_NOMEM, "out of memory");
 			added++;
 		}
 		if (!rc && !added &&
 		    ties_graph_add_evidence(sg, nmap[e->source], nmap[e->target], e->type, NULL) ==
-		            (size_t)-1)
+		        (size_t)-1)
 			rc = ties__error(err, TIES_ERR_NOMEM, "out of memory");
 	}
 out:

@@ -10,7 +10,10 @@
 const unsigned char ties__stix_ns[16] = {0x06, 0x0d, 0xd4, 0x24, 0xb2, 0xe8, 0x4b, 0xad,
                                          0x9b, 0xb4, 0xf6, 0x54, 0xf8, 0x95, 0x4f, 0x99};
 
-static uint32_t rol(uint32_t x, unsigned n) { return (x << n) | (x >> (32 - n)); }
+static uint32_t rol(uint32_t x, unsigned n)
+{
+	return (x << n) | (x >> (32 - n));
+}
 
 static void sha1_block(ties_sha1 *c, const unsigned char *p)
 {

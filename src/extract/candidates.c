@@ -164,7 +164,18 @@ static int place_tok(const xstate *st, size_t i)
 	const xtok *t = &TOK(st, i);
 	char key[128], lk = 0;
 	size_t kl = key_of(st->text, t->s, t->e, key, sizeof key);
-	return ties__xproper_class(st, key, kl, &lk) == 'L' && lk != 'g';
+	return ties__xproper_class(st, key, kl, &lk) == 'L' && ties__xis_gazetteer(st, key, kl);
+}
+
+/* "Jean Mullen" at a sentence start: a dictionary name before a name */
+static int given_before_name(const xstate *st, size_t i, size_t last)
+{
+	if (i + 1 > last || !name_tok(st, i + 1))
+		return 0;
+	const xtok *t = &TOK(st, i);
+	char key[128];
+	size_t kl = key_of(st->text, t->s, t->e, key, sizeof key);
+	return ties__xis_given(st, key, kl);
 }
 
 static int compass_tok(const xstate *st, size_t i)
@@ -334,9 +345,22 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 			break;
 		}
 		size_t s0 = i;
+		/* "Blue River Cartel" at a sentence start: a long name with a head
+		 * word keeps its first word even when that is a common one */
+		int numbered = last + 1 < b && (TOK(st, last + 1).flags & (XT_NUM | XT_MARKER)) == XT_NUM &&
+		               TOK(st, last + 1).s == TOK(st, last).e + 1 && has_rule(st, XR_ORGHEAD, last);
+		int headed = numbered || (last >= i + 2 && (has_rule(st, XR_ORGHEAD, last) ||
+		                                            has_rule(st, XR_FACHEAD, last) ||
+		                                            has_rule(st, XR_LOCHEAD, last)));
+		if (headed) {
+			char w[64];
+			size_t wl = lower_tok(st, i, w, sizeof w);
+			headed = !(wl > 2 && w[wl - 1] == 'y' && w[wl - 2] == 'l');
+		}
 		/* sentence-initial common words and stop words are not names */
 		while (s0 <= last && (is_stop(st, s0) || has_rule(st, XR_CONNECTOR, s0) ||
-		                      ((TOK(st, s0).flags & XT_START) && common_tok(st, s0)) ||
+		                      ((TOK(st, s0).flags & XT_START) && common_tok(st, s0) && !headed &&
+		                       !given_before_name(st, s0, last)) ||
 		                      ((TOK(st, s0).flags & XT_ALLCAP) && TOK(st, s0).e - TOK(st, s0).s > 5 &&
 		                       common_tok(st, s0)))) {
 			s0++;
@@ -347,8 +371,7 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 		while (e0 > s0 && !name_tok(st, e0))
 			e0--;
 		/* a numbered unit: "Unit 7734", "Brigade 313" */
-		if (e0 + 1 < b && e0 == last && (TOK(st, e0 + 1).flags & (XT_NUM | XT_MARKER)) == XT_NUM &&
-		    has_rule(st, XR_ORGHEAD, e0) && TOK(st, e0 + 1).s == TOK(st, e0).e + 1)
+		if (numbered && e0 == last)
 			last = ++e0;
 		i = last;
 		if (s0 > e0 || !name_tok(st, s0))
@@ -390,7 +413,8 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 		goto nomem;
 	for (size_t i = 0; i < cs.len; i++)
 		TIES_VEC_AT(&cs, xcand, i).ent = (long)i; /* remember the old index */
-	qsort(cs.data, cs.len, sizeof(xcand), cmp_cand);
+	if (cs.len)
+		qsort(cs.data, cs.len, sizeof(xcand), cmp_cand);
 	for (size_t i = 0; i < cs.len; i++)
 		order[TIES_VEC_AT(&cs, xcand, i).ent] = i;
 	for (size_t i = 0; i < cs.len; i++) {

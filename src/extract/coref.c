@@ -12,6 +12,7 @@
 
 #define TOK(st, i) TIES_VEC_AT(&(st)->toks, xtok, i)
 #define CAND(st, i) TIES_VEC_AT(&(st)->cands, xcand, i)
+#define MAX_ALIASES 32
 
 /* string -> index map, open addressing; values -2 mark ambiguous keys */
 typedef struct {
@@ -79,9 +80,7 @@ static long smap_get(smap *m, const char *k)
 	return s ? *s : -1;
 }
 
-static long *parent;
-
-static long find(long i)
+static long find_(long *parent, long i)
 {
 	while (parent[i] != i) {
 		parent[i] = parent[parent[i]];
@@ -90,10 +89,10 @@ static long find(long i)
 	return i;
 }
 
-static void unite(long a, long b)
+static void unite_(long *parent, long a, long b)
 {
-	a = find(a);
-	b = find(b);
+	a = find_(parent, a);
+	b = find_(parent, b);
 	if (a != b)
 		parent[a > b ? a : b] = a < b ? a : b;
 }
@@ -125,8 +124,12 @@ static int cmp_span(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
+#define find(i) find_(parent, (i))
+#define unite(a, b) unite_(parent, (a), (b))
+
 ties_code ties__xcoref(xstate *st)
 {
+	long *parent;
 	size_t n = st->cands.len;
 	ties_code rc = TIES_ERR_NOMEM;
 	smap keys = {0}, shorts = {0};
@@ -295,20 +298,30 @@ ties_code ties__xcoref(xstate *st)
 		}
 		c->ent = ent_of[r];
 	}
-	/* mentions, aliases, country, coordinates */
+	/* mentions, aliases, country, coordinates: one pass over the mentions */
+	size_t *cnt = ties__calloc(ents.len + 1, sizeof *cnt);
+	if (!cnt)
+		goto out_ents;
+	for (size_t i = 0; i < n; i++)
+		if (CAND(st, i).ent >= 0)
+			cnt[CAND(st, i).ent]++;
 	for (size_t ei = 0; ei < ents.len; ei++) {
 		ties_entity *e = &TIES_VEC_AT(&ents, ties_entity, ei);
-		size_t nm = 0;
-		for (size_t i = 0; i < n; i++)
-			nm += CAND(st, i).ent == (long)ei;
+		size_t nm = cnt[ei];
 		e->mentions = ties__arena_array(st->a, nm ? nm : 1, sizeof *e->mentions);
-		e->aliases = ties__arena_array(st->a, nm + 16, sizeof *e->aliases);
-		if (!e->mentions || !e->aliases)
+		e->aliases = ties__arena_array(st->a, MAX_ALIASES, sizeof *e->aliases);
+		if (!e->mentions || !e->aliases) {
+			ties__free(cnt);
 			goto out_ents;
-		for (size_t i = 0; i < n; i++) {
+		}
+	}
+	ties__free(cnt);
+	for (size_t i = 0; i < n; i++) {
+		{
 			xcand *c = &CAND(st, i);
-			if (c->ent != (long)ei)
+			if (c->ent < 0)
 				continue;
+			ties_entity *e = &TIES_VEC_AT(&ents, ties_entity, c->ent);
 			e->mentions[e->nmentions++] = (ties_span){c->s, c->e};
 			if (!e->country[0] && c->country[0] && c->cls == 'L')
 				memcpy(e->country, c->country, 3);
@@ -331,11 +344,15 @@ ties_code ties__xcoref(xstate *st)
 			int dup = strlen(e->name) == all && !memcmp(e->name, al, all);
 			for (size_t k = 0; k < e->naliases && !dup; k++)
 				dup = strlen(e->aliases[k]) == all && !memcmp(e->aliases[k], al, all);
-			if (!dup && e->naliases < nm + 8)
+			/* aliases are few: a bounded list, checked linearly */
+			if (!dup && e->naliases < MAX_ALIASES / 2)
 				e->aliases[e->naliases++] = ties__arena_strndup(st->a, al, all);
 		}
+	}
+	for (size_t ei = 0; ei < ents.len; ei++) {
+		ties_entity *e = &TIES_VEC_AT(&ents, ties_entity, ei);
 		/* WordNet synonyms that are names, not common words */
-		for (const char *p = e->wordnet; p && *p && e->naliases < nm + 15;) {
+		for (const char *p = e->wordnet; p && *p && e->naliases < MAX_ALIASES;) {
 			const char *q = strchr(p, '|');
 			size_t l = q ? (size_t)(q - p) : strlen(p);
 			char k[128];
@@ -363,7 +380,6 @@ out:
 	smap_free(&keys);
 	smap_free(&shorts);
 	ties__free(parent);
-	parent = NULL;
 	ties__free(g);
 	ties__free(ent_of);
 	return rc;

@@ -116,6 +116,9 @@ size_t ties__xlower(const char *text, const xtok *t, char *buf, size_t cap);
 /* Lemma of a lowercase word by WordNet's morphological rules restricted to
  * words the caller accepts (accept returns 1 for a known lemma). */
 size_t ties__xlemma(const xlex *lx, const char *w, size_t n, char pos, char *out, size_t cap);
+struct xstate;
+/* The same through the extraction's memo. */
+size_t ties__xlemma_cached(struct xstate *st, const char *w, size_t n, char pos, char *out, size_t cap);
 
 /* ---- hedges, negation, dates (hedge.c) ---- */
 ties_hedge ties__xhedge(const xrules *r, const char *text, const xtok *toks, size_t n,
@@ -126,6 +129,15 @@ int ties__xdate(const char *text, const xtok *toks, size_t n, size_t near, char 
 int ties__xmonth(const char *w, size_t n); /* 1..12 for a month name, else 0 */
 
 #endif
+
+/* ---- memo of lexicon answers (cache.c) ---- */
+#define XCACHE_VAL 96
+typedef struct xcache xcache;
+xcache *ties__xcache_new(void);
+void ties__xcache_free(xcache *c);
+/* The value buffer (XCACHE_VAL bytes, zeroed when new) for (tag, key);
+ * *found says whether it held an answer.  NULL when out of memory. */
+char *ties__xcache_slot(xcache *c, char tag, const char *key, size_t klen, int *found);
 
 /* ---- the per-document state shared by the stages ---- */
 enum {
@@ -165,6 +177,7 @@ typedef struct xstate {
 	size_t *sent_tok;   /* first token of sentence i; [nsentences] = ntoks */
 	ties_vec cands;     /* xcand, in text order */
 	ties_extraction *x; /* being filled */
+	xcache *cache;      /* lexicon answers */
 	size_t max_entities, max_relations;
 } xstate;
 
@@ -173,6 +186,10 @@ ties_code ties__xcandidates(xstate *st);
 /* lexicon helpers (typing.c) */
 int ties__xis_common(const xstate *st, const char *key, size_t klen);
 int ties__xis_demonym(const xstate *st, const char *key, size_t klen);
+/* A capitalised word of the system dictionary (often a given name). */
+int ties__xis_given(const xstate *st, const char *key, size_t klen);
+/* A place of the gazetteers (iso-codes, geonames), not only of WordNet. */
+int ties__xis_gazetteer(const xstate *st, const char *key, size_t klen);
 int ties__xproper_class(const xstate *st, const char *key, size_t klen, char *lexkind);
 ties_code ties__xtype(xstate *st);
 /* coref.c: one entity per referent, fills st->x->entities */

@@ -34,7 +34,7 @@ size_t ties__xnorm(const char *s, size_t n, char *out, size_t cap)
 		utf8proc_int32_t dec[8];
 		int last = 0;
 		utf8proc_ssize_t m = utf8proc_decompose_char(
-			cp, dec, 8, UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &last);
+			cp, dec, 8, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &last);
 		for (utf8proc_ssize_t j = 0; j < m && j < 8; j++) {
 			int32_t d = dec[j];
 			if (!ties__is_letter(d) && !ties__is_digit(d))

@@ -33,7 +33,10 @@ typedef struct sctx {
 	size_t n;
 	uint32_t sent;
 	ties_vec *rels;
-	size_t a, b; /* sentence tokens */
+	size_t a, b;      /* sentence tokens */
+	size_t rel0;      /* first relation of this sentence */
+	size_t cand0;     /* first candidate of this sentence */
+	size_t m0, m1;    /* its footnote markers */
 } sctx;
 
 static int is(const item *x, const char *w) { return x->ent < 0 && !strcmp(x->w, w); }
@@ -60,6 +63,7 @@ static const char *const be[] = {"is", "are", "was", "were", "be", "been", "bein
 static const char *const locatives[] = {"in", "at", "near", "from", "within", "along", "across",
                                         "into", "inside", "outside", "via", "through", NULL};
 static const char *const pronouns[] = {"he", "she", "his", "her", "him", NULL};
+static const char *const org_pronouns[] = {"its", "their", NULL};
 static const char *const stoppers[] = {"that", "which", "who", "whom", "because", "although",
                                        "though", "while", "whereas", "but", NULL};
 
@@ -134,7 +138,7 @@ static int add(sctx *c, long s, long t, const char *type, size_t trig, int neg)
 	xstate *st = c->st;
 	if (s < 0 || t < 0 || s == t || !fits(c, type, s, t))
 		return 0;
-	for (size_t i = 0; i < c->rels->len; i++) {
+	for (size_t i = c->rel0; i < c->rels->len; i++) {
 		ties_relation *r = &TIES_VEC_AT(c->rels, ties_relation, i);
 		if (r->source == (size_t)s && r->target == (size_t)t && !strcmp(r->type, type) &&
 		    r->evidence.start == st->doc->sentences[c->sent].start)
@@ -148,21 +152,20 @@ static int add(sctx *c, long s, long t, const char *type, size_t trig, int neg)
 	const ties_sentence *se = &st->doc->sentences[c->sent];
 	r->source = (size_t)s;
 	r->target = (size_t)t;
-	r->type = type;
+	r->type = ties__arena_strdup(st->a, type);
+	if (!r->type)
+		return -1;
 	r->evidence = (ties_span){se->start, se->end};
 	r->negated = neg;
 	r->trigger = c->it[trig].ent < 0 ? ties__arena_strdup(st->a, c->it[trig].lv[0] ? c->it[trig].lv
 	                                                      : c->it[trig].ln[0] ? c->it[trig].ln
 	                                                                           : c->it[trig].w)
 	                                 : "pattern";
-	size_t nn = 0;
-	for (size_t m = 0; m < st->doc->nmarkers; m++)
-		nn += st->doc->markers[m].sentence == c->sent;
-	if (nn) {
-		r->notes = ties__arena_array(st->a, nn, sizeof *r->notes);
+	if (c->m1 > c->m0) {
+		r->notes = ties__arena_array(st->a, c->m1 - c->m0, sizeof *r->notes);
 		if (!r->notes)
 			return -1;
-		for (size_t m = 0; m < st->doc->nmarkers; m++)
+		for (size_t m = c->m0; m < c->m1; m++)
 			if (st->doc->markers[m].sentence == c->sent)
 				r->notes[r->nnotes++] = st->doc->markers[m].number;
 	}
@@ -174,19 +177,74 @@ static int add(sctx *c, long s, long t, const char *type, size_t trig, int neg)
 	return 0;
 }
 
-/* The last person mentioned before item i (for "he", "his"). */
-static long pronoun_ref(const sctx *c, size_t i)
+/* The last person (or organisation) mentioned before item i, within two
+ * sentences: the referent of "he", "his" ("its", "their"). */
+static long ref_of(const sctx *c, size_t i, ties_entity_type want)
 {
 	size_t pos = TOK(c->st, c->it[i].t0).s;
-	long best = -1;
-	for (size_t k = 0; k < c->st->cands.len; k++) {
+	/* back from this sentence's mentions, at most two sentences */
+	size_t k = c->cand0;
+	while (k < c->st->cands.len && CAND(c->st, k).s < pos)
+		k++;
+	long found = -1;
+	uint32_t in_sent = 0;
+	while (k-- > 0) {
 		const xcand *x = &CAND(c->st, k);
-		if (x->s >= pos)
+		if (x->sent + 2 < c->sent || (found >= 0 && x->sent != in_sent))
 			break;
-		if (x->ent >= 0 && c->st->x->entities[x->ent].type == TIES_ENT_PERSON && x->sent + 2 >= c->sent)
-			best = x->ent;
+		if (x->ent >= 0 && !(x->flags & XC_NESTED) && c->st->x->entities[x->ent].type == want) {
+			/* a person: the last one named; an organisation ("its"):
+			 * the first one of that sentence, its topic */
+			if (want == TIES_ENT_PERSON)
+				return x->ent;
+			found = x->ent;
+			in_sent = x->sent;
+		}
 	}
-	return best;
+	return found;
+}
+
+static long pronoun_ref(const sctx *c, size_t i) { return ref_of(c, i, TIES_ENT_PERSON); }
+
+/* "its", "the group": the organisation the text is about so far, the one
+ * named most often before item i (the first named on a tie), else the
+ * topic of the last sentences. */
+static long org_ref(const sctx *c, size_t i)
+{
+	size_t pos = TOK(c->st, c->it[i].t0).s;
+	size_t k = c->cand0;
+	while (k < c->st->cands.len && CAND(c->st, k).s < pos)
+		k++;
+	size_t from = k > 300 ? k - 300 : 0; /* a window bounds the cost */
+	long best = -1;
+	size_t bestn = 0;
+	for (size_t q = from; q < k; q++) {
+		const xcand *x = &CAND(c->st, q);
+		if (x->ent < 0 || (x->flags & XC_NESTED) || c->st->x->entities[x->ent].type != TIES_ENT_ORGANIZATION)
+			continue;
+		size_t cnt = 0, first = q;
+		for (size_t z = from; z < k; z++)
+			if (CAND(c->st, z).ent == x->ent && !(CAND(c->st, z).flags & XC_NESTED)) {
+				if (!cnt)
+					first = z;
+				cnt++;
+			}
+		if (first != q)
+			continue; /* counted at its first mention */
+		if (cnt > bestn) {
+			bestn = cnt;
+			best = x->ent;
+		}
+	}
+	return best >= 0 ? best : ref_of(c, i, TIES_ENT_ORGANIZATION);
+}
+
+/* "the group", "the cartel": an anaphor for an organisation */
+static int org_anaphor(const sctx *c, size_t j)
+{
+	return j + 1 < c->n && (is(&c->it[j], "the") || is(&c->it[j], "this")) && c->it[j + 1].ent < 0 &&
+	       !(c->it[j + 1].flags & XT_CAP) &&
+	       ties__xrules_has(c->st->rules, XR_ORGHEAD, c->it[j + 1].w, strlen(c->it[j + 1].w));
 }
 
 static int has_ent(const long *v, size_t n, long e)
@@ -271,7 +329,26 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 			push(v, &n, pronoun_ref(c, j));
 			return n;
 		}
-		if ((is(x, "which") || is(x, "who")) && loose) {
+		if (j > 0 && org_anaphor(c, j - 1)) {
+			push(v, &n, org_ref(c, j)); /* "the cartel is based in" */
+			return n;
+		}
+		if (in_list(x, org_pronouns) && j + 1 < i && c->it[j + 1].ln[0]) {
+			push(v, &n, org_ref(c, j)); /* "its fighters killed" */
+			return n;
+		}
+		if (punct(x, ',') && j + 1 == i) {
+			/* "A, the leader of B, was arrested": skip the apposition */
+			size_t k = j;
+			while (k > 0 && j - k < 16 && !punct(&c->it[k - 1], ',') && !punct(&c->it[k - 1], ';'))
+				k--;
+			if (k >= 2 && punct(&c->it[k - 1], ',') && c->it[k - 2].ent >= 0) {
+				push(v, &n, c->it[k - 2].ent);
+				return n;
+			}
+			return 0;
+		}
+		if (is(x, "which") || is(x, "who")) {
 			/* "the school in X, which included...": the antecedent */
 			size_t k = j;
 			if (k > 0 && punct(&c->it[k - 1], ','))
@@ -293,8 +370,8 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 			return 0;
 		if (punct(x, '(') && j + 1 == i)
 			continue;
-		if (x->ln[0] && j > 0 && c->it[j - 1].ent >= 0 && j + 1 == i)
-			continue; /* "ACME leaders visited" */
+		if (x->ln[0] && j > 0 && (c->it[j - 1].ent >= 0 || in_list(&c->it[j - 1], org_pronouns)) && j + 1 == i)
+			continue; /* "ACME leaders visited", "its fighters killed" */
 		if (x->flags & XT_MARKER)
 			continue;
 		if (in_list(x, aux) || (strlen(x->w) > 3 && !strcmp(x->w + strlen(x->w) - 2, "ly")))
@@ -326,6 +403,10 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 	}
 	for (int round = 0; j < c->n && round < MAXARGS; round++) {
 		size_t skip = 0;
+		if (org_anaphor(c, j)) {
+			push(v, &n, org_ref(c, j));
+			break;
+		}
 		while (j < c->n && c->it[j].ent < 0 && skip < 5 &&
 		       (in_list(&c->it[j], dets) || is(&c->it[j], "like") || is(&c->it[j], "such") ||
 		        is(&c->it[j], "as") || (c->it[j].flags & (XT_NUM | XT_MARKER)) ||
@@ -431,6 +512,7 @@ static int verbs(sctx *c, size_t i)
 	if (i >= 1 && (in_list(&c->it[i - 1], be) || (i >= 2 && in_list(&c->it[i - 2], be) &&
 	                                               in_list(&c->it[i - 1], aux))))
 		passive = strlen(x->w) > 2 && strcmp(x->w, x->lv) && !strstr(x->w + strlen(x->w) - 3, "ing");
+	int passive0 = passive;
 	long s[MAXARGS], o[MAXARGS];
 	size_t ns = 0, no = 0;
 	for (const xrule *r = ties__xrules_find(c->st->rules, XR_VERB, w, strlen(w)); r;
@@ -438,6 +520,27 @@ static int verbs(sctx *c, size_t i)
 		size_t beg = i;
 		while (beg > 0 && (in_list(&c->it[beg - 1], aux) || in_list(&c->it[beg - 1], be)))
 			beg--;
+		/* "X is based in Y": a stative participle with its preposition */
+		passive = passive0 && !(r->prep && i + 1 < c->n && is(&c->it[i + 1], r->prep));
+		if (!passive0 && i + 1 < c->n && is(&c->it[i + 1], "by") && strcmp(x->w, x->lv) &&
+		    !strstr(x->w, "ing")) {
+			/* reduced relative: "X, an armed group led by Y", "groups led by Y" */
+			size_t j = i;
+			int words = 0;
+			while (j > 0 && c->it[j - 1].ent < 0 && !(c->it[j - 1].flags & XT_PUNCT) && words < 4)
+				j--, words++;
+			long pat = -1;
+			if (!words && j > 0 && c->it[j - 1].ent >= 0)
+				pat = c->it[j - 1].ent;
+			else if (words && j >= 2 && punct(&c->it[j - 1], ',') && c->it[j - 2].ent >= 0)
+				pat = c->it[j - 2].ent;
+			no = pat >= 0 ? objects(c, i + 1, NULL, 0, o, NULL) : 0;
+			ns = 0;
+			push(s, &ns, pat);
+			if (no && emit_pairs(c, o, no, s, ns, r, i, 0, 0))
+				return -1;
+			continue;
+		}
 		if (passive) {
 			/* agent: "by X", or "in a joint X operation" */
 			no = 0;
@@ -461,8 +564,11 @@ static int verbs(sctx *c, size_t i)
 			continue;
 		}
 		/* "before joining X": the subject of the main clause */
-		if (i >= 1 && strstr(x->w, "ing") && c->last_subj >= 0 &&
-		    (is(&c->it[i - 1], "before") || is(&c->it[i - 1], "after") || is(&c->it[i - 1], "while"))) {
+		if (c->last_subj >= 0 && beg >= 1 &&
+		    ((strstr(x->w, "ing") && (is(&c->it[beg - 1], "before") || is(&c->it[beg - 1], "after") ||
+		                              is(&c->it[beg - 1], "while"))) ||
+		     is(&c->it[beg - 1], "and"))) {
+			/* "before joining X", "X is based in A and operates in B" */
 			ns = 0;
 			push(s, &ns, c->last_subj);
 		} else
@@ -550,14 +656,19 @@ static int roles(sctx *c, size_t i)
 {
 	const char *w;
 	const item *x = &c->it[i];
-	if (!rule_word(c, XR_ROLE, x, &w) && !rule_word(c, XR_ADJ, x, &w))
+	int kind = XR_ROLE;
+	if (rule_word(c, XR_ADJ, x, &w))
+		kind = XR_ADJ;
+	else if (rule_word(c, XR_PART, x, &w))
+		kind = XR_PART; /* "B, a hacking unit of A" */
+	else if (!rule_word(c, XR_ROLE, x, &w))
 		return 0;
-	int adj = rule_word(c, XR_ADJ, x, &w);
-	const xrule *r = ties__xrules_find(c->st->rules, adj ? XR_ADJ : XR_ROLE, w, strlen(w));
+	int adj = kind == XR_ADJ;
+	const xrule *r = ties__xrules_find(c->st->rules, kind, w, strlen(w));
 	if (!r)
 		return 0;
 	/* title: "ORG [PLACE] ROLE [,] PERSON" */
-	if (!adj && i >= 1 && i + 1 < c->n) {
+	if (kind == XR_ROLE && i >= 1 && i + 1 < c->n) {
 		size_t k = i + 1;
 		if (punct(&c->it[k], ',') && k + 1 < c->n)
 			k++;
@@ -569,8 +680,9 @@ static int roles(sctx *c, size_t i)
 		}
 		if (punct(&c->it[j], ')') && j >= 3 && punct(&c->it[j - 2], '('))
 			j -= 3;
-		if (c->it[j].ent >= 0 && c->it[k].ent >= 0 && cls_of(c, c->it[k].ent) == 'P') {
-			if (add(c, c->it[k].ent, c->it[j].ent, sub ? "member-of" : r->type, i, 0))
+		long org = c->it[j].ent >= 0 ? c->it[j].ent : in_list(&c->it[j], org_pronouns) ? org_ref(c, j) : -1;
+		if (org >= 0 && c->it[k].ent >= 0 && cls_of(c, c->it[k].ent) == 'P') {
+			if (add(c, c->it[k].ent, org, sub ? "member-of" : r->type, i, 0))
 				return -1;
 			return 0;
 		}
@@ -720,7 +832,7 @@ static int lemma_into(const xstate *st, const char *w, char pos, char *out, size
 	size_t n = strlen(w);
 	if (!n || !(w[0] >= 'a' && w[0] <= 'z'))
 		return 0;
-	return ties__xlemma(st->lx, w, n, pos, out, cap) > 0;
+	return ties__xlemma_cached((xstate *)st, w, n, pos, out, cap) > 0;
 }
 
 ties_code ties__xrelations(xstate *st)
@@ -729,7 +841,7 @@ ties_code ties__xrelations(xstate *st)
 	ties__vec_init(&rels, sizeof(ties_relation));
 	ties__vec_init(&items, sizeof(item));
 	ties_code rc = TIES_OK;
-	size_t ci = 0;
+	size_t ci = 0, mi = 0;
 	char *ckind = ties__arena_alloc(st->a, st->x->nentities + 1);
 	if (!ckind)
 		return TIES_ERR_NOMEM;
@@ -781,7 +893,13 @@ ties_code ties__xrelations(xstate *st)
 		}
 		if (rc)
 			break;
-		sctx c = {st, ckind, -1, items.data, items.len, s, &rels, a, b};
+		size_t m0 = mi;
+		while (m0 < st->doc->nmarkers && st->doc->markers[m0].sentence < s)
+			m0++;
+		mi = m0;
+		while (mi < st->doc->nmarkers && st->doc->markers[mi].sentence == s)
+			mi++;
+		sctx c = {st, ckind, -1, items.data, items.len, s, &rels, a, b, rels.len, ci, m0, mi};
 		for (size_t i = 0; i < c.n && !rc; i++)
 			if (verbs(&c, i) || nouns(&c, i) || roles(&c, i) || others(&c, i))
 				rc = TIES_ERR_LIMIT;

@@ -15,7 +15,17 @@ struct xrules {
 	xrule *v;
 	size_t n;
 	ties_arena *a;
+	long *hash; /* (kind, word) -> first rule index, -1 empty */
+	size_t hcap;
 };
+
+static uint64_t rhash(int kind, const char *w, size_t n)
+{
+	uint64_t h = 1469598103934665603ull ^ (uint64_t)kind;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 1099511628211ull;
+	return h;
+}
 
 static const char *const kind_names[XR_NKINDS] = {
 	[XR_VERB] = "verb",           [XR_NOUN] = "noun",
@@ -183,6 +193,24 @@ ties_code ties__xrules_load(const char *path, xrules **out, ties_error *err)
 		memcpy(r->v, v.data, v.len * sizeof(xrule));
 	qsort(r->v, r->n, sizeof *r->v, cmp_rule);
 	ties__vec_release(&v);
+	r->hcap = 64;
+	while (r->hcap < r->n * 2 + 1)
+		r->hcap *= 2;
+	r->hash = ties__arena_array(r->a, r->hcap, sizeof *r->hash);
+	if (!r->hash) {
+		rc = ties__error(err, TIES_ERR_NOMEM, "out of memory");
+		goto fail;
+	}
+	for (size_t i = 0; i < r->hcap; i++)
+		r->hash[i] = -1;
+	for (size_t i = 0; i < r->n; i++) {
+		if (i && r->v[i].kind == r->v[i - 1].kind && !strcmp(r->v[i].word, r->v[i - 1].word))
+			continue;
+		size_t h = (size_t)rhash(r->v[i].kind, r->v[i].word, strlen(r->v[i].word)) & (r->hcap - 1);
+		while (r->hash[h] >= 0)
+			h = (h + 1) & (r->hcap - 1);
+		r->hash[h] = (long)i;
+	}
 	*out = r;
 	return TIES_OK;
 fail:
@@ -204,6 +232,16 @@ const xrule *ties__xrules_find(const xrules *r, int kind, const char *w, size_t 
 {
 	if (!r || n == 0)
 		return NULL;
+	if (r->hash) {
+		size_t h = (size_t)rhash(kind, w, n) & (r->hcap - 1);
+		while (r->hash[h] >= 0) {
+			const xrule *x = &r->v[r->hash[h]];
+			if (x->kind == kind && !strncmp(x->word, w, n) && !x->word[n])
+				return x;
+			h = (h + 1) & (r->hcap - 1);
+		}
+		return NULL;
+	}
 	size_t lo = 0, hi = r->n;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;

@@ -276,3 +276,22 @@ size_t ties__xlemma(const xlex *lx, const char *w, size_t n, char pos, char *out
 	}
 	return 0;
 }
+
+size_t ties__xlemma_cached(struct xstate *st, const char *w, size_t n, char pos, char *out, size_t cap)
+{
+	int found;
+	char *v = n < 64 ? ties__xcache_slot(st->cache, pos, w, n, &found) : NULL;
+	if (!v)
+		return ties__xlemma(st->lx, w, n, pos, out, cap);
+	if (!found) {
+		size_t l = ties__xlemma(st->lx, w, n, pos, v + 1, XCACHE_VAL - 1);
+		v[0] = 1;
+		if (!l)
+			v[1] = 0;
+	}
+	size_t l = strlen(v + 1);
+	if (l >= cap)
+		return 0;
+	memcpy(out, v + 1, l + 1);
+	return l;
+}

@@ -9,8 +9,8 @@
 
 #define TOK(st, i) TIES_VEC_AT(&(st)->toks, xtok, i)
 
-typedef struct {
-	int common, proper_rank, demonym_like, inst;
+typedef struct lexinfo {
+	int common, proper_rank, demonym_like, inst, dict_name, gazetteer;
 	char cls, kind, first_sense;
 	char country[3];
 	double lat, lon;
@@ -29,9 +29,12 @@ static int collect(const xlex_rec *r, void *vctx)
 		if (r->cls == 'n' && r->flags[0] != '-')
 			li->first_sense = r->flags[0];
 		return 0;
-	case 'c': rank = 6; break;
-	case 's': rank = 4; break;
-	case 'g': rank = 2; break;
+	case 'd':
+		li->dict_name = 1;
+		return 0;
+	case 'c': rank = 6, li->gazetteer = 1; break;
+	case 's': rank = 4, li->gazetteer = 1; break;
+	case 'g': rank = 2, li->gazetteer = 1; break;
 	case 'n':
 		if (r->flags[0] == 'i')
 			rank = 5, li->inst = 1;
@@ -65,6 +68,12 @@ static int collect(const xlex_rec *r, void *vctx)
 
 static void lookup(const xstate *st, const char *key, size_t klen, lexinfo *li)
 {
+	int found;
+	char *v = ties__xcache_slot(st->cache, 'L', key, klen, &found);
+	if (v && found) {
+		memcpy(li, v, sizeof *li);
+		return;
+	}
 	memset(li, 0, sizeof *li);
 	ties__xlex_each(st->lx, key, klen, collect, li);
 	/* a capitalised common noun ("Islam", "Mafia") takes the class of
@@ -77,6 +86,8 @@ static void lookup(const xstate *st, const char *key, size_t klen, lexinfo *li)
 		li->cls = 0;
 		li->kind = 0;
 	}
+	if (v)
+		memcpy(v, li, sizeof *li);
 }
 
 int ties__xis_common(const xstate *st, const char *key, size_t klen)
@@ -88,8 +99,22 @@ int ties__xis_common(const xstate *st, const char *key, size_t klen)
 	if (li.common)
 		return 1;
 	char lem[64];
-	return ties__xlemma(st->lx, key, klen, 'n', lem, sizeof lem) > 0 ||
-	       ties__xlemma(st->lx, key, klen, 'v', lem, sizeof lem) > 0;
+	return ties__xlemma_cached((xstate *)st, key, klen, 'n', lem, sizeof lem) > 0 ||
+	       ties__xlemma_cached((xstate *)st, key, klen, 'v', lem, sizeof lem) > 0;
+}
+
+int ties__xis_given(const xstate *st, const char *key, size_t klen)
+{
+	lexinfo li;
+	lookup(st, key, klen, &li);
+	return li.dict_name;
+}
+
+int ties__xis_gazetteer(const xstate *st, const char *key, size_t klen)
+{
+	lexinfo li;
+	lookup(st, key, klen, &li);
+	return li.gazetteer;
 }
 
 int ties__xis_demonym(const xstate *st, const char *key, size_t klen)
@@ -152,6 +177,8 @@ static void type_one(xstate *st, xcand *c)
 	c->key = ties__arena_strndup(st->a, key, kl);
 	size_t n = c->t1 - c->t0;
 	size_t last = c->t1 - 1;
+	if (n >= 2 && (TOK(st, last).flags & XT_NUM))
+		last--; /* "Unit 7734": the head is the word before the number */
 	lexinfo li;
 	lookup(st, key, kl, &li);
 	if (li.proper_rank) {
@@ -185,6 +212,15 @@ static void type_one(xstate *st, xcand *c)
 			set(c, 'P', 4);
 		if (rule_at(st, XR_FACHEAD, c->t0))
 			set(c, 'F', 3); /* "Hotel Continental", "Camp X" */
+		if (rule_at(st, XR_LOCHEAD, c->t0) && !rule_at(st, XR_ORGHEAD, last))
+			set(c, 'L', 3); /* "Gulf of X", "Lake X" */
+		if (rule_at(st, XR_LOCHEAD, last)) {
+			/* "Rivers State", "Sindh Province": a known place and its kind */
+			char pk[256], lk;
+			size_t pl = ties__xnorm(x + c->s, TOK(st, last).s - c->s, pk, sizeof pk);
+			if (pl && ties__xproper_class(st, pk, pl, &lk) == 'L' && ties__xis_gazetteer(st, pk, pl))
+				set(c, 'L', 5);
+		}
 		/* "X in the Y" named after an organisation X */
 		{
 			char pk[128], lk;
@@ -265,7 +301,8 @@ static void type_one(xstate *st, xcand *c)
 			}
 			char k2[128];
 			size_t l2 = ties__xnorm(x + t->s, t->e - t->s, k2, sizeof k2);
-			if (ties__xis_common(st, k2, l2) || (i == c->t0 && ties__xis_demonym(st, k2, l2)))
+			if ((ties__xis_common(st, k2, l2) && !(i == c->t0 && ties__xis_given(st, k2, l2))) ||
+			    (i == c->t0 && ties__xis_demonym(st, k2, l2)))
 				all_names = 0;
 		}
 		if (all_names)
@@ -304,3 +341,4 @@ ties_code ties__xtype(xstate *st)
 	}
 	return TIES_OK;
 }
+_Static_assert(sizeof(lexinfo) <= XCACHE_VAL, "lexinfo must fit a cache slot");

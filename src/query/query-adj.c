@@ -82,9 +82,10 @@ ties_code ties__bfs(ties_store *s, int64_t start, unsigned depth, const ties__li
 			if (ties__idmap_get(&seen, o))
 				continue;
 			if (max_nodes && ids->len >= max_nodes) {
-				code = ties__error(err, TIES_ERR_LIMIT,
-				                   "more than %zu entities within %u links; narrow the query",
-				                   max_nodes, depth);
+				code = ties__error(
+				    err, TIES_ERR_LIMIT,
+				    "more than %zu entities within %u links; narrow the query",
+				    max_nodes, depth);
 				break;
 			}
 			p = ties__vec_push(ids);

@@ -7,15 +7,17 @@ ties_code ties_query_docs(ties_store *s, const ties_query_opts *o, ties_buf *out
 {
 	ties_query_opts q = ties__qopts(o);
 	sqlite3_stmt *st;
-	ties_code code = ties__prepare(s,
-	                               "SELECT id, source, title, sha256, added, modified, input_kind,"
-	                               " nsentences, nentities, nclaims FROM document ORDER BY id",
-	                               &st, err);
+	ties_code code =
+	    ties__prepare(s,
+	                  "SELECT id, source, title, sha256, added, modified, input_kind,"
+	                  " nsentences, nentities, nclaims FROM document ORDER BY id",
+	                  &st, err);
 	if (code)
 		return code;
-	ties_code k = q.json ? ties_buf_adds(out, "{\"documents\":[")
-	                     : ties_buf_adds(out, "id    added                 sentences entities relations "
-	                                          "sha256        source / title\n");
+	ties_code k =
+	    q.json ? ties_buf_adds(out, "{\"documents\":[")
+	           : ties_buf_adds(out, "id    added                 sentences entities relations "
+	                                "sha256        source / title\n");
 	int n = 0, rc;
 	while (!k && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(st, 0);
@@ -39,12 +41,14 @@ ties_code ties_query_docs(ties_store *s, const ties_query_opts *o, ties_buf *out
 			k = k ? k : ties__json_cstr(out, modified);
 			k = k ? k : ties_buf_adds(out, ",\"kind\":");
 			k = k ? k : ties__json_cstr(out, (const char *)sqlite3_column_text(st, 6));
-			k = k ? k : ties_buf_printf(out, ",\"sentences\":%lld,\"entities\":%lld,"
-			                                 "\"relations\":%lld}",
-			                            ns, ne, nc);
+			k = k ? k
+			      : ties_buf_printf(out,
+			                        ",\"sentences\":%lld,\"entities\":%lld,"
+			                        "\"relations\":%lld}",
+			                        ns, ne, nc);
 		} else {
-			k = ties_buf_printf(out, "%-5lld %-21s %9lld %8lld %9lld %.12s  ", id, added, ns, ne,
-			                    nc, sha);
+			k = ties_buf_printf(out, "%-5lld %-21s %9lld %8lld %9lld %.12s  ", id,
+			                    added, ns, ne, nc, sha);
 			k = k ? k : ties__oneline(out, source, 200);
 			if (!k && title && *title) {
 				k = ties_buf_adds(out, " / ");
@@ -66,19 +70,19 @@ static const struct {
 	const char *name;
 	const char *sql;
 } counts[] = {
-	{"documents", "SELECT count(*) FROM document"},
-	{"sentences", "SELECT count(*) FROM sentence"},
-	{"notes", "SELECT count(*) FROM note"},
-	{"entities", "SELECT count(*) FROM entity"},
-	{"mentions", "SELECT count(*) FROM mention"},
-	{"aliases", "SELECT count(DISTINCT entity || ' ' || key) FROM alias WHERE kind <> 'k'"},
-	{"relations", "SELECT count(*) FROM claim"},
-	{"rejected", "SELECT count(*) FROM claim WHERE rejected = 1"},
-	{"negated", "SELECT count(*) FROM claim WHERE negated = 1"},
-	{"dated", "SELECT count(*) FROM claim WHERE date IS NOT NULL"},
-	{"corrections", "SELECT count(*) FROM correction"},
-	{"schema_version", "PRAGMA user_version"},
-	{"bytes", "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"},
+    {"documents", "SELECT count(*) FROM document"},
+    {"sentences", "SELECT count(*) FROM sentence"},
+    {"notes", "SELECT count(*) FROM note"},
+    {"entities", "SELECT count(*) FROM entity"},
+    {"mentions", "SELECT count(*) FROM mention"},
+    {"aliases", "SELECT count(DISTINCT entity || ' ' || key) FROM entity_key WHERE kind <> 'k'"},
+    {"relations", "SELECT count(*) FROM claim"},
+    {"rejected", "SELECT count(*) FROM claim WHERE rejected = 1"},
+    {"negated", "SELECT count(*) FROM claim WHERE negated = 1"},
+    {"dated", "SELECT count(*) FROM claim WHERE date IS NOT NULL"},
+    {"corrections", "SELECT count(*) FROM correction"},
+    {"schema_version", "PRAGMA user_version"},
+    {"bytes", "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"},
 };
 
 static ties_code grouped(ties_store *s, const char *label, const char *sql, int json, ties_buf *out,
@@ -88,7 +92,8 @@ static ties_code grouped(ties_store *s, const char *label, const char *sql, int 
 	ties_code code = ties__prepare(s, sql, &st, err);
 	if (code)
 		return code;
-	ties_code k = json ? ties_buf_printf(out, ",\"%s\":{", label) : ties_buf_printf(out, "%s:\n", label);
+	ties_code k =
+	    json ? ties_buf_printf(out, ",\"%s\":{", label) : ties_buf_printf(out, "%s:\n", label);
 	int n = 0;
 	while (!k && sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
@@ -132,8 +137,8 @@ ties_code ties_query_stats(ties_store *s, const ties_query_opts *o, ties_buf *ou
 	}
 	if (!k && !code)
 		code = grouped(s, "entity_types",
-		               "SELECT type, count(*) FROM entity GROUP BY type ORDER BY 2 DESC, 1", q.json,
-		               out, err);
+		               "SELECT type, count(*) FROM entity GROUP BY type ORDER BY 2 DESC, 1",
+		               q.json, out, err);
 	if (!k && !code)
 		code = grouped(s, "relation_types",
 		               "SELECT type, count(*) FROM claim WHERE rejected = 0 GROUP BY type"

@@ -6,18 +6,16 @@
 
 #define NEIGHBORS_MAX 200000
 
-static ties_code relations(ties_store *s, const ties_query_opts *q, int64_t via, int64_t node,
+/* The relation types between via and node; st is the statement below. */
+static const char *const relations_sql =
+    "SELECT type, src = ?1, count(*) FROM claim"
+    " WHERE ((src = ?1 AND dst = ?2) OR (src = ?2 AND dst = ?1)) AND rejected = 0"
+    " AND negated = 0 AND confidence >= ?3 GROUP BY 1, 2 ORDER BY 1, 2 DESC";
+
+static ties_code relations(sqlite3_stmt *st, const ties_query_opts *q, int64_t via, int64_t node,
                            ties_buf *out, ties_error *err)
 {
-	sqlite3_stmt *st;
-	ties_code code = ties__prepare(
-		s,
-		"SELECT type, src = ?1, count(*) FROM claim"
-		" WHERE ((src = ?1 AND dst = ?2) OR (src = ?2 AND dst = ?1)) AND rejected = 0"
-		" AND negated = 0 AND confidence >= ?3 GROUP BY 1, 2 ORDER BY 1, 2 DESC",
-		&st, err);
-	if (code)
-		return code;
+	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, via);
 	sqlite3_bind_int64(st, 2, node);
 	sqlite3_bind_int(st, 3, q->min_confidence);
@@ -35,8 +33,9 @@ static ties_code relations(ties_store *s, const ties_query_opts *q, int64_t via,
 		if (q->json) {
 			k = ties_buf_adds(out, n ? ",{\"type\":" : "{\"type\":");
 			k = k ? k : ties__json_cstr(out, type);
-			k = k ? k : ties_buf_printf(out, ",\"direction\":\"%s\",\"count\":%lld}",
-			                            outgoing ? "out" : "in", count);
+			k = k ? k
+			      : ties_buf_printf(out, ",\"direction\":\"%s\",\"count\":%lld}",
+			                        outgoing ? "out" : "in", count);
 		} else {
 			k = n ? ties_buf_adds(out, ", ") : TIES_OK;
 			k = k ? k : ties_buf_adds(out, outgoing ? "" : "<-");
@@ -47,7 +46,7 @@ static ties_code relations(ties_store *s, const ties_query_opts *q, int64_t via,
 		}
 		n++;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return k ? ties__oom(err) : TIES_OK;
 }
 
@@ -81,6 +80,8 @@ ties_code ties_query_neighbors(ties_store *s, const char *entity, const ties_que
 	ties__vec_init(&dists, sizeof(unsigned));
 	ties__vec_init(&parents, sizeof(int64_t));
 	int snap = ties__read_begin(s);
+	sqlite3_stmt *rel = NULL;
+	code = ties__prepare(s, relations_sql, &rel, err);
 	if (!code)
 		code = ties__bfs(s, id, q.depth, &f, NEIGHBORS_MAX, &ids, &dists, &parents, err);
 	ties_code k = TIES_OK;
@@ -92,11 +93,14 @@ ties_code ties_query_neighbors(ties_store *s, const char *entity, const ties_que
 		} else {
 			k = ties_buf_adds(out, "neighbors of ");
 			k = k ? k : ties__oneline(out, e.name, 80);
-			k = k ? k : ties_buf_printf(out, " (#%lld) within %u link%s: %zu\n", (long long)id,
-			                            q.depth, q.depth == 1 ? "" : "s", ids.len - 1);
+			k = k ? k
+			      : ties_buf_printf(out, " (#%lld) within %u link%s: %zu\n",
+			                        (long long)id, q.depth, q.depth == 1 ? "" : "s",
+			                        ids.len - 1);
 			if (!k && ids.len > 1)
-				k = ties_buf_adds(out, "dist  entity                          type          "
-				                       "via                       relations\n");
+				k = ties_buf_adds(
+				    out, "dist  entity                          type          "
+				         "via                       relations\n");
 		}
 	}
 	for (size_t i = 1; !k && !code && i < ids.len; i++) {
@@ -116,7 +120,7 @@ ties_code ties_query_neighbors(ties_store *s, const char *entity, const ties_que
 			k = k ? k : ties__ent_json(out, &via);
 			k = k ? k : ties_buf_adds(out, ",\"relations\":[");
 			if (!k)
-				code = relations(s, &q, pid, n.id, out, err);
+				code = relations(rel, &q, pid, n.id, out, err);
 			k = k || code ? k : ties_buf_adds(out, "]}");
 		} else {
 			k = ties_buf_printf(out, "%-6u", dist);
@@ -127,12 +131,13 @@ ties_code ties_query_neighbors(ties_store *s, const char *entity, const ties_que
 			k = k ? k : ties__pad(out, via.name, 25);
 			k = k ? k : ties_buf_addc(out, ' ');
 			if (!k)
-				code = relations(s, &q, pid, n.id, out, err);
+				code = relations(rel, &q, pid, n.id, out, err);
 			k = k || code ? k : ties_buf_addc(out, '\n');
 		}
 	}
 	if (!k && !code && q.json)
 		k = ties_buf_adds(out, "]}\n");
+	sqlite3_finalize(rel);
 	ties__read_end(s, snap);
 	ties__vec_release(&ids);
 	ties__vec_release(&dists);

@@ -4,7 +4,10 @@
 
 #include "query_int.h"
 
-ties_code ties__oom(ties_error *err) { return ties__error(err, TIES_ERR_NOMEM, "out of memory"); }
+ties_code ties__oom(ties_error *err)
+{
+	return ties__error(err, TIES_ERR_NOMEM, "out of memory");
+}
 
 ties_query_opts ties__qopts(const ties_query_opts *o)
 {
@@ -134,21 +137,26 @@ static ties_code each_note(ties_store *s, const ties__claim *c, ties_buf *b, int
 		if (end == p)
 			break;
 		p = *end == ',' ? end + 1 : end;
-		if (!st && (code = ties__prepare(s, "SELECT text FROM note WHERE doc = ?1 AND number = ?2",
-		                                 &st, err)))
+		if (!st &&
+		    (code = ties__prepare(s, "SELECT text FROM note WHERE doc = ?1 AND number = ?2",
+		                          &st, err)))
 			return code;
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, c->doc);
 		sqlite3_bind_int(st, 2, (int)v);
-		const char *text = sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0)
-		                                                 : NULL;
+		const char *text = sqlite3_step(st) == SQLITE_ROW
+		                       ? (const char *)sqlite3_column_text(st, 0)
+		                       : NULL;
 		if (json) {
-			code = ties_buf_printf(b, "%s{\"number\":%ld,\"text\":", first ? "" : ",", v);
+			code =
+			    ties_buf_printf(b, "%s{\"number\":%ld,\"text\":", first ? "" : ",", v);
 			code = code ? code : ties__json_cstr(b, text);
 			code = code ? code : ties_buf_addc(b, '}');
 		} else {
 			code = ties_buf_printf(b, "      note %ld: ", v);
-			code = code ? code : ties__oneline(b, text ? text : "(text not found in the document)", 200);
+			code = code ? code
+			            : ties__oneline(
+			                  b, text ? text : "(text not found in the document)", 200);
 			code = code ? code : ties_buf_addc(b, '\n');
 		}
 		first = 0;
@@ -157,8 +165,8 @@ static ties_code each_note(ties_store *s, const ties__claim *c, ties_buf *b, int
 	return code == TIES_ERR_TOOBIG || code == TIES_ERR_NOMEM ? ties__oom(err) : code;
 }
 
-ties_code ties__claim_json(ties_store *s, ties_buf *b, const ties__claim *c,
-                           const ties__ent *src, const ties__ent *dst, ties_error *err)
+ties_code ties__claim_json(ties_store *s, ties_buf *b, const ties__claim *c, const ties__ent *src,
+                           const ties__ent *dst, ties_error *err)
 {
 	ties_code k = ties_buf_printf(b, "{\"id\":%lld,\"type\":", (long long)c->id);
 	k = k ? k : ties__json_cstr(b, c->type);
@@ -180,8 +188,9 @@ ties_code ties__claim_json(ties_store *s, ties_buf *b, const ties__claim *c,
 		return code;
 	k = ties_buf_adds(b, "],\"hedge\":");
 	k = k ? k : ties__json_cstr(b, c->hedge);
-	k = k ? k : ties_buf_printf(b, ",\"confidence\":%d,\"negated\":%s,\"date\":", c->confidence,
-	                            c->negated ? "true" : "false");
+	k = k ? k
+	      : ties_buf_printf(b, ",\"confidence\":%d,\"negated\":%s,\"date\":", c->confidence,
+	                        c->negated ? "true" : "false");
 	k = k ? k : ties__json_cstr(b, c->date[0] ? c->date : NULL);
 	k = k ? k : ties_buf_addc(b, '}');
 	return k ? ties__oom(err) : TIES_OK;
@@ -198,9 +207,10 @@ ties_code ties__claim_text(ties_store *s, ties_buf *b, const ties__claim *c, tie
 		k = k ? k : ties__oneline(b, c->title, 80);
 		k = k ? k : ties_buf_addc(b, ')');
 	}
-	k = k ? k : ties_buf_printf(b, "; %s%s, confidence %d%s%s; relation #%lld\n",
-	                            c->negated ? "NEGATED, " : "", c->hedge, c->confidence,
-	                            c->date[0] ? ", dated " : "", c->date, (long long)c->id);
+	k = k ? k
+	      : ties_buf_printf(b, "; %s%s, confidence %d%s%s; relation #%lld\n",
+	                        c->negated ? "NEGATED, " : "", c->hedge, c->confidence,
+	                        c->date[0] ? ", dated " : "", c->date, (long long)c->id);
 	if (k)
 		return ties__oom(err);
 	return each_note(s, c, b, 0, err);

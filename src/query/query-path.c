@@ -101,32 +101,37 @@ static ties_code run_search(ties_store *st, int64_t a, int64_t b, const ties__li
 		size_t end = me->hi;
 		for (size_t u = me->lo; u < end && !code; u++) {
 			adj.len = 0;
-			if ((code = ties__expand(st, TIES_VEC_AT(&me->nodes, pnode, u).id, f, &adj, err)))
+			if ((code = ties__expand(st, TIES_VEC_AT(&me->nodes, pnode, u).id, f, &adj,
+			                         err)))
 				break;
 			for (size_t j = 0; j < adj.len && !code; j++) {
 				int64_t v = TIES_VEC_AT(&adj, ties__adj, j).other;
 				size_t *have = ties__idmap_get(&me->map, v), vi;
 				if (have) {
 					/* another parent of a node found on this same level */
-					if (TIES_VEC_AT(&me->nodes, pnode, *have).dist == me->level + 1 &&
+					if (TIES_VEC_AT(&me->nodes, pnode, *have).dist ==
+					        me->level + 1 &&
 					    add_parent(x, me, *have, u))
 						code = ties__oom(err);
 					continue;
 				}
 				if (me->nodes.len + other->nodes.len >= PATH_MAX_VISIT) {
-					code = ties__error(err, TIES_ERR_LIMIT,
-					                   "path search passed %d entities; lower --max-hops "
-					                   "or filter by --type",
-					                   PATH_MAX_VISIT);
+					code = ties__error(
+					    err, TIES_ERR_LIMIT,
+					    "path search passed %d entities; lower --max-hops "
+					    "or filter by --type",
+					    PATH_MAX_VISIT);
 					break;
 				}
-				if (add_node(me, v, me->level + 1, &vi) || add_parent(x, me, vi, u)) {
+				if (add_node(me, v, me->level + 1, &vi) ||
+				    add_parent(x, me, vi, u)) {
 					code = ties__oom(err);
 					break;
 				}
 				size_t *o = ties__idmap_get(&other->map, v);
 				if (o) {
-					unsigned d = me->level + 1 + TIES_VEC_AT(&other->nodes, pnode, *o).dist;
+					unsigned d = me->level + 1 +
+					             TIES_VEC_AT(&other->nodes, pnode, *o).dist;
 					if (d < best)
 						best = d, x->meets.len = 0;
 					if (d == best) {
@@ -175,8 +180,8 @@ static int collect(search *x, side *sd, size_t i, int64_t *stack, size_t depth, 
 		return 0;
 	}
 	for (size_t l = n->parents; l; l = TIES_VEC_AT(&x->links, plink, l - 1).next)
-		if (collect(x, sd, TIES_VEC_AT(&x->links, plink, l - 1).node, stack, depth + 1, rev, out,
-		            count, cap))
+		if (collect(x, sd, TIES_VEC_AT(&x->links, plink, l - 1).node, stack, depth + 1, rev,
+		            out, count, cap))
 			return -1;
 	return 0;
 }
@@ -262,13 +267,13 @@ static ties_code hop(ties_store *s, const ties_query_opts *q, int64_t u, int64_t
                      int first, ties_error *err)
 {
 	sqlite3_stmt *st;
-	ties_code code = ties__prepare(
-		s,
-		"SELECT " TIES__CLAIM_COLS " FROM claim c JOIN document d ON d.id = c.doc"
-		" WHERE ((c.src = ?1 AND c.dst = ?2) OR (c.src = ?2 AND c.dst = ?1))"
-		" AND c.rejected = 0 AND c.negated = 0 AND c.confidence >= ?3"
-		" ORDER BY c.confidence DESC, c.id",
-		&st, err);
+	ties_code code =
+	    ties__prepare(s,
+	                  "SELECT " TIES__CLAIM_COLS " FROM claim c JOIN document d ON d.id = c.doc"
+	                  " WHERE ((c.src = ?1 AND c.dst = ?2) OR (c.src = ?2 AND c.dst = ?1))"
+	                  " AND c.rejected = 0 AND c.negated = 0 AND c.confidence >= ?3"
+	                  " ORDER BY c.confidence DESC, c.id",
+	                  &st, err);
 	if (code)
 		return code;
 	sqlite3_bind_int64(st, 1, u);
@@ -289,18 +294,20 @@ static ties_code hop(ties_store *s, const ties_query_opts *q, int64_t u, int64_t
 	if (!found) {
 		sqlite3_finalize(st);
 		return rc == SQLITE_DONE || rc == SQLITE_ROW
-		               ? ties__error(err, TIES_ERR_DB, "link #%lld-#%lld vanished", (long long)u,
-		                             (long long)v)
-		               : ties__db_error(s, rc, err, NULL);
+		           ? ties__error(err, TIES_ERR_DB, "link #%lld-#%lld vanished",
+		                         (long long)u, (long long)v)
+		           : ties__db_error(s, rc, err, NULL);
 	}
 	ties__ent src, dst;
-	if ((code = ties__ent_get(s, c.src, &src, err)) || (code = ties__ent_get(s, c.dst, &dst, err))) {
+	if ((code = ties__ent_get(s, c.src, &src, err)) ||
+	    (code = ties__ent_get(s, c.dst, &dst, err))) {
 		sqlite3_finalize(st);
 		return code;
 	}
 	if (q->json) {
-		code = (!first && ties_buf_addc(out, ',')) ? ties__oom(err)
-		                                           : ties__claim_json(s, out, &c, &src, &dst, err);
+		code = (!first && ties_buf_addc(out, ','))
+		           ? ties__oom(err)
+		           : ties__claim_json(s, out, &c, &src, &dst, err);
 	} else {
 		ties_code k = ties_buf_adds(out, "  ");
 		k = k ? k : ties__oneline(out, src.name, 80);
@@ -313,8 +320,8 @@ static ties_code hop(ties_store *s, const ties_query_opts *q, int64_t u, int64_t
 	return code;
 }
 
-ties_code ties_query_path(ties_store *s, const char *from, const char *to,
-                          const ties_query_opts *o, ties_buf *out, ties_error *err)
+ties_code ties_query_path(ties_store *s, const char *from, const char *to, const ties_query_opts *o,
+                          ties_buf *out, ties_error *err)
 {
 	ties_query_opts q = ties__qopts(o);
 	ties__linkf f = ties__qlinkf(&q);
@@ -352,7 +359,9 @@ ties_code ties_query_path(ties_store *s, const char *from, const char *to,
 			k = k ? k : ties_buf_adds(out, ",\"to\":");
 			k = k ? k : ties__ent_json(out, &eb);
 			k = k ? k : ties_buf_printf(out, ",\"max_hops\":%u,\"hops\":", q.max_hops);
-			k = k ? k : (npaths ? ties_buf_printf(out, "%u", x.dist) : ties_buf_adds(out, "null"));
+			k = k ? k
+			      : (npaths ? ties_buf_printf(out, "%u", x.dist)
+			                : ties_buf_adds(out, "null"));
 			k = k ? k : ties_buf_adds(out, ",\"paths\":[");
 		} else if (!npaths) {
 			k = ties_buf_adds(out, "no path between ");
@@ -376,8 +385,8 @@ ties_code ties_query_path(ties_store *s, const char *from, const char *to,
 				}
 				k = k ? k : ties_buf_adds(out, "],\"hops\":[");
 			} else {
-				k = ties_buf_printf(out, "%spath %zu (%zu hop%s): ", pi ? "\n" : "", pi + 1, n - 1,
-				                    n == 2 ? "" : "s");
+				k = ties_buf_printf(out, "%spath %zu (%zu hop%s): ", pi ? "\n" : "",
+				                    pi + 1, n - 1, n == 2 ? "" : "s");
 				for (size_t i = 0; !k && !code && i < n; i++) {
 					ties__ent e;
 					if (!(code = ties__ent_get(s, ids[i], &e, err))) {

@@ -57,12 +57,12 @@ ties_code ties_query_search(ties_store *s, const char *text, const ties_query_op
 	}
 	sqlite3_stmt *st;
 	ties_code code = ties__prepare(
-		s,
-		"SELECT s.id, s.doc, s.idx, s.text, d.source, d.title,"
-		" highlight(sentence_fts, 0, '[', ']')"
-		" FROM sentence_fts f JOIN sentence s ON s.id = f.rowid JOIN document d ON d.id = s.doc"
-		" WHERE sentence_fts MATCH ?1 ORDER BY f.rank, s.id LIMIT ?2",
-		&st, err);
+	    s,
+	    "SELECT s.id, s.doc, s.idx, s.text, d.source, d.title,"
+	    " highlight(sentence_fts, 0, '[', ']')"
+	    " FROM sentence_fts f JOIN sentence s ON s.id = f.rowid JOIN document d ON d.id = s.doc"
+	    " WHERE sentence_fts MATCH ?1 ORDER BY f.rank, s.id LIMIT ?2",
+	    &st, err);
 	if (code) {
 		ties_buf_release(&fq);
 		return code;
@@ -82,10 +82,12 @@ ties_code ties_query_search(ties_store *s, const char *text, const ties_query_op
 		const char *title = (const char *)sqlite3_column_text(st, 5);
 		const char *hl = (const char *)sqlite3_column_text(st, 6);
 		if (q.json) {
-			k = ties_buf_printf(out, "%s{\"sentence\":%lld,\"index\":%lld,\"document\":{\"id\":%lld,"
-			                         "\"source\":",
-			                    n ? "," : "", sqlite3_column_int64(st, 0),
-			                    sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 1));
+			k = ties_buf_printf(
+			    out,
+			    "%s{\"sentence\":%lld,\"index\":%lld,\"document\":{\"id\":%lld,"
+			    "\"source\":",
+			    n ? "," : "", sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 2),
+			    sqlite3_column_int64(st, 1));
 			k = k ? k : ties__json_cstr(out, source);
 			k = k ? k : ties_buf_adds(out, ",\"title\":");
 			k = k ? k : ties__json_cstr(out, title);
@@ -94,7 +96,9 @@ ties_code ties_query_search(ties_store *s, const char *text, const ties_query_op
 			k = k ? k : ties_buf_addc(out, '}');
 		} else {
 			k = ties__oneline(out, source, 120);
-			k = k ? k : ties_buf_printf(out, ", sentence %lld:\n  ", sqlite3_column_int64(st, 2) + 1);
+			k = k ? k
+			      : ties_buf_printf(out, ", sentence %lld:\n  ",
+			                        sqlite3_column_int64(st, 2) + 1);
 			k = k ? k : ties__oneline(out, hl ? hl : sent, 600);
 			k = k ? k : ties_buf_addc(out, '\n');
 		}
@@ -105,6 +109,8 @@ ties_code ties_query_search(ties_store *s, const char *text, const ties_query_op
 	sqlite3_finalize(st);
 	ties_buf_release(&fq);
 	if (!k && !code)
-		k = q.json ? ties_buf_adds(out, "]}\n") : n ? TIES_OK : ties_buf_adds(out, "no match\n");
+		k = q.json ? ties_buf_adds(out, "]}\n")
+		    : n    ? TIES_OK
+		           : ties_buf_adds(out, "no match\n");
 	return code ? code : k ? ties__oom(err) : TIES_OK;
 }

@@ -9,12 +9,12 @@
 static ties_code header(ties_store *s, const ties__ent *e, int json, ties_buf *b, ties_error *err)
 {
 	sqlite3_stmt *st;
-	ties_code code = ties__prepare(
-		s,
-		"SELECT e.country, e.lat, e.lon,"
-		" (SELECT count(DISTINCT doc) FROM doc_entity WHERE entity = e.id)"
-		" FROM entity e WHERE e.id = ?1",
-		&st, err);
+	ties_code code =
+	    ties__prepare(s,
+	                  "SELECT e.country, e.lat, e.lon,"
+	                  " (SELECT count(DISTINCT doc) FROM doc_entity WHERE entity = e.id)"
+	                  " FROM entity e WHERE e.id = ?1",
+	                  &st, err);
 	if (code)
 		return code;
 	sqlite3_bind_int64(st, 1, e->id);
@@ -68,7 +68,8 @@ static ties_code header(ties_store *s, const ties__ent *e, int json, ties_buf *b
 	}
 	sqlite3_reset(st);
 	if (!k)
-		k = json ? ties_buf_adds(b, "]},\"relations\":{") : ties_buf_adds(b, n ? "\n" : "-\n");
+		k = json ? ties_buf_adds(b, "]},\"relations\":{")
+		         : ties_buf_adds(b, n ? "\n" : "-\n");
 	return k ? ties__oom(err) : TIES_OK;
 }
 
@@ -85,7 +86,8 @@ ties_code ties_query_show(ties_store *s, const char *entity, const ties_query_op
 		return code;
 	sqlite3_stmt *st;
 	if ((code = ties__prepare(s,
-	                          "SELECT " TIES__CLAIM_COLS " FROM claim c JOIN document d ON d.id = c.doc"
+	                          "SELECT " TIES__CLAIM_COLS
+	                          " FROM claim c JOIN document d ON d.id = c.doc"
 	                          " WHERE c.id IN (SELECT id FROM claim WHERE src = ?1 UNION"
 	                          " SELECT id FROM claim WHERE dst = ?1) AND c.rejected = 0"
 	                          " ORDER BY c.type, c.id LIMIT ?2",
@@ -99,10 +101,11 @@ ties_code ties_query_show(ties_store *s, const char *entity, const ties_query_op
 	while (!code && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (++n > SHOW_MAX_RELATIONS) {
 			if (!q.json)
-				code = ties_buf_printf(out, "(more than %d relations; showing the first)\n",
-				                       SHOW_MAX_RELATIONS)
-				               ? ties__oom(err)
-				               : TIES_OK;
+				code = ties_buf_printf(
+				           out, "(more than %d relations; showing the first)\n",
+				           SHOW_MAX_RELATIONS)
+				           ? ties__oom(err)
+				           : TIES_OK;
 			break;
 		}
 		ties__claim_row(st, &c);
@@ -137,7 +140,8 @@ ties_code ties_query_show(ties_store *s, const char *entity, const ties_query_op
 		} else {
 			k = ties_buf_adds(out, "  ");
 			k = k ? k : ties__oneline(out, src.name, 80);
-			k = k ? k : ties_buf_printf(out, " -%s%s-> ", c.negated ? "NOT " : "", c.type);
+			k = k ? k
+			      : ties_buf_printf(out, " -%s%s-> ", c.negated ? "NOT " : "", c.type);
 			k = k ? k : ties__oneline(out, dst.name, 80);
 			k = k ? k : ties_buf_addc(out, '\n');
 			code = k ? ties__oom(err) : ties__claim_text(s, out, &c, err);

@@ -17,12 +17,13 @@ ties_code ties_query_timeline(ties_store *s, const char *entity, const ties_quer
 	               (code = ties__ent_get(s, id, &e, err))))
 		return code;
 	sqlite3_stmt *st;
-	if ((code = ties__prepare(s,
-	                          "SELECT " TIES__CLAIM_COLS " FROM claim c JOIN document d ON d.id = c.doc"
-	                          " WHERE c.date IS NOT NULL AND c.rejected = 0 AND c.confidence >= ?2"
-	                          " AND (?1 = 0 OR c.src = ?1 OR c.dst = ?1)"
-	                          " ORDER BY c.date, c.id LIMIT ?3",
-	                          &st, err)))
+	if ((code = ties__prepare(
+	         s,
+	         "SELECT " TIES__CLAIM_COLS " FROM claim c JOIN document d ON d.id = c.doc"
+	         " WHERE c.date IS NOT NULL AND c.rejected = 0 AND c.confidence >= ?2"
+	         " AND (?1 = 0 OR c.src = ?1 OR c.dst = ?1)"
+	         " ORDER BY c.date, c.id LIMIT ?3",
+	         &st, err)))
 		return code;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, q.min_confidence);
@@ -53,7 +54,8 @@ ties_code ties_query_timeline(ties_store *s, const char *entity, const ties_quer
 		} else {
 			k = ties__pad(out, c.date, 11);
 			k = k ? k : ties__oneline(out, src.name, 80);
-			k = k ? k : ties_buf_printf(out, " -%s%s-> ", c.negated ? "NOT " : "", c.type);
+			k = k ? k
+			      : ties_buf_printf(out, " -%s%s-> ", c.negated ? "NOT " : "", c.type);
 			k = k ? k : ties__oneline(out, dst.name, 80);
 			k = k ? k : ties_buf_addc(out, '\n');
 			if (!k)
@@ -65,6 +67,8 @@ ties_code ties_query_timeline(ties_store *s, const char *entity, const ties_quer
 		code = ties__db_error(s, rc, err, NULL);
 	sqlite3_finalize(st);
 	if (!k && !code)
-		k = q.json ? ties_buf_adds(out, "]}\n") : n ? TIES_OK : ties_buf_adds(out, "no dated relations\n");
+		k = q.json ? ties_buf_adds(out, "]}\n")
+		    : n    ? TIES_OK
+		           : ties_buf_adds(out, "no dated relations\n");
 	return code ? code : k ? ties__oom(err) : TIES_OK;
 }

@@ -39,13 +39,13 @@ typedef struct ties__claim {
 } ties__claim;
 /* Columns expected: the ones listed in TIES__CLAIM_COLS, joined with the
  * document as d. */
-#define TIES__CLAIM_COLS                                                                   \
-	"c.id, c.src, c.dst, c.doc, c.type, c.evidence, c.hedge, c.confidence, c.negated,"  \
+#define TIES__CLAIM_COLS                                                                           \
+	"c.id, c.src, c.dst, c.doc, c.type, c.evidence, c.hedge, c.confidence, c.negated,"         \
 	" c.rejected, c.date, c.notes, d.source, d.title"
 void ties__claim_row(sqlite3_stmt *st, ties__claim *c);
 /* The claim as a JSON object (with source/target entities and notes). */
-ties_code ties__claim_json(ties_store *s, ties_buf *b, const ties__claim *c,
-                           const ties__ent *src, const ties__ent *dst, ties_error *err);
+ties_code ties__claim_json(ties_store *s, ties_buf *b, const ties__claim *c, const ties__ent *src,
+                           const ties__ent *dst, ties_error *err);
 /* The claim as indented table lines: evidence, document, notes. */
 ties_code ties__claim_text(ties_store *s, ties_buf *b, const ties__claim *c, ties_error *err);
 ties_code ties__oom(ties_error *err);

@@ -43,6 +43,71 @@ static int same_text(const ties__line *a, const ties__line *b)
 	return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
 }
 
+/* Texts found among the first lines of page starts: (hash, page start)
+ * pairs, sorted, so that the number of page starts where a text recurs is
+ * a binary search away. */
+typedef struct hv {
+	uint64_t h;
+	size_t page;
+} hv;
+
+static uint64_t text_hash(const ties__line *l)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < l->len; i++) {
+		h ^= (unsigned char)l->text[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static int cmp_hv(const void *a, const void *b)
+{
+	const hv *x = a, *y = b;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->page < y->page ? -1 : x->page > y->page;
+}
+
+typedef struct hvtab {
+	hv *v;
+	size_t n;
+} hvtab;
+
+static size_t header_votes(const hvtab *t, const ties__line *h)
+{
+	uint64_t k = text_hash(h);
+	size_t lo = 0, hi = t->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->v[mid].h < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t votes = 0;
+	for (size_t i = lo; i < t->n && t->v[i].h == k; i++)
+		if (i == lo || t->v[i].page != t->v[i - 1].page)
+			votes++;
+	return votes;
+}
+
+/* A heading-like line (a capital, no final punctuation, short) among the
+ * first lines after the header candidates at the top of the text. */
+static int heading_follows(const ties__line *L, size_t n, size_t npages, const hvtab *t)
+{
+	for (size_t j = 1; j < n && j <= HEAD_WINDOW; j++) {
+		const ties__line *h = &L[j];
+		size_t v = h->len <= 100 ? header_votes(t, h) : 0;
+		if (v >= 2 && v * 2 >= npages)
+			continue; /* another header line */
+		char c = h->text[h->len - 1];
+		return ties__starts_upper(h->text, h->len) && h->len <= 100 && c != '.' &&
+		       c != ',' && c != ';' && c != '-';
+	}
+	return 0;
+}
+
 ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 {
 	/* Page numbers: lines holding only a number; keep the longest chain
@@ -103,27 +168,28 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 	for (size_t i = 0; i < n; i++)
 		if (L[i].flags & TIES__L_PAGE)
 			npages++;
+	hvtab T = {ties__reallocarray(NULL, npages * HEAD_WINDOW, sizeof(hv)), 0};
+	if (!T.v) {
+		rc = TIES_ERR_NOMEM;
+		goto done;
+	}
+	for (size_t i = 0, pno = 0; i < n; i++) {
+		if (!(i == 0 || (L[i - 1].flags & TIES__L_PAGE)))
+			continue;
+		for (size_t d = 0; d < HEAD_WINDOW && i + d < n && T.n < npages * HEAD_WINDOW; d++)
+			T.v[T.n++] = (hv){text_hash(&L[i + d]), pno};
+		pno++;
+	}
+	qsort(T.v, T.n, sizeof *T.v, cmp_hv);
 	if (npages >= 2) {
-		size_t starts = 0;
 		for (size_t i = 0; i < n; i++) {
 			if (!(i == 0 || (L[i - 1].flags & TIES__L_PAGE)))
 				continue;
-			starts++;
 			for (size_t d = 0; d < HEAD_WINDOW && i + d < n; d++) {
 				const ties__line *h = &L[i + d];
 				if (h->len > 100 || (h->flags & TIES__L_DROP))
 					continue;
-				/* count the page starts where this text recurs */
-				size_t votes = 0;
-				for (size_t k = 0; k < n; k++) {
-					if (!(k == 0 || (L[k - 1].flags & TIES__L_PAGE)))
-						continue;
-					for (size_t e = 0; e < HEAD_WINDOW && k + e < n; e++)
-						if (same_text(&L[k + e], h)) {
-							votes++;
-							break;
-						}
-				}
+				size_t votes = header_votes(&T, h);
 				if (votes < 2 || votes * 2 < npages)
 					continue;
 				/* the first occurrence at this page start goes */
@@ -132,6 +198,11 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 					e++;
 				ties__line *x = &L[i + e];
 				if (x->flags & TIES__L_DROP)
+					continue;
+				/* the text's first line may be the title that the header
+				 * repeats: it goes only when a heading follows to take its
+				 * place */
+				if (i == 0 && e == 0 && !heading_follows(L, n, npages, &T))
 					continue;
 				if (i == 0) {
 					size_t b0 = i + e, b1 = i + e + 1;
@@ -144,8 +215,6 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 				}
 				x->flags |= TIES__L_DROP;
 			}
-			if (starts > 1024)
-				break; /* the vote is quadratic in pages: bound it */
 		}
 	}
 	for (size_t i = 0; i < n && !rc; i++) {
@@ -154,6 +223,7 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 		const char *kind = (L[i].flags & TIES__L_PAGE) ? "page-number" : "running-header";
 		rc = ties__blocks_artifact(bl, kind, L[i].lineno, 0, L[i].text, L[i].len);
 	}
+	ties__free(T.v);
 done:
 	ties__free(cand);
 	ties__free(val);

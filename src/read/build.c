@@ -410,7 +410,8 @@ ties_code ties__doc_build(ties_doc *doc, const ties__blocks *bl, ties_error *err
 			goto done;
 		}
 	}
-	qsort(cands.data, cands.len, sizeof(cand), cmp_cand);
+	if (cands.len)
+		qsort(cands.data, cands.len, sizeof(cand), cmp_cand);
 	if (!bl->markers_known)
 		filter_sequence(&cands);
 

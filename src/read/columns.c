@@ -7,14 +7,14 @@
  * units (lm.c), so the best split is the merge the language evidence
  * supports best.  A search state after unit i is (chain of i, last unit of
  * the other chain); a beam keeps the best BEAM states per step, so the
- * search costs O(units x BEAM) time and memory.  The chain holding the first
- * unit is read first.  Where no page numbers cut the text, a chain pair may
- * also close (an unmarked page break) at a fixed cost.
+ * search costs O(units x BEAM) time and memory; the caller's step budget
+ * (ties_read_opts.max_search) narrows the beam, down to a greedy merge.
+ * Which chain is read first is decided per page from the junctions: the
+ * first must follow the text before the page, the second must continue the
+ * first.  Where no page numbers cut the text, a chain pair may also close
+ * (an unmarked page break) at a fixed cost.
  */
 #include <float.h>
-#ifdef TIES_COLUMNS_DEBUG
-#include <stdio.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,13 +26,17 @@
  * (one line of each at the same height); a change between the two
  * patterns costs a little, which keeps the search from swapping the
  * chains where both columns end a paragraph at once. */
-static double PATTERN_COST_V = 0.6, SWITCH_COST_V = 0.0;
-#define PATTERN_COST PATTERN_COST_V
-#define SWITCH_COST SWITCH_COST_V
+#define PATTERN_COST 1.5
+/* Reading on in the same column is the default: a switch must be earned. */
+#define SWITCH_COST 0.4
 /* Opening the second chain of a page must be earned by the evidence. */
 #define OPEN_COST 1.5
 /* At most this many beam states may share the same column heads. */
 #define HEAD_SHARE 8
+#define SEEN_SIZE 512 /* > 2 * BEAM */
+/* States kept for back-tracking, per page: bounds the memory (48 bytes
+ * each) of a long text without page numbers. */
+#define MAX_STATES ((size_t)1 << 20)
 
 typedef struct state {
 	double score;
@@ -50,11 +54,20 @@ static int cmp_state(const void *a, const void *b)
 	return x->score < y->score ? 1 : x->score > y->score ? -1 : 0;
 }
 
+/* Link scores are asked for the same unit pairs again and again (every
+ * beam state holds one): a direct-mapped memo of them. */
+#define MEMO_BITS 12
+typedef struct memo {
+	long a, b;
+	double v;
+} memo;
+
 typedef struct ctx {
 	const ties__line *L;
 	const ties__unit *U;
 	const ties__lm *lm;
 	const ties__layout *lay;
+	memo *memo; /* 1 << MEMO_BITS entries, a = -1 when empty */
 } ctx;
 
 #define FIRST(c, u) (&(c)->L[(c)->U[u].first])
@@ -62,7 +75,14 @@ typedef struct ctx {
 
 static double link_u(const ctx *c, long a, long b)
 {
-	return ties__lm_link(c->lm, c->lay, LAST(c, a), FIRST(c, b));
+	memo *m = &c->memo[((unsigned long)a * 2654435761u + (unsigned long)b) &
+	                   ((1u << MEMO_BITS) - 1)];
+	if (m->a != a || m->b != b) {
+		m->a = a;
+		m->b = b;
+		m->v = ties__lm_link(c->lm, c->lay, LAST(c, a), FIRST(c, b));
+	}
+	return m->v;
 }
 
 /* How well a page's two chains join: the chain read first must follow what
@@ -96,13 +116,17 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 {
 	if (m == 0)
 		return TIES_OK;
-	ctx C = {L, U, lm, lay};
-	if (getenv("TP")) PATTERN_COST_V = atof(getenv("TP"));
-	if (getenv("TS")) SWITCH_COST_V = atof(getenv("TS"));
+	ctx C = {L, U, lm, lay, ties__reallocarray(NULL, (size_t)1 << MEMO_BITS, sizeof(memo))};
+	if (!C.memo)
+		return TIES_ERR_NOMEM;
+	for (size_t k = 0; k < (size_t)1 << MEMO_BITS; k++)
+		C.memo[k].a = -1;
 	/* the beam: BEAM states per step, fewer when the budget is short */
 	size_t beam = BEAM;
 	if (*budget / 4 < (unsigned long)m * beam)
 		beam = (size_t)(*budget / 4 / (m ? m : 1));
+	if (beam > MAX_STATES / m)
+		beam = MAX_STATES / m; /* memory: one page's states stay under MAX_STATES */
 	if (beam < 1)
 		beam = 1;
 	size_t keep = beam;
@@ -112,6 +136,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	int *lab = ties__calloc(m, sizeof *lab);
 	int *pg = ties__calloc(m, sizeof *pg);
 	if (!st || !cnt || !cand || !lab || !pg) {
+		ties__free(C.memo);
 		ties__free(st);
 		ties__free(cnt);
 		ties__free(cand);
@@ -119,6 +144,11 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		ties__free(pg);
 		return TIES_ERR_NOMEM;
 	}
+	struct {
+		unsigned gen, idx;
+	} seen[SEEN_SIZE];
+	unsigned gen = 0;
+	memset(seen, 0, sizeof seen);
 	st[0] = (state){0, -1, -1, 0, 0, 1, -1};
 	cnt[0] = 1;
 	for (size_t i = 1; i < m; i++) {
@@ -152,11 +182,13 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			b.parent = (int)p;
 			cand[nc++] = b;
 			/* an unmarked page break closes this page's chains */
-			double pb = s->score - PAGE_COST +
-			            junction(&C, s, (long)i - 1, s->pstart ? NULL : prev_end, NULL);
-			if (pb > best_prev) {
-				best_prev = pb;
-				best_pi = (int)p;
+			if (!lay->pages_known) {
+				double pb = s->score - PAGE_COST +
+				            junction(&C, s, (long)i - 1, s->pstart ? NULL : prev_end, NULL);
+				if (pb > best_prev) {
+					best_prev = pb;
+					best_pi = (int)p;
+				}
 			}
 		}
 		*budget = *budget > 2 * cnt[i - 1] ? *budget - 2 * cnt[i - 1] : 0;
@@ -167,22 +199,35 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		 * chain 1): states that agree on these have the same future */
 		size_t k = 0;
 		state *cur = st + i * beam;
+		gen++;
 		for (size_t c = 0; c < nc && k < keep; c++) {
+			const state *x = &cand[c];
+			/* duplicates: a small hash set of the state keys of this step */
+			uint64_t key = ((uint64_t)(x->other + 1) * 0x9E3779B97F4A7C15ull) ^
+			               ((uint64_t)(x->first1 + 1) * 0xC2B2AE3D27D4EB4Full) ^
+			               ((uint64_t)x->pstart * 0x165667B19E3779F9ull) ^ (uint64_t)x->lab;
+			size_t slot = (size_t)(key >> 20) & (SEEN_SIZE - 1), head = 0;
 			int dup = 0;
-			size_t same_head = 0;
-			for (size_t q = 0; q < k; q++) {
-				if (cur[q].first1 == cand[c].first1 && cur[q].pstart == cand[c].pstart)
-					same_head++;
-				if (cur[q].lab == cand[c].lab && cur[q].other == cand[c].other &&
-				    cur[q].pstart == cand[c].pstart && cur[q].first1 == cand[c].first1) {
+			while (seen[slot].gen == gen) {
+				const state *y = &cur[seen[slot].idx];
+				if (y->lab == x->lab && y->other == x->other && y->pstart == x->pstart &&
+				    y->first1 == x->first1) {
 					dup = 1;
 					break;
 				}
+				slot = (slot + 1) & (SEEN_SIZE - 1);
 			}
+			if (dup)
+				continue;
 			/* diversity: the column heads are only judged at the page's end
 			 * (junction), so no one choice of heads may fill the beam */
-			if (!dup && (same_head < HEAD_SHARE || keep == 1))
-				cur[k++] = cand[c];
+			for (size_t q = 0; q < k && keep > 1; q++)
+				head += cur[q].first1 == x->first1 && cur[q].pstart == x->pstart;
+			if (head >= HEAD_SHARE && keep > 1)
+				continue;
+			seen[slot].gen = gen;
+			seen[slot].idx = (unsigned)k;
+			cur[k++] = *x;
 		}
 		cnt[i] = k;
 		if (*budget == 0)
@@ -206,12 +251,6 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		pg[i] = s->newpage;
 		bi = s->parent >= 0 ? (size_t)s->parent : 0;
 	}
-#ifdef TIES_COLUMNS_DEBUG
-	for (size_t i = 0; i < m; i++)
-		fprintf(stderr, "%c%d %5.2f %.*s\n", pg[i] ? '#' : ' ', lab[i],
-		        i ? link_u(&C, (long)i - 1, (long)i) : 0.0, (int)L[U[i].first].len,
-		        L[U[i].first].text);
-#endif
 	/* emit: per page, the first chain then the second */
 	size_t o = 0, ps = 0;
 	while (ps < m) {
@@ -247,6 +286,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		prev_end = LAST(&C, order[o - 1]);
 		ps = pe;
 	}
+	ties__free(C.memo);
 	ties__free(st);
 	ties__free(cnt);
 	ties__free(cand);

@@ -68,14 +68,71 @@ static void collapse(ties_buf *b)
 	b->len = o;
 }
 
+/* "AlQaeda", "alZawahiri": a hyphen lost where a line break was joined
+ * without it.  A lowercase letter followed by a capital inside a word gets
+ * the hyphen back when the document writes that hyphenated form elsewhere
+ * more often than the joined one. */
+static ties_code restore_hyphens(ties_buf *b, const ties__vocab *vocab, ties_buf *tmp)
+{
+	if (!vocab || !b->len)
+		return TIES_OK;
+	ties_buf_clear(tmp);
+	size_t i = 0, n = b->len;
+	const char *s = b->data;
+	while (i < n) {
+		size_t e = i;
+		while (e < n && s[e] != ' ')
+			e++;
+		size_t cut = 0;
+		for (size_t k = i + 1; k < e; k++)
+			if (s[k - 1] >= 'a' && s[k - 1] <= 'z' && s[k] >= 'A' && s[k] <= 'Z') {
+				cut = k;
+				break;
+			}
+		if (cut) {
+			/* the word's letters around the cut */
+			size_t ws = i, we = e;
+			while (ws < cut && !((s[ws] | 32) >= 'a' && (s[ws] | 32) <= 'z'))
+				ws++;
+			while (we > cut && !((s[we - 1] | 32) >= 'a' && (s[we - 1] | 32) <= 'z'))
+				we--;
+			char w[128];
+			if (we - ws + 1 < sizeof w) {
+				memcpy(w, s + ws, cut - ws);
+				w[cut - ws] = '-';
+				memcpy(w + cut - ws + 1, s + cut, we - cut);
+				unsigned hc = ties__vocab_doc_count(vocab, w, we - ws + 1);
+				unsigned jc = ties__vocab_doc_count(vocab, s + ws, we - ws);
+				if (hc == 0 || hc <= jc)
+					cut = 0;
+			} else {
+				cut = 0;
+			}
+		}
+		if (cut) {
+			if (ties_buf_add(tmp, s + i, cut - i) || ties_buf_addc(tmp, '-') ||
+			    ties_buf_add(tmp, s + cut, e - cut))
+				return TIES_ERR_NOMEM;
+		} else if (ties_buf_add(tmp, s + i, e - i)) {
+			return TIES_ERR_NOMEM;
+		}
+		if (e < n && ties_buf_addc(tmp, ' '))
+			return TIES_ERR_NOMEM;
+		i = e + 1;
+	}
+	ties_buf_clear(b);
+	return ties_buf_add(b, tmp->data ? tmp->data : "", tmp->len);
+}
+
 ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__layout *lay,
                             const ties__vocab *vocab, ties__blocks *bl)
 {
 	ties_code rc = TIES_OK;
 	unsigned char *brk = ties__calloc(n + 1, 1); /* 1: break before, 2: heading */
 	ties__line *tmp = ties__reallocarray(NULL, n ? n : 1, sizeof *tmp);
-	ties_buf para;
+	ties_buf para, tmp2;
 	ties_buf_init(&para, 0);
+	ties_buf_init(&tmp2, 0);
 	if (!brk || !tmp) {
 		rc = TIES_ERR_NOMEM;
 		goto done;
@@ -88,6 +145,8 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 		size_t w = ties__line_width(l->text, l->len);
 		if (i == 0) {
 			brk[i] = 1;
+		} else if (l->flags & TIES__L_TITLE_CONT) {
+			brk[i] = 0; /* joins the title line before it */
 		} else if (l->flags & (TIES__L_HEADING | TIES__L_PARA_START)) {
 			brk[i] = 1;
 		} else if (in_notes && lead_number(l->text, l->len) == last_note + 1) {
@@ -132,6 +191,9 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 		if (rc)
 			break;
 		collapse(&para);
+		rc = restore_hyphens(&para, vocab, &tmp2);
+		if (rc)
+			break;
 		ties_block_kind kind = TIES_BLOCK_PARAGRAPH;
 		if (brk[i] & 2)
 			kind = bl->blocks.len == 0 ? TIES_BLOCK_TITLE : TIES_BLOCK_HEADING;
@@ -143,6 +205,7 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 	}
 done:
 	ties_buf_release(&para);
+	ties_buf_release(&tmp2);
 	ties__free(brk);
 	ties__free(tmp);
 	return rc;

@@ -52,25 +52,25 @@ static int has_ink(const ties__pglyph *G, size_t g0, size_t g1)
 }
 
 /* Calls back for each word box of a piece (ink runs with small gaps). */
-#define FOR_WORDS(G, p, WX0, WX1, BODY)                                                          \
-	do {                                                                                     \
-		float WX0 = NAN, WX1 = NAN;                                                      \
-		for (size_t i_ = (p)->g0; i_ <= (p)->g1; i_++) {                                 \
-			const ties__pglyph *g_ = i_ < (p)->g1 ? &(G)[i_] : NULL;                 \
-			if (g_ && g_->space)                                                     \
-				continue;                                                        \
-			if (g_ && !isnan(WX0) && g_->x0 - WX1 <= 0.25f * (p)->size) {            \
-				WX1 = fmaxf(WX1, g_->x1);                                        \
-				continue;                                                        \
-			}                                                                        \
-			if (!isnan(WX0)) {                                                       \
-				BODY;                                                            \
-			}                                                                        \
-			if (g_) {                                                                \
-				WX0 = g_->x0;                                                    \
-				WX1 = g_->x1;                                                    \
-			}                                                                        \
-		}                                                                                \
+#define FOR_WORDS(G, p, WX0, WX1, BODY)                                                            \
+	do {                                                                                       \
+		float WX0 = NAN, WX1 = NAN;                                                        \
+		for (size_t i_ = (p)->g0; i_ <= (p)->g1; i_++) {                                   \
+			const ties__pglyph *g_ = i_ < (p)->g1 ? &(G)[i_] : NULL;                   \
+			if (g_ && g_->space)                                                       \
+				continue;                                                          \
+			if (g_ && !isnan(WX0) && g_->x0 - WX1 <= 0.25f * (p)->size) {              \
+				WX1 = fmaxf(WX1, g_->x1);                                          \
+				continue;                                                          \
+			}                                                                          \
+			if (!isnan(WX0)) {                                                         \
+				BODY;                                                              \
+			}                                                                          \
+			if (g_) {                                                                  \
+				WX0 = g_->x0;                                                      \
+				WX1 = g_->x1;                                                      \
+			}                                                                          \
+		}                                                                                  \
 	} while (0)
 
 static int crosses(const ties__pglyph *G, const wp *p, float gl, float gr)
@@ -122,7 +122,7 @@ static int valid_gutter(const lay *L, const size_t *P, size_t n, float gl, float
 			cross++;
 			continue;
 		}
-		int left = p->x0 < mid, right = p->x1 > mid;
+		int left = p->x0<mid, right = p->x1> mid;
 		nl += left;
 		nr += right;
 		if (right) {
@@ -137,6 +137,29 @@ static int valid_gutter(const lay *L, const size_t *P, size_t n, float gl, float
 	}
 	if (nl < 2 || nr < 2 || n - cross < 3 || cross * 2 > n)
 		return 0;
+	/* rows that cross a gutter come in a few runs (a title, a wide
+	 * figure); rows crossing on and off all down the page make a river of
+	 * word spaces, not a gutter */
+	if (cross) {
+		size_t flips = 0, lone = 0, run = 0;
+		int prev = -1;
+		for (size_t i = 0; i < n; i++) {
+			const wp *p = &W[P[i]];
+			int c = crosses(L->G, p, gl, gr) && p->x1 >= gr + 0.5f * p->size &&
+			        p->x0 <= gl - 0.5f * p->size;
+			if (prev >= 0 && c != prev) {
+				flips++;
+				lone += !c ? 0 : run == 1;
+				run = 0;
+			}
+			run++;
+			prev = c;
+		}
+		if (flips > 4 && flips * 8 > n)
+			return 0;
+		if (lone > 1)
+			return 0;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const wp *p = &W[P[i]];
 		if (p->x1 <= mid)
@@ -176,7 +199,8 @@ static int find_gutter(lay *L, const size_t *P, size_t n, float *gl, float *gr)
 		nb = MAX_BINS;
 	}
 	int *cov = L->cov;
-	memset(cov, 0, nb * sizeof *cov);
+	memset(cov, 0, (nb + 1) * sizeof *cov);
+	/* words' spans as differences, then summed: coverage per bin */
 	for (size_t i = 0; i < n; i++) {
 		const wp *p = &W[P[i]];
 		FOR_WORDS(L->G, p, a, b, {
@@ -184,10 +208,14 @@ static int find_gutter(lay *L, const size_t *P, size_t n, float *gl, float *gr)
 			size_t e = (size_t)fmaxf(0, ceilf((b - X0) * scale));
 			if (e >= nb)
 				e = nb - 1;
-			for (size_t q = s; q <= e; q++)
-				cov[q]++;
+			if (s > e)
+				s = e;
+			cov[s]++;
+			cov[e + 1]--;
 		});
 	}
+	for (size_t q = 1; q < nb; q++)
+		cov[q] += cov[q - 1];
 	float wmin = 0.8f * S * scale;
 	size_t maxT = n / 3;
 	/* coverage levels that occur: only those change the strips */
@@ -365,8 +393,8 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 		       rows[top].size <= big &&
 		       rows[top + 1].y0 - rows[top].y1 >= 0.5f * rows[top].size)
 			top++;
-		while (nrows - bottom < 2 && bottom - 1 > top && rows[bottom - 1].y0 > pg->h * 7 / 8 &&
-		       rows[bottom - 1].size <= big &&
+		while (nrows - bottom < 2 && bottom - 1 > top &&
+		       rows[bottom - 1].y0 > pg->h * 7 / 8 && rows[bottom - 1].size <= big &&
 		       rows[bottom - 1].y0 - rows[bottom - 2].y1 >= 0.5f * rows[bottom - 1].size)
 			bottom--;
 	}
@@ -374,7 +402,7 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 	L.G = G;
 	L.out = pieces;
 	ties__vec_init(&L.work, sizeof(wp));
-	L.cov = ties__malloc(MAX_BINS * sizeof *L.cov);
+	L.cov = ties__malloc((MAX_BINS + 1) * sizeof *L.cov);
 	size_t *P = ties__malloc(nrows * sizeof *P);
 	ties_code rc = L.cov && P ? TIES_OK : TIES_ERR_NOMEM;
 	for (size_t r = 0; r < nrows && !rc; r++) {

@@ -1,18 +1,14 @@
 /* MuPDF glue: open a PDF from memory and turn each page into glyphs with
- * their boxes, sizes and font weight.  Every MuPDF call runs inside
+ * their boxes, sizes and font weight (pdf-device.c).  Every MuPDF call runs inside
  * fz_try; MuPDF's own messages are silenced (the library never prints) and
  * its memory is bounded by a counting allocator. */
 #include <math.h>
 #include <string.h>
 
-#include <mupdf/fitz.h>
-
-#include "pdf_int.h"
+#include "pdf_mupdf.h"
 
 /* MuPDF may use at most this much memory for one document. */
 #define MUPDF_MEM_LIMIT ((size_t)768 << 20)
-/* Glyphs on one page beyond this are not a report page. */
-#define MAX_PAGE_GLYPHS 2000000u
 
 typedef struct mem_account {
 	size_t used, limit;
@@ -99,8 +95,8 @@ void ties__pdf_close(ties__pdf *p)
 	ties__free(p);
 }
 
-ties_code ties__pdf_open(const char *data, size_t len, const ties_read_opts *opts,
-                         const char *name, ties__pdf **out, unsigned *npages, ties_error *err)
+ties_code ties__pdf_open(const char *data, size_t len, const ties_read_opts *opts, const char *name,
+                         ties__pdf **out, unsigned *npages, ties_error *err)
 {
 	*out = NULL;
 	*npages = 0;
@@ -173,104 +169,26 @@ ties_code ties__pdf_open(const char *data, size_t len, const ties_read_opts *opt
 	return TIES_OK;
 }
 
-static int name_is_bold(const char *n)
-{
-	static const char *const w[] = {"Bold", "Black", "Heavy", "Semibold", "SemiBold", "Demi"};
-	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-		if (strstr(n, w[i]))
-			return 1;
-	return 0;
-}
-
-static int name_is_italic(const char *n)
-{
-	return strstr(n, "Italic") || strstr(n, "Oblique") || strstr(n, "-It");
-}
-
-/* Copies the horizontal characters of a text page into pg. */
-static ties_code collect(fz_context *ctx, fz_stext_page *sp, fz_rect bounds, ties__ppage *pg,
-                         unsigned *images)
-{
-	fz_font *last = NULL;
-	int bold = 0, italic = 0;
-	for (fz_stext_block *b = sp->first_block; b; b = b->next) {
-		if (b->type == FZ_STEXT_BLOCK_IMAGE) {
-			(*images)++;
-			continue;
-		}
-		if (b->type != FZ_STEXT_BLOCK_TEXT)
-			continue;
-		for (fz_stext_line *l = b->u.t.first_line; l; l = l->next) {
-			/* rotated and vertical text (stamps, margin notes) is not read */
-			if (l->wmode || l->dir.x < 0.95f || fabsf(l->dir.y) > 0.05f)
-				continue;
-			for (fz_stext_char *c = l->first_char; c; c = c->next) {
-				if (c->c < 0x20 || c->c == 0xFFFD || (c->c >= 0x7F && c->c < 0xA0))
-					continue;
-				if (pg->glyphs.len >= MAX_PAGE_GLYPHS)
-					return TIES_ERR_LIMIT;
-				if (c->font != last) {
-					last = c->font;
-					const char *fn = fz_font_name(ctx, c->font);
-					bold = fz_font_is_bold(ctx, c->font) || (fn && name_is_bold(fn));
-					italic = fz_font_is_italic(ctx, c->font) ||
-					         (fn && name_is_italic(fn));
-				}
-				fz_quad q = c->quad;
-				ties__pglyph *g = ties__vec_push(&pg->glyphs);
-				if (!g)
-					return TIES_ERR_NOMEM;
-				g->c = c->c;
-				g->x0 = fminf(q.ll.x, q.ul.x) - bounds.x0;
-				g->x1 = fmaxf(q.lr.x, q.ur.x) - bounds.x0;
-				g->y0 = fminf(q.ul.y, q.ur.y) - bounds.y0;
-				g->y1 = fmaxf(q.ll.y, q.lr.y) - bounds.y0;
-				g->base = c->origin.y - bounds.y0;
-				g->size = c->size > 0 ? c->size : 1;
-				g->bold = (uint8_t)bold;
-				g->italic = (uint8_t)italic;
-				g->space = c->c == ' ' || c->c == 0xA0 || (c->c >= 0x2000 && c->c <= 0x200B) ||
-				           c->c == 0x3000;
-				if (!isfinite(g->x0) || !isfinite(g->x1) || !isfinite(g->base) ||
-				    !isfinite(g->y0) || !isfinite(g->y1) || g->x1 < g->x0 ||
-				    g->x1 < 0 || g->y1 < 0 || g->x0 > bounds.x1 - bounds.x0 ||
-				    g->y0 > bounds.y1 - bounds.y0) {
-					pg->glyphs.len--; /* degenerate, or off the page */
-					continue;
-				}
-			}
-		}
-	}
-	return TIES_OK;
-}
-
 ties_code ties__pdf_page(ties__pdf *p, unsigned number, ties__ppage *pg, unsigned *images,
                          ties_error *err)
 {
 	fz_context *ctx = p->ctx;
 	fz_page *page = NULL;
-	fz_stext_page *sp = NULL;
 	volatile ties_code rc = TIES_OK;
 	pg->glyphs.len = 0;
 	pg->number = number + 1;
 	*images = 0;
 	fz_var(page);
-	fz_var(sp);
 	fz_try(ctx)
 	{
 		page = fz_load_page(ctx, p->doc, (int)number);
 		fz_rect bounds = fz_bound_page(ctx, page);
 		pg->w = bounds.x1 - bounds.x0;
 		pg->h = bounds.y1 - bounds.y0;
-		/* glyphs off the page are dropped in collect(), cheaper than
-		 * MuPDF's clipping by glyph outlines */
-		fz_stext_options so = {FZ_STEXT_INHIBIT_SPACES | FZ_STEXT_PRESERVE_IMAGES, 1.0f};
-		sp = fz_new_stext_page_from_page(ctx, page, &so);
-		rc = collect(ctx, sp, bounds, pg, images);
+		rc = ties__pdf_run_page(ctx, page, bounds, pg, images);
 	}
 	fz_always(ctx)
 	{
-		fz_drop_stext_page(ctx, sp);
 		fz_drop_page(ctx, page);
 	}
 	fz_catch(ctx)
@@ -285,7 +203,7 @@ ties_code ties__pdf_page(ties__pdf *p, unsigned number, ties__ppage *pg, unsigne
 	}
 	if (rc == TIES_ERR_LIMIT)
 		return ties__error(err, rc, "'%s': page %u has more than %u characters", p->name,
-		                   number + 1, MAX_PAGE_GLYPHS);
+		                   number + 1, TIES__MAX_PAGE_GLYPHS);
 	if (rc)
 		return ties__error(err, rc, "'%s': out of memory", p->name);
 	if (!(pg->w > 0) || !(pg->h > 0) || pg->w > 20000 || pg->h > 20000)

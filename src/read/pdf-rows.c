@@ -22,9 +22,9 @@ float ties__pdf_median(float *a, size_t n)
 }
 
 typedef struct key {
-	size_t g;    /* glyph index */
-	size_t row;  /* row id */
-	float a, b;  /* sort keys */
+	size_t g;   /* glyph index */
+	size_t row; /* row id */
+	float a, b; /* sort keys */
 } key;
 
 static int cmp_key(const void *pa, const void *pb)
@@ -42,38 +42,38 @@ typedef struct rinfo {
 	size_t start, n; /* range in the key array while building */
 } rinfo;
 
-/* Size carried by most ink glyphs of a row, and their median baseline. */
+/* Size carried by most ink glyphs of a row (sizes within 5% count as
+ * one), and their median baseline. */
 static void row_stats(const ties__pglyph *G, const key *k, size_t n, float *tmp, rinfo *r)
 {
-	float best = 0;
-	size_t bestc = 0, tried = 0;
-	/* the candidates are the first few ink glyphs: bounded work on long rows */
-	for (size_t i = 0; i < n && tried < 32; i++) {
-		const ties__pglyph *g = &G[k[i].g];
-		if (g->space || g->sup)
-			continue;
-		tried++;
-		size_t c = 0;
-		for (size_t j = 0; j < n && c <= n / 2; j++)
-			c += fabsf(G[k[j].g].size - g->size) < 0.05f * g->size && !G[k[j].g].space;
-		if (c > bestc || (c == bestc && g->size > best)) {
-			bestc = c;
-			best = g->size;
-		}
-		if (bestc > n / 2)
-			break;
-	}
 	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!G[k[i].g].space && !G[k[i].g].sup)
+			tmp[m++] = G[k[i].g].size;
+	float best = 0;
+	if (m) {
+		qsort(tmp, m, sizeof *tmp, cmp_float);
+		size_t bestc = 0;
+		for (size_t i = 0, j = 0; i < m; i = j) {
+			while (j < m && tmp[j] <= tmp[i] * 1.05f)
+				j++;
+			if (j - i >= bestc) {
+				bestc = j - i;
+				best = tmp[i];
+			}
+		}
+	}
+	m = 0;
 	r->x0 = INFINITY;
 	r->x1 = -INFINITY;
 	for (size_t i = 0; i < n; i++) {
 		const ties__pglyph *g = &G[k[i].g];
 		if (g->space)
 			continue;
-		if (fabsf(g->size - best) < 0.05f * best)
+		if (g->size >= best && g->size <= best * 1.05f)
 			tmp[m++] = g->base;
-		r->x0 = fminf(r->x0, g->x0);
-		r->x1 = fmaxf(r->x1, g->x1);
+		r->x0 = g->x0 < r->x0 ? g->x0 : r->x0;
+		r->x1 = g->x1 > r->x1 ? g->x1 : r->x1;
 	}
 	r->size = best > 0 ? best : 1;
 	r->base = m ? ties__pdf_median(tmp, m) : (n ? G[k[0].g].base : 0);
@@ -203,8 +203,9 @@ ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows)
 			ties__pglyph *g = &G[kk->g];
 			if (kk->row != r || g->space)
 				continue;
-			for (size_t t = r + 1; t < nr && t < r + 16 && ri[t].base - g->base <= 50;
-			     t++) {
+			/* raised by at most 0.75 em of a row at most 4 times its size */
+			for (size_t t = r + 1;
+			     t < nr && t < r + 16 && ri[t].base - g->base <= 3 * g->size; t++) {
 				if (raised_on(G, k, &ri[t], g)) {
 					kk->row = t;
 					g->sup = 1;
@@ -258,8 +259,8 @@ ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows)
 		for (; j < n && k[j].row == row; j++) {
 			const ties__pglyph *g = &G[k[j].g];
 			/* the same glyph drawn twice (fake bold, shadows) counts once */
-			if (m > s0 && sorted[m - 1].c == g->c && fabsf(sorted[m - 1].x0 - g->x0) <
-			                                             0.1f * g->size &&
+			if (m > s0 && sorted[m - 1].c == g->c &&
+			    fabsf(sorted[m - 1].x0 - g->x0) < 0.1f * g->size &&
 			    fabsf(sorted[m - 1].base - g->base) < 0.1f * g->size)
 				continue;
 			sorted[m++] = *g;

@@ -3,8 +3,9 @@
  * pdf-load.c turns each page into glyphs with geometry (MuPDF); pdf-rows.c
  * groups them into rows (one baseline, superscripts attached);
  * pdf-layout.c orders the rows' pieces by columns and full-width bands;
- * pdf-text.c spells a piece as text with its footnote markers; pdf.c makes
- * paragraphs, headings and notes out of the lines of the whole document.
+ * pdf-text.c spells a piece as text with its footnote markers; pdf.c
+ * drops page furniture; pdf-paras.c makes paragraphs, headings and notes
+ * out of the lines of the whole document.
  * Coordinates are in points, y grows downwards.
  */
 #ifndef TIES_PDF_INT_H
@@ -34,8 +35,8 @@ typedef struct ties__pdf ties__pdf;
 
 /* Opens a PDF held in memory; errors are TIES_ERR_PDF, _ENCRYPTED, _LIMIT
  * (too many pages), _NOMEM.  *npages receives the page count. */
-ties_code ties__pdf_open(const char *data, size_t len, const ties_read_opts *opts,
-                         const char *name, ties__pdf **out, unsigned *npages, ties_error *err);
+ties_code ties__pdf_open(const char *data, size_t len, const ties_read_opts *opts, const char *name,
+                         ties__pdf **out, unsigned *npages, ties_error *err);
 /* Fills pg with the horizontal glyphs of page number (0-based).
  * *images receives the number of images on the page. */
 ties_code ties__pdf_page(ties__pdf *p, unsigned number, ties__ppage *pg, unsigned *images,
@@ -60,11 +61,11 @@ ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows);
 /* A piece of a row inside one layout region, in reading order. */
 typedef struct ties__ppiece {
 	size_t row;
-	size_t g0, g1;       /* glyph range in the page array */
-	float x0, x1;        /* ink extent */
-	unsigned region;     /* index of its region on the page, in reading order */
-	float rx0, rx1;      /* the region's extent */
-	unsigned edge;       /* TIES__EDGE_* for rows set apart at the page's edge */
+	size_t g0, g1;   /* glyph range in the page array */
+	float x0, x1;    /* ink extent */
+	unsigned region; /* index of its region on the page, in reading order */
+	float rx0, rx1;  /* the region's extent */
+	unsigned edge;   /* TIES__EDGE_* for rows set apart at the page's edge */
 } ties__ppiece;
 
 #define TIES__EDGE_TOP 1u
@@ -81,6 +82,37 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
  * leading superscript number is spelled "N " instead when lead_plain). */
 ties_code ties__pdf_spell(const ties__pglyph *g, size_t g0, size_t g1, int lead_plain,
                           ties_buf *out, ties_vec *marks);
+
+/* The document's text may not grow past this (compressed PDFs can hold far
+ * more text than their size suggests). */
+#define TIES__PDF_MAX_TEXT ((size_t)256 << 20)
+
+/* A line of the document in reading order. */
+typedef struct ties__pline {
+	unsigned page, region, edge, rowno;
+	float x0, x1, rx0, rx1, base, size;
+	size_t t0, tlen; /* in the text buffer */
+	size_t m0, nm;   /* marks, offsets relative to t0 */
+	uint8_t bold, drop;
+	uint8_t foot;          /* a footnote at the foot of its column */
+	float ph;              /* page height */
+	unsigned region_lines; /* lines in its region */
+	unsigned region_full;  /* of them, lines that reach the region's right edge */
+} ties__pline;
+
+/* The whole document's lines and their text. */
+typedef struct ties__preader {
+	const char *name;
+	ties_buf text;
+	ties_vec lines; /* of ties__pline */
+	ties_vec marks; /* of ties__mark */
+	unsigned pages;
+	int columns;
+} ties__preader;
+
+/* Makes the blocks of the document from its lines (pdf-paras.c); vocab
+ * may be NULL when no line ends with a hyphen. */
+ties_code ties__pdf_paragraphs(ties__preader *R, ties__blocks *bl, ties__vocab *vocab);
 
 /* Median of n floats (reorders a). */
 float ties__pdf_median(float *a, size_t n);

@@ -16,6 +16,7 @@
 #define TIES__L_DROP 256u  /* an artifact: page number, running header */
 #define TIES__L_PAGE 512u  /* first line of a new page */
 #define TIES__L_FRAG 1024u /* a scrap of a justified line (one or a few words) */
+#define TIES__L_TITLE_CONT 2048u /* a line of the title box joining the line before */
 
 /* Line statistics of one document. */
 typedef struct ties__layout {

@@ -79,6 +79,10 @@ static int interleaved(const ties__line *L, size_t n)
 
 /* ---- the repair -------------------------------------------------------- */
 
+/* A page longer than this (text without page numbers) is merged in parts,
+ * which bounds the search's memory. */
+#define MAX_PAGE_UNITS 20000
+
 static int cmp_size(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -147,7 +151,7 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 				if (k == i || ties__starts_upper(L[k].text, L[k].len))
 					L[k].flags |= TIES__L_HEADING;
 				else
-					L[k].flags |= 8192u; /* joins the heading line before it */
+					L[k].flags |= TIES__L_TITLE_CONT; /* joins the heading line before it */
 			/* heading-like one-line boxes that follow */
 			size_t k = j;
 			for (;;) {
@@ -207,21 +211,16 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 	size_t np = 0;
 	/* front matter first, in input order */
 	for (size_t i = 0; i < n; i++)
-		if (!(L[i].flags & TIES__L_DROP) && (L[i].flags & (TIES__L_HEADING | 8192u))) {
-			if ((L[i].flags & 8192u) && np) {
-				/* a title's continuation line: not a heading of its own */
-				L[i].flags &= ~TIES__L_FRAG;
-			}
+		if (!(L[i].flags & TIES__L_DROP) && (L[i].flags & (TIES__L_HEADING | TIES__L_TITLE_CONT)))
 			P[np++] = &L[i];
-		}
 	unsigned long budget = opts->max_search;
 	size_t i = 0;
 	while (i < n) {
 		/* one page: up to the next page mark */
 		size_t m = 0, e = i;
-		while (e < n && !(L[e].flags & TIES__L_PAGE)) {
+		while (e < n && !(L[e].flags & TIES__L_PAGE) && m < MAX_PAGE_UNITS) {
 			const ties__line *l = &L[e];
-			if ((l->flags & (TIES__L_DROP | TIES__L_HEADING | 8192u))) {
+			if ((l->flags & (TIES__L_DROP | TIES__L_HEADING | TIES__L_TITLE_CONT))) {
 				e++;
 				continue;
 			}
@@ -252,12 +251,9 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				for (size_t q = 0; q < U[order[k]].n; q++)
 					P[np++] = &L[U[order[k]].first + q];
 		}
-		i = e + 1;
+		/* past a page mark; a page cut at MAX_PAGE_UNITS goes on at e */
+		i = e < n && (L[e].flags & TIES__L_PAGE) ? e + 1 : e;
 	}
-	/* continuation lines of the title join it */
-	for (size_t k = 0; k < np; k++)
-		if (P[k]->flags & 8192u)
-			((ties__line *)P[k])->flags &= ~(unsigned)TIES__L_HEADING;
 	bl->repaired = 1;
 	rc = ties__build_paras(P, np, &lay, vocab, bl);
 done:
@@ -288,19 +284,27 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 {
 	ties_vec lines;
 	ties__vec_init(&lines, sizeof(ties__line));
-	ties__vocab *vocab = ties__vocab_new();
+	ties__vocab *vocab = NULL;
 	ties_buf para;
 	ties_buf_init(&para, 0);
-	ties_code rc = vocab ? split_lines(data, len, &lines) : TIES_ERR_NOMEM;
-	if (!rc)
-		rc = ties__vocab_add_text(vocab, data, len);
+	ties_code rc = split_lines(data, len, &lines);
 	ties__line *L = lines.data;
 	size_t n = lines.len, i = 0;
-	if (!rc && !(opts && opts->no_repair) && interleaved(L, n)) {
+	int repair_ = !rc && !(opts && opts->no_repair) && interleaved(L, n);
+	/* the document's words decide line-end hyphens and feed the repair;
+	 * clean text without such hyphens does not need them */
+	int hyphens = repair_;
+	for (size_t k = 0; k + 1 < n && !hyphens; k++)
+		hyphens = ties__ends_hyphen(L[k].text, L[k].len);
+	if (!rc && hyphens) {
+		vocab = ties__vocab_new();
+		rc = vocab ? ties__vocab_add_text(vocab, data, len) : TIES_ERR_NOMEM;
+	}
+	if (!rc && repair_) {
 		rc = repair(L, n, opts, vocab, bl);
 		n = 0; /* done */
 	}
-	int first = 1, in_notes = 0, last_note = 0;
+	int first = 1, in_notes = 0;
 	while (!rc && i < n) {
 		size_t j = i + 1;
 		while (j < n && !(L[j].flags & TIES__L_BLANK_BEFORE))
@@ -312,10 +316,10 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		}
 		/* in the notes section, a line opening with the next note number
 		 * starts a note even without a blank line before it */
-		if (in_notes)
+		int cur = in_notes ? lead_number(L[i].text, L[i].len) : 0;
+		if (cur > 0)
 			for (size_t k = i + 1; k < j; k++)
-				if (lead_number(L[k].text, L[k].len) == last_note + 1 &&
-				    lead_number(L[i].text, L[i].len) > 0) {
+				if (lead_number(L[k].text, L[k].len) == cur + 1) {
 					j = k;
 					break;
 				}
@@ -326,14 +330,8 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		ties_block_kind kind = TIES_BLOCK_PARAGRAPH;
 		if (j == i + 1 && para.len < 160 && !ends_sentence(para.data, para.len))
 			kind = first ? TIES_BLOCK_TITLE : TIES_BLOCK_HEADING;
-		if (kind == TIES_BLOCK_HEADING || kind == TIES_BLOCK_TITLE) {
+		if (kind == TIES_BLOCK_HEADING || kind == TIES_BLOCK_TITLE)
 			in_notes = ties__is_notes_heading(para.data, para.len);
-			last_note = 0;
-		} else if (in_notes) {
-			int v = lead_number(L[i].text, L[i].len);
-			if (v)
-				last_note = v;
-		}
 		rc = ties__blocks_add(bl, kind, para.data ? para.data : "", para.len);
 		first = 0;
 		i = j;

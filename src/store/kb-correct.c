@@ -24,9 +24,10 @@ static ties_code record(ties_store *s, const char *op, const char *a, const char
                         const char *type, const char *evidence, ties_error *err)
 {
 	sqlite3_stmt *st;
-	ties_code code = ties__prepare(
-		s, "INSERT INTO correction(op, a, b, type, evidence, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-		&st, err);
+	ties_code code = ties__prepare(s,
+	                               "INSERT INTO correction(op, a, b, type, evidence, created) "
+	                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	                               &st, err);
 	if (code)
 		return code;
 	char now[32];
@@ -43,7 +44,10 @@ static ties_code record(ties_store *s, const char *op, const char *a, const char
 }
 
 /* Lookup failures that only mean "nothing to do" while re-applying. */
-static int benign(ties_code c) { return c == TIES_ERR_NOENTITY || c == TIES_ERR_AMBIGUOUS; }
+static int benign(ties_code c)
+{
+	return c == TIES_ERR_NOENTITY || c == TIES_ERR_AMBIGUOUS;
+}
 
 static ties_code apply_merge(ties_store *s, const char *a, const char *b, int strict,
                              ties_error *err)
@@ -65,8 +69,9 @@ static ties_code apply_rename(ties_store *s, const char *a, const char *name, in
 	if (code)
 		return !strict && benign(code) ? TIES_OK : code;
 	sqlite3_stmt *st;
-	if ((code = ties__prepare(s, "UPDATE entity SET name = ?1, renamed = 1 WHERE id = ?2"
-	                             " AND (name <> ?1 OR renamed = 0)",
+	if ((code = ties__prepare(s,
+	                          "UPDATE entity SET name = ?1, renamed = 1 WHERE id = ?2"
+	                          " AND (name <> ?1 OR renamed = 0)",
 	                          &st, err)))
 		return code;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -79,8 +84,9 @@ static ties_code apply_rename(ties_store *s, const char *a, const char *name, in
 	char key[TIES__KEY_MAX];
 	if (!ties__name_key(name, key))
 		return TIES_OK;
-	if ((code = ties__prepare(s, "SELECT 1 FROM alias WHERE entity = ?1 AND key = ?2 AND kind <> 'k'",
-	                          &st, err)))
+	if ((code = ties__prepare(
+	         s, "SELECT 1 FROM entity_key WHERE entity = ?1 AND key = ?2 AND kind <> 'k'", &st,
+	         err)))
 		return code;
 	sqlite3_bind_int64(st, 1, e);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
@@ -111,23 +117,25 @@ static ties_code apply_split(ties_store *s, const char *ename, const char *alias
 	if (code)
 		return !strict && benign(code) ? TIES_OK : code;
 	if (!ties__name_key(alias, key))
-		return strict ? ties__error(err, TIES_ERR_USAGE, "'%s': not a name", alias) : TIES_OK;
+		return strict ? ties__error(err, TIES_ERR_USAGE, "'%s': not a name", alias)
+		              : TIES_OK;
 	sqlite3_stmt *st;
-	if ((code = ties__prepare(s, "SELECT count(*) FROM alias WHERE entity = ?1 AND key = ?2", &st,
-	                          err)))
+	if ((code = ties__prepare(
+	         s, "SELECT count(*) FROM entity_key WHERE entity = ?1 AND key = ?2", &st, err)))
 		return code;
 	sqlite3_bind_int64(st, 1, e);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 	int has = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_finalize(st);
 	if (!has)
-		return strict ? ties__error(err, TIES_ERR_NOENTITY, "'%s' is not a name of '%s'", alias,
-		                            ename)
+		return strict ? ties__error(err, TIES_ERR_NOENTITY, "'%s' is not a name of '%s'",
+		                            alias, ename)
 		              : TIES_OK;
 	/* the entity the alias goes to: one that already has it, else a new one */
 	int64_t to = 0;
-	if ((code = ties__prepare(s, "SELECT min(entity) FROM alias WHERE key = ?1 AND entity <> ?2", &st,
-	                          err)))
+	if ((code = ties__prepare(
+	         s, "SELECT min(entity) FROM entity_key WHERE key = ?1 AND entity <> ?2", &st,
+	         err)))
 		return code;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, e);
@@ -136,7 +144,8 @@ static ties_code apply_split(ties_store *s, const char *ename, const char *alias
 	sqlite3_finalize(st);
 	/* documents that name the entity by this alias alone go with it */
 	int moving = 0;
-	if ((code = ties__prepare(s, "SELECT id, name FROM doc_entity WHERE entity = ?1", &st, err)))
+	if ((code =
+	         ties__prepare(s, "SELECT id, name FROM doc_entity WHERE entity = ?1", &st, err)))
 		return code;
 	sqlite3_bind_int64(st, 1, e);
 	ties_vec des;
@@ -159,9 +168,11 @@ static ties_code apply_split(ties_store *s, const char *ename, const char *alias
 		code = ties__db_error(s, rc, err, NULL);
 	sqlite3_finalize(st);
 	if (!code && moving && !to) {
-		if (!(code = ties__prepare(s, "INSERT INTO entity(name, type) SELECT ?1, type FROM entity"
-		                              " WHERE id = ?2",
-		                           &st, err))) {
+		if (!(code =
+		          ties__prepare(s,
+		                        "INSERT INTO entity(name, type) SELECT ?1, type FROM entity"
+		                        " WHERE id = ?2",
+		                        &st, err))) {
 			sqlite3_bind_text(st, 1, alias, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 2, e);
 			rc = sqlite3_step(st);
@@ -185,7 +196,8 @@ static ties_code apply_split(ties_store *s, const char *ename, const char *alias
 	if (code)
 		return code;
 	/* the alias no longer names the entity (nor its spelling skeleton) */
-	if ((code = ties__prepare(s, "SELECT id, name, kind FROM alias WHERE entity = ?1", &st, err)))
+	if ((code =
+	         ties__prepare(s, "SELECT id, name, kind FROM alias WHERE entity = ?1", &st, err)))
 		return code;
 	sqlite3_bind_int64(st, 1, e);
 	ties_vec drop;
@@ -204,7 +216,8 @@ static ties_code apply_split(ties_store *s, const char *ename, const char *alias
 	}
 	sqlite3_finalize(st);
 	for (size_t i = 0; i < drop.len && !code; i++)
-		code = run(s, "DELETE FROM alias WHERE id = ?1", TIES_VEC_AT(&drop, int64_t, i), 0, err);
+		code = run(s, "DELETE FROM alias WHERE id = ?1", TIES_VEC_AT(&drop, int64_t, i), 0,
+		           err);
 	ties__vec_release(&drop);
 	if (!code && moving)
 		code = ties__gc_entities(s, err);
@@ -216,12 +229,12 @@ static ties_code apply_reject(ties_store *s, int64_t doc, const char *a, const c
 {
 	sqlite3_stmt *st;
 	ties_code code = ties__prepare(
-		s,
-		"UPDATE claim SET rejected = 1 WHERE rejected = 0 AND (?5 = 0 OR doc = ?5)"
-		" AND type = ?3 AND evidence = ?4"
-		" AND src_de IN (SELECT id FROM doc_entity WHERE name = ?1)"
-		" AND dst_de IN (SELECT id FROM doc_entity WHERE name = ?2)",
-		&st, err);
+	    s,
+	    "UPDATE claim SET rejected = 1 WHERE rejected = 0 AND (?5 = 0 OR doc = ?5)"
+	    " AND type = ?3 AND evidence = ?4"
+	    " AND src_de IN (SELECT id FROM doc_entity WHERE name = ?1)"
+	    " AND dst_de IN (SELECT id FROM doc_entity WHERE name = ?2)",
+	    &st, err);
 	if (code)
 		return code;
 	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
@@ -238,9 +251,10 @@ ties_code ties__corrections_apply(ties_store *s, int64_t doc, ties_error *err)
 {
 	sqlite3_stmt *st;
 	ties_code code = ties__prepare(
-		s, "SELECT op, a, coalesce(b, ''), coalesce(type, ''), coalesce(evidence, '')"
-		   " FROM correction ORDER BY id",
-		&st, err);
+	    s,
+	    "SELECT op, a, coalesce(b, ''), coalesce(type, ''), coalesce(evidence, '')"
+	    " FROM correction ORDER BY id",
+	    &st, err);
 	if (code)
 		return code;
 	int rc;
@@ -264,11 +278,30 @@ ties_code ties__corrections_apply(ties_store *s, int64_t doc, ties_error *err)
 	return code;
 }
 
+/* The name a correction is recorded under: "#ID" arguments become the
+ * entity's canonical name, since row ids change when reports are re-added. */
+static ties_code stable_name(ties_store *s, const char *arg, char out[512], ties_error *err)
+{
+	snprintf(out, 512, "%s", arg);
+	if (arg[0] != '#')
+		return TIES_OK;
+	int64_t id;
+	ties_code code = ties__lookup_entity(s, arg, &id, err);
+	sqlite3_stmt *st;
+	if (code || (code = ties__prepare(s, "SELECT name FROM entity WHERE id = ?1", &st, err)))
+		return code;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, 512, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return TIES_OK;
+}
+
 static ties_code writable(ties_store *s, ties_error *err)
 {
 	if (s->readonly)
-		return ties__error(err, TIES_ERR_READONLY, "'%s': the knowledge base is open read-only",
-		                   s->path);
+		return ties__error(err, TIES_ERR_READONLY,
+		                   "'%s': the knowledge base is open read-only", s->path);
 	return ties__begin(s, err);
 }
 
@@ -286,9 +319,10 @@ ties_code ties_store_merge(ties_store *s, const char *a, const char *b, ties_err
 	ties_code code = writable(s, err);
 	if (code)
 		return code;
-	code = apply_merge(s, a, b, 1, err);
-	if (!code)
-		code = record(s, "merge", a, b, NULL, NULL, err);
+	char na[512], nb[512];
+	if (!(code = stable_name(s, a, na, err)) && !(code = stable_name(s, b, nb, err)) &&
+	    !(code = apply_merge(s, a, b, 1, err)))
+		code = record(s, "merge", na, nb, NULL, NULL, err);
 	return finish(s, code, err);
 }
 
@@ -297,9 +331,10 @@ ties_code ties_store_split(ties_store *s, const char *entity, const char *alias,
 	ties_code code = writable(s, err);
 	if (code)
 		return code;
-	code = apply_split(s, entity, alias, 1, err);
-	if (!code)
-		code = record(s, "split", entity, alias, NULL, NULL, err);
+	char ne[512];
+	if (!(code = stable_name(s, entity, ne, err)) &&
+	    !(code = apply_split(s, entity, alias, 1, err)))
+		code = record(s, "split", ne, alias, NULL, NULL, err);
 	return finish(s, code, err);
 }
 
@@ -307,15 +342,16 @@ ties_code ties_store_rename(ties_store *s, const char *entity, const char *name,
 {
 	char key[TIES__KEY_MAX];
 	if (!ties__name_key(name, key))
-		return ties__error(err, TIES_ERR_USAGE, "'%s': a name needs letters or digits", name);
+		return ties__error(err, TIES_ERR_USAGE, "'%s': a name needs letters or digits",
+		                   name);
 	ties_code code = writable(s, err);
 	if (code)
 		return code;
-	/* recorded under the new name too, so re-applying finds the entity
-	 * whichever name survives */
-	code = apply_rename(s, entity, name, 1, err);
-	if (!code)
-		code = record(s, "rename", entity, name, NULL, NULL, err);
+	/* recorded under the old name, which the documents go on using */
+	char ne[512];
+	if (!(code = stable_name(s, entity, ne, err)) &&
+	    !(code = apply_rename(s, entity, name, 1, err)))
+		code = record(s, "rename", ne, name, NULL, NULL, err);
 	return finish(s, code, err);
 }
 

@@ -14,7 +14,10 @@ typedef struct gctx {
 	ties_error *err;
 } gctx;
 
-static ties_code nomem(ties_error *err) { return ties__error(err, TIES_ERR_NOMEM, "out of memory"); }
+static ties_code nomem(ties_error *err)
+{
+	return ties__error(err, TIES_ERR_NOMEM, "out of memory");
+}
 
 static ties_code add_node(gctx *c, int64_t id)
 {
@@ -34,7 +37,8 @@ static ties_code add_node(gctx *c, int64_t id)
 	if (ties_entity_type_parse((const char *)sqlite3_column_text(st, 1), &n.type))
 		n.type = TIES_ENT_OTHER;
 	if (sqlite3_column_type(st, 2) == SQLITE_TEXT)
-		snprintf(n.country, sizeof n.country, "%s", (const char *)sqlite3_column_text(st, 2));
+		snprintf(n.country, sizeof n.country, "%s",
+		         (const char *)sqlite3_column_text(st, 2));
 	if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
 		n.has_coords = 1;
 		n.lat = sqlite3_column_double(st, 3);
@@ -78,8 +82,8 @@ static ties_code add_doc(gctx *c, int64_t id, size_t *idx)
 		return TIES_OK;
 	}
 	sqlite3_stmt *st;
-	ties_code code = ties__prepare(c->s, "SELECT source, title, sha256, added FROM document WHERE id = ?1",
-	                               &st, c->err);
+	ties_code code = ties__prepare(
+	    c->s, "SELECT source, title, sha256, added FROM document WHERE id = ?1", &st, c->err);
 	if (code)
 		return code;
 	sqlite3_bind_int64(st, 1, id);
@@ -88,10 +92,9 @@ static ties_code add_doc(gctx *c, int64_t id, size_t *idx)
 		sqlite3_finalize(st);
 		return ties__db_error(c->s, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, c->err, NULL);
 	}
-	ties_gdoc d = {id, (const char *)sqlite3_column_text(st, 0),
-	               (const char *)sqlite3_column_text(st, 1),
-	               (const char *)sqlite3_column_text(st, 2),
-	               (const char *)sqlite3_column_text(st, 3)};
+	ties_gdoc d = {
+	    id, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+	    (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3)};
 	*idx = ties_graph_add_doc(c->g, &d);
 	sqlite3_finalize(st);
 	if (*idx == (size_t)-1 || ties__idmap_put(&c->docs, id, *idx))
@@ -113,10 +116,10 @@ static ties_code add_claims(gctx *c, const ties_graph_filter *f, int64_t doc)
 {
 	sqlite3_stmt *st, *nt;
 	ties_code code = ties__prepare(
-		c->s,
-		"SELECT id, src, dst, type, evidence, start, end, notes, hedge, negated, date, doc,"
-		" confidence FROM claim WHERE rejected = 0 AND (?1 = 0 OR doc = ?1) ORDER BY id",
-		&st, c->err);
+	    c->s,
+	    "SELECT id, src, dst, type, evidence, start, end, notes, hedge, negated, date, doc,"
+	    " confidence FROM claim WHERE rejected = 0 AND (?1 = 0 OR doc = ?1) ORDER BY id",
+	    &st, c->err);
 	if (code)
 		return code;
 	if ((code = ties__prepare(c->s, "SELECT text FROM note WHERE doc = ?1 AND number = ?2", &nt,
@@ -166,7 +169,8 @@ static ties_code add_claims(gctx *c, const ties_graph_filter *f, int64_t doc)
 			sqlite3_bind_int64(nt, 1, sqlite3_column_int64(st, 11));
 			sqlite3_bind_int(nt, 2, (int)v);
 			if (sqlite3_step(nt) == SQLITE_ROW)
-				texts[nn] = owned[nn] = ties__strdup((const char *)sqlite3_column_text(nt, 0));
+				texts[nn] = owned[nn] =
+				    ties__strdup((const char *)sqlite3_column_text(nt, 0));
 			nn++;
 			p = *end == ',' ? end + 1 : end;
 		}
@@ -189,10 +193,10 @@ static ties_code find_doc(ties_store *s, const char *spec, int64_t *id, ties_err
 {
 	sqlite3_stmt *st;
 	ties_code code = ties__prepare(
-		s,
-		"SELECT id FROM document WHERE source = ?1 UNION SELECT id FROM document"
-		" WHERE length(?1) >= 4 AND substr(sha256, 1, length(?1)) = lower(?1) LIMIT 2",
-		&st, err);
+	    s,
+	    "SELECT id FROM document WHERE source = ?1 UNION SELECT id FROM document"
+	    " WHERE length(?1) >= 4 AND substr(sha256, 1, length(?1)) = lower(?1) LIMIT 2",
+	    &st, err);
 	if (code)
 		return code;
 	sqlite3_bind_text(st, 1, spec, -1, SQLITE_STATIC);
@@ -203,10 +207,11 @@ static ties_code find_doc(ties_store *s, const char *spec, int64_t *id, ties_err
 	if (rc != SQLITE_DONE)
 		return ties__db_error(s, rc, err, NULL);
 	if (n == 0)
-		return ties__error(err, TIES_ERR_NOTFOUND, "'%s': no such document in the knowledge base",
-		                   spec);
+		return ties__error(err, TIES_ERR_NOTFOUND,
+		                   "'%s': no such document in the knowledge base", spec);
 	if (n > 1)
-		return ties__error(err, TIES_ERR_AMBIGUOUS, "'%s': matches several documents", spec);
+		return ties__error(err, TIES_ERR_AMBIGUOUS, "'%s': matches several documents",
+		                   spec);
 	return TIES_OK;
 }
 
@@ -230,15 +235,17 @@ ties_code ties_store_graph(ties_store *s, const ties_graph_filter *f, ties_graph
 		ties__vec_init(&dists, sizeof(unsigned));
 		ties__linkf lf = {f->types, f->ntypes, f->min_confidence};
 		if (!code)
-			code = ties__bfs(s, start, f->depth ? f->depth : 1, &lf, 0, &ids, &dists, NULL, err);
+			code = ties__bfs(s, start, f->depth ? f->depth : 1, &lf, 0, &ids, &dists,
+			                 NULL, err);
 		for (size_t i = 0; !code && i < ids.len; i++)
 			code = add_node(&c, TIES_VEC_AT(&ids, int64_t, i));
 		ties__vec_release(&ids);
 		ties__vec_release(&dists);
 	} else if (!code && doc) {
 		sqlite3_stmt *st;
-		if (!(code = ties__prepare(s, "SELECT DISTINCT entity FROM doc_entity WHERE doc = ?1"
-		                              " ORDER BY entity",
+		if (!(code = ties__prepare(s,
+		                           "SELECT DISTINCT entity FROM doc_entity WHERE doc = ?1"
+		                           " ORDER BY entity",
 		                           &st, err))) {
 			sqlite3_bind_int64(st, 1, doc);
 			while (!code && sqlite3_step(st) == SQLITE_ROW)
@@ -257,7 +264,8 @@ ties_code ties_store_graph(ties_store *s, const ties_graph_filter *f, ties_graph
 				code = add_doc(&c, sqlite3_column_int64(st, 0), &dix);
 			sqlite3_finalize(st);
 		}
-		if (!code && !(code = ties__prepare(s, "SELECT id FROM entity ORDER BY id", &st, err))) {
+		if (!code &&
+		    !(code = ties__prepare(s, "SELECT id FROM entity ORDER BY id", &st, err))) {
 			while (!code && sqlite3_step(st) == SQLITE_ROW)
 				code = add_node(&c, sqlite3_column_int64(st, 0));
 			sqlite3_finalize(st);

@@ -16,8 +16,8 @@ static ties_code step_done(ties_store *s, sqlite3_stmt *st, ties_error *err)
 static ties_code delete_doc(ties_store *s, int64_t id, ties_error *err)
 {
 	static const char *const sql[] = {
-		"DELETE FROM claim WHERE doc = ?1",
-		"DELETE FROM document WHERE id = ?1",
+	    "DELETE FROM claim WHERE doc = ?1",
+	    "DELETE FROM document WHERE id = ?1",
 	};
 	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
 		sqlite3_stmt *st;
@@ -85,8 +85,8 @@ static ties_code put_text(ties_store *s, int64_t doc, const ties_doc *d, size_t 
 	for (size_t i = 0; i < d->nsentences; i++) {
 		const ties_sentence *se = &d->sentences[i];
 		if (se->start > se->end || se->end > d->len)
-			return ties__error(err, TIES_ERR_INTERNAL, "'%s': sentence %zu out of range",
-			                   d->source, i);
+			return ties__error(err, TIES_ERR_INTERNAL,
+			                   "'%s': sentence %zu out of range", d->source, i);
 		sqlite3_stmt *st = ties__stmt(s, ST_SENT_INSERT, err);
 		if (!st)
 			return err->code;
@@ -94,7 +94,8 @@ static ties_code put_text(ties_store *s, int64_t doc, const ties_doc *d, size_t 
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)se->start);
 		sqlite3_bind_int64(st, 4, (sqlite3_int64)se->end);
-		sqlite3_bind_text(st, 5, d->text + se->start, (int)(se->end - se->start), SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, d->text + se->start, (int)(se->end - se->start),
+		                  SQLITE_STATIC);
 		ties_code code = step_done(s, st, err);
 		if (code)
 			return code;
@@ -109,7 +110,8 @@ static ties_code put_text(ties_store *s, int64_t doc, const ties_doc *d, size_t 
 			return err->code;
 		sqlite3_bind_int64(st, 1, doc);
 		sqlite3_bind_int(st, 2, b->note_number);
-		sqlite3_bind_text(st, 3, d->text + b->start, (int)(b->end - b->start), SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, d->text + b->start, (int)(b->end - b->start),
+		                  SQLITE_STATIC);
 		ties_code code = step_done(s, st, err);
 		if (code)
 			return code;
@@ -179,7 +181,8 @@ static ties_code put_claim(ties_store *s, int64_t doc, const ties_doc *d, const 
 	size_t o = 0;
 	notes[0] = '\0';
 	for (size_t i = 0; i < r->nnotes && o + 12 < sizeof notes; i++)
-		o += (size_t)snprintf(notes + o, sizeof notes - o, "%s%d", i ? "," : "", r->notes[i]);
+		o += (size_t)snprintf(notes + o, sizeof notes - o, "%s%d", i ? "," : "",
+		                      r->notes[i]);
 	sqlite3_stmt *st = ties__stmt(s, ST_CLAIM_INSERT, err);
 	if (!st)
 		return err->code;
@@ -227,7 +230,8 @@ static ties_code add_body(ties_store *s, const ties_doc *d, const ties_extractio
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
 	if (o && o->modified)
 		sqlite3_bind_text(st, 5, o->modified, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, d->input_kind == TIES_INPUT_PDF ? "pdf" : "text", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, d->input_kind == TIES_INPUT_PDF ? "pdf" : "text", -1,
+	                  SQLITE_STATIC);
 	if ((code = step_done(s, st, err)))
 		return code;
 	int64_t doc = sqlite3_last_insert_rowid(s->db);
@@ -256,12 +260,12 @@ static ties_code add_body(ties_store *s, const ties_doc *d, const ties_extractio
 		for (size_t i = 0; i < ne && !code; i++) {
 			const ties_entity *e = &x->entities[i];
 			int weak = !ties__alias_kind_strong(
-				ties__alias_kind(e->name ? e->name : "", e->type, 1));
+			    ties__alias_kind(e->name ? e->name : "", e->type, 1));
 			if (weak != pass)
 				continue;
 			if (!e->name) {
-				code = ties__error(err, TIES_ERR_INTERNAL, "'%s': entity %zu has no name",
-				                   source, i);
+				code = ties__error(err, TIES_ERR_INTERNAL,
+				                   "'%s': entity %zu has no name", source, i);
 				break;
 			}
 			code = put_entity(s, doc, d, e, ctx, nctx, &ent[i], &de[i], err);
@@ -274,8 +278,8 @@ static ties_code add_body(ties_store *s, const ties_doc *d, const ties_extractio
 		const ties_relation *r = &x->relations[i];
 		if (r->source >= ne || r->target >= ne || !r->type ||
 		    r->evidence.start > r->evidence.end || r->evidence.end > d->len) {
-			code = ties__error(err, TIES_ERR_INTERNAL, "'%s': relation %zu out of range",
-			                   source, i);
+			code = ties__error(err, TIES_ERR_INTERNAL,
+			                   "'%s': relation %zu out of range", source, i);
 			break;
 		}
 		code = put_claim(s, doc, d, r, ent, de, err);
@@ -315,8 +319,8 @@ ties_code ties_store_add(ties_store *s, const ties_doc *doc, const ties_extracti
 	if (!source)
 		source = "-";
 	if (s->readonly)
-		return ties__error(err, TIES_ERR_READONLY, "'%s': the knowledge base is open read-only",
-		                   s->path);
+		return ties__error(err, TIES_ERR_READONLY,
+		                   "'%s': the knowledge base is open read-only", s->path);
 	ties_code code = ties__begin(s, err);
 	if (code)
 		return code;

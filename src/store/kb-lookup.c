@@ -14,7 +14,8 @@ ties_code ties__lookup_entity(ties_store *s, const char *name, int64_t *entity, 
 		long long id = strtoll(name + 1, &end, 10);
 		sqlite3_stmt *st;
 		if (*end || id <= 0)
-			return ties__error(err, TIES_ERR_NOENTITY, "'%s': no entity by that name", name);
+			return ties__error(err, TIES_ERR_NOENTITY, "'%s': no entity by that name",
+			                   name);
 		ties_code code = ties__prepare(s, "SELECT id FROM entity WHERE id = ?1", &st, err);
 		if (code)
 			return code;
@@ -35,12 +36,12 @@ ties_code ties__lookup_entity(ties_store *s, const char *name, int64_t *entity, 
 	sqlite3_stmt *st;
 	/* per entity: does the key name it canonically (2), by a full alias (1)? */
 	ties_code code = ties__prepare(
-		s,
-		"SELECT a.entity, e.name, e.type,"
-		" max(CASE WHEN a.kind IN ('n','a','x') THEN 1 ELSE 0 END) AS strong"
-		" FROM alias a JOIN entity e ON e.id = a.entity"
-		" WHERE a.key = ?1 AND a.kind <> 'k' GROUP BY a.entity ORDER BY a.entity LIMIT 50",
-		&st, err);
+	    s,
+	    "SELECT a.entity, e.name, e.type,"
+	    " max(CASE WHEN a.kind IN ('n','a','x') THEN 1 ELSE 0 END) AS strong"
+	    " FROM entity_key a JOIN entity e ON e.id = a.entity"
+	    " WHERE a.key = ?1 AND a.kind <> 'k' GROUP BY a.entity ORDER BY a.entity LIMIT 50",
+	    &st, err);
 	if (code)
 		return code;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -85,13 +86,14 @@ ties_code ties__lookup_entity(ties_store *s, const char *name, int64_t *entity, 
 	list[0] = '\0';
 	for (size_t i = 0; i < n && o < sizeof list - 1; i++)
 		if (c[i].rank == top) {
-			int w = snprintf(list + o, sizeof list - o, "%s%s", o ? ", " : "", c[i].label);
+			int w =
+			    snprintf(list + o, sizeof list - o, "%s%s", o ? ", " : "", c[i].label);
 			if (w < 0)
 				break;
 			o += (size_t)w;
 		}
 	if (o >= sizeof list - 1)
 		memcpy(list + sizeof list - 5, "...", 4);
-	return ties__error(err, TIES_ERR_AMBIGUOUS, "'%s' is ambiguous: %s; use the full name or #ID",
-	                   name, list);
+	return ties__error(err, TIES_ERR_AMBIGUOUS,
+	                   "'%s' is ambiguous: %s; use the full name or #ID", name, list);
 }

@@ -18,7 +18,7 @@ static size_t fold(const char *s, int32_t *cp, size_t cap)
 		utf8proc_int32_t d[8];
 		int bound = 0;
 		utf8proc_ssize_t k = utf8proc_decompose_char(
-			c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &bound);
+		    c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &bound);
 		if (k < 0 || k > 8) {
 			d[0] = c;
 			k = 1;
@@ -33,7 +33,10 @@ static size_t fold(const char *s, int32_t *cp, size_t cap)
 	return n;
 }
 
-static int alnum(int32_t c) { return ties__is_letter(c) || ties__is_digit(c); }
+static int alnum(int32_t c)
+{
+	return ties__is_letter(c) || ties__is_digit(c);
+}
 
 size_t ties__name_key(const char *name, char out[TIES__KEY_MAX])
 {
@@ -42,7 +45,8 @@ size_t ties__name_key(const char *name, char out[TIES__KEY_MAX])
 	while (i < n && !alnum(cp[i]))
 		i++;
 	/* A leading article: "the Taliban" and "Taliban" are one name. */
-	if (i + 3 < n && cp[i] == 't' && cp[i + 1] == 'h' && cp[i + 2] == 'e' && !alnum(cp[i + 3])) {
+	if (i + 3 < n && cp[i] == 't' && cp[i + 1] == 'h' && cp[i + 2] == 'e' &&
+	    !alnum(cp[i + 3])) {
 		size_t j = i + 3;
 		while (j < n && !alnum(cp[j]))
 			j++;
@@ -89,6 +93,21 @@ int ties__is_acronym(const char *name)
 	return upper >= 2 && letters <= 12 && upper * 2 >= letters;
 }
 
+int ties__is_namelike(const char *name)
+{
+	size_t len = strlen(name), i = 0;
+	int cased = 0;
+	while (i < len) {
+		int32_t c;
+		i += ties__utf8_decode(name + i, len - i, &c);
+		if (ties__is_upper(c))
+			return 1;
+		cased |= ties__is_lower(c);
+	}
+	/* all lowercase: a description ("the group"); uncased scripts pass */
+	return !cased;
+}
+
 size_t ties__word_count(const char *name)
 {
 	size_t len = strlen(name), i = 0, words = 0;
@@ -104,7 +123,10 @@ size_t ties__word_count(const char *name)
 	return words;
 }
 
-static int vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+static int vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
 
 size_t ties__skeleton_key(const char *name, char out[TIES__KEY_MAX])
 {

@@ -47,7 +47,7 @@ static void keys_of(const ties_entity *e, keyset *k)
 	char key[TIES__KEY_MAX], sk[TIES__KEY_MAX];
 	for (size_t i = 0; i <= e->naliases; i++) {
 		const char *surface = i == 0 ? e->name : e->aliases[i - 1];
-		if (!surface)
+		if (!surface || !ties__is_namelike(surface))
 			continue;
 		int kind = ties__alias_kind(surface, e->type, i == 0);
 		ties__name_key(surface, key);
@@ -175,8 +175,8 @@ static ties_code enrich(ties_store *s, int64_t id, const ties_entity *e, ties_er
 	return TIES_OK;
 }
 
-ties_code ties__resolve_entity(ties_store *s, const ties_entity *e, const int64_t *ctx,
-                               size_t nctx, int64_t *entity, ties_error *err)
+ties_code ties__resolve_entity(ties_store *s, const ties_entity *e, const int64_t *ctx, size_t nctx,
+                               int64_t *entity, ties_error *err)
 {
 	keyset mine;
 	keys_of(e, &mine);
@@ -200,7 +200,8 @@ ties_code ties__resolve_entity(ties_store *s, const ties_entity *e, const int64_
 			int64_t id = sqlite3_column_int64(st, 0);
 			int kind = ((const char *)sqlite3_column_text(st, 1))[0];
 			const char *type = (const char *)sqlite3_column_text(st, 2);
-			int strong = ties__alias_kind_strong(kind) && ties__alias_kind_strong(mine.kind[i]);
+			int strong =
+			    ties__alias_kind_strong(kind) && ties__alias_kind_strong(mine.kind[i]);
 			if (!ties__types_compatible(etype, type, !strong))
 				continue;
 			cand *c = cand_get(&cands, id, type);
@@ -224,7 +225,8 @@ ties_code ties__resolve_entity(ties_store *s, const ties_entity *e, const int64_
 	int best_score = 0;
 	for (size_t i = 0; !code && i < cands.len; i++) {
 		cand *c = &TIES_VEC_AT(&cands, cand, i);
-		if (c->strong > best_score || (c->strong && c->strong == best_score && c->id < best))
+		if (c->strong > best_score ||
+		    (c->strong && c->strong == best_score && c->id < best))
 			best = c->id, best_score = c->strong;
 	}
 	/* 2. weak matches that nothing contradicts */
@@ -258,7 +260,8 @@ ties_code ties__resolve_entity(ties_store *s, const ties_entity *e, const int64_
 				int score = 0;
 				for (size_t j = 0; j < nctx && j < 64 && !code; j++) {
 					int yes = 0;
-					if (ctx[j] != c->id && !(code = cooccur(s, c->id, ctx[j], &yes, err)))
+					if (ctx[j] != c->id &&
+					    !(code = cooccur(s, c->id, ctx[j], &yes, err)))
 						score += yes;
 				}
 				if (score > best_score)
@@ -283,7 +286,7 @@ ties_code ties__add_alias(ties_store *s, int64_t entity, int64_t de, const char 
                           ties_entity_type type, int is_name, int analyst, ties_error *err)
 {
 	char key[TIES__KEY_MAX], sk[TIES__KEY_MAX];
-	if (!surface || !ties__name_key(surface, key))
+	if (!surface || !ties__name_key(surface, key) || (!analyst && !ties__is_namelike(surface)))
 		return TIES_OK;
 	int kind = analyst ? TIES__AK_ANALYST : ties__alias_kind(surface, type, is_name);
 	if (analyst && ties__alias_kind(surface, type, 0) != TIES__AK_ALIAS)
@@ -310,16 +313,17 @@ ties_code ties__add_alias(ties_store *s, int64_t entity, int64_t de, const char 
 ties_code ties__merge_entities(ties_store *s, int64_t into, int64_t from, ties_error *err)
 {
 	static const char *const sql[] = {
-		"UPDATE doc_entity SET entity = ?1 WHERE entity = ?2",
-		"UPDATE alias SET entity = ?1 WHERE entity = ?2",
-		"UPDATE claim SET src = ?1 WHERE src = ?2",
-		"UPDATE claim SET dst = ?1 WHERE dst = ?2",
-		"UPDATE entity SET country = coalesce(country, (SELECT country FROM entity WHERE id = ?2)),"
-		" lat = coalesce(lat, (SELECT lat FROM entity WHERE id = ?2)),"
-		" lon = coalesce(lon, (SELECT lon FROM entity WHERE id = ?2)),"
-		" type = CASE WHEN type = 'other' THEN (SELECT type FROM entity WHERE id = ?2)"
-		" ELSE type END WHERE id = ?1",
-		"DELETE FROM entity WHERE id = ?2",
+	    "UPDATE doc_entity SET entity = ?1 WHERE entity = ?2",
+	    "UPDATE alias SET entity = ?1 WHERE entity = ?2",
+	    "UPDATE claim SET src = ?1 WHERE src = ?2",
+	    "UPDATE claim SET dst = ?1 WHERE dst = ?2",
+	    "UPDATE entity SET country = coalesce(country, (SELECT country FROM entity WHERE id = "
+	    "?2)),"
+	    " lat = coalesce(lat, (SELECT lat FROM entity WHERE id = ?2)),"
+	    " lon = coalesce(lon, (SELECT lon FROM entity WHERE id = ?2)),"
+	    " type = CASE WHEN type = 'other' THEN (SELECT type FROM entity WHERE id = ?2)"
+	    " ELSE type END WHERE id = ?1",
+	    "DELETE FROM entity WHERE id = ?2",
 	};
 	if (into == from)
 		return TIES_OK;

@@ -17,40 +17,44 @@ const char *ties_store_default_path(void)
 }
 
 static const char *const stmt_sql[ST_NSTMT] = {
-	[ST_DOC_BY_HASH] = "SELECT id, source FROM document WHERE sha256 = ?1",
-	[ST_DOC_BY_SOURCE] = "SELECT id FROM document WHERE source = ?1",
-	[ST_DOC_INSERT] = "INSERT INTO document(source, title, sha256, added, modified, input_kind)"
-	                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[ST_DOC_COUNTS] = "UPDATE document SET nsentences = ?1, nnotes = ?2, nentities = ?3,"
-	                  " nclaims = ?4 WHERE id = ?5",
-	[ST_SENT_INSERT] = "INSERT INTO sentence(doc, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_NOTE_INSERT] = "INSERT OR IGNORE INTO note(doc, number, text) VALUES (?1, ?2, ?3)",
-	[ST_DE_INSERT] = "INSERT INTO doc_entity(doc, local, entity, name, type, wordnet)"
-	                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[ST_ALIAS_INSERT] = "INSERT INTO alias(entity, de, name, key, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_MENTION_INSERT] = "INSERT INTO mention(de, start, end) VALUES (?1, ?2, ?3)",
-	[ST_CLAIM_INSERT] = "INSERT INTO claim(doc, src_de, dst_de, src, dst, type, evidence, start,"
-	                    " end, sentence, notes, hedge, confidence, negated, date, trigger)"
-	                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-	                    " ?15, ?16)",
-	[ST_ENT_INSERT] = "INSERT INTO entity(name, type, country, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_ENT_GET] = "SELECT name, type, renamed FROM entity WHERE id = ?1",
-	[ST_ENT_SET_NAME] = "UPDATE entity SET name = ?1 WHERE id = ?2",
-	[ST_ENT_SET_TYPE] = "UPDATE entity SET type = ?1 WHERE id = ?2",
-	[ST_ENT_FILL] = "UPDATE entity SET country = coalesce(country, ?1), lat = coalesce(lat, ?2),"
-	                " lon = coalesce(lon, ?3) WHERE id = ?4",
-	[ST_ALIAS_LOOKUP] = "SELECT a.entity, a.kind, e.type FROM alias a JOIN entity e ON e.id = a.entity"
-	                    " WHERE a.key = ?1",
-	[ST_ENT_STRONG_KEYS] = "SELECT DISTINCT key FROM alias WHERE entity = ?1 AND kind IN ('n','a','x')",
-	[ST_COOCCUR] = "SELECT 1 FROM doc_entity a JOIN doc_entity b ON a.doc = b.doc"
-	               " WHERE a.entity = ?1 AND b.entity = ?2 LIMIT 1",
-	[ST_ADJ_OUT] = "SELECT dst, type, confidence, id FROM claim WHERE src = ?1 AND negated = 0"
-	               " AND rejected = 0",
-	[ST_ENT_ROW] = "SELECT name, type, country, lat, lon FROM entity WHERE id = ?1",
-	[ST_ENT_ALIASES] = "SELECT min(name) FROM alias WHERE entity = ?1 AND kind <> 'k'"
-	                   " GROUP BY key ORDER BY min(name) LIMIT 64",
-	[ST_ADJ_IN] = "SELECT src, type, confidence, id FROM claim WHERE dst = ?1 AND negated = 0"
-	              " AND rejected = 0",
+    [ST_DOC_BY_HASH] = "SELECT id, source FROM document WHERE sha256 = ?1",
+    [ST_DOC_BY_SOURCE] = "SELECT id FROM document WHERE source = ?1",
+    [ST_DOC_INSERT] = "INSERT INTO document(source, title, sha256, added, modified, input_kind)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_DOC_COUNTS] = "UPDATE document SET nsentences = ?1, nnotes = ?2, nentities = ?3,"
+                      " nclaims = ?4 WHERE id = ?5",
+    [ST_SENT_INSERT] =
+        "INSERT INTO sentence(doc, idx, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_NOTE_INSERT] = "INSERT OR IGNORE INTO note(doc, number, text) VALUES (?1, ?2, ?3)",
+    [ST_DE_INSERT] = "INSERT INTO doc_entity(doc, local, entity, name, type, wordnet)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_ALIAS_INSERT] =
+        "INSERT INTO alias(entity, de, name, key, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_MENTION_INSERT] = "INSERT INTO mention(de, start, end) VALUES (?1, ?2, ?3)",
+    [ST_CLAIM_INSERT] = "INSERT INTO claim(doc, src_de, dst_de, src, dst, type, evidence, start,"
+                        " end, sentence, notes, hedge, confidence, negated, date, trigger)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                        " ?15, ?16)",
+    [ST_ENT_INSERT] =
+        "INSERT INTO entity(name, type, country, lat, lon) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_ENT_GET] = "SELECT name, type, renamed FROM entity WHERE id = ?1",
+    [ST_ENT_SET_NAME] = "UPDATE entity SET name = ?1 WHERE id = ?2",
+    [ST_ENT_SET_TYPE] = "UPDATE entity SET type = ?1 WHERE id = ?2",
+    [ST_ENT_FILL] = "UPDATE entity SET country = coalesce(country, ?1), lat = coalesce(lat, ?2),"
+                    " lon = coalesce(lon, ?3) WHERE id = ?4",
+    [ST_ALIAS_LOOKUP] =
+        "SELECT k.entity, k.kind, e.type FROM entity_key k JOIN entity e ON e.id = k.entity"
+        " WHERE k.key = ?1",
+    [ST_ENT_STRONG_KEYS] = "SELECT key FROM entity_key WHERE entity = ?1 AND kind IN ('a','n','x')",
+    [ST_COOCCUR] = "SELECT 1 FROM doc_entity a JOIN doc_entity b ON a.doc = b.doc"
+                   " WHERE a.entity = ?1 AND b.entity = ?2 LIMIT 1",
+    [ST_ADJ_OUT] = "SELECT dst, type, confidence, id FROM claim WHERE src = ?1 AND negated = 0"
+                   " AND rejected = 0",
+    [ST_ENT_ROW] = "SELECT name, type, country, lat, lon FROM entity WHERE id = ?1",
+    [ST_ENT_ALIASES] = "SELECT min(name) FROM entity_key WHERE entity = ?1 AND kind <> 'k'"
+                       " GROUP BY key ORDER BY min(name) LIMIT 64",
+    [ST_ADJ_IN] = "SELECT src, type, confidence, id FROM claim WHERE dst = ?1 AND negated = 0"
+                  " AND rejected = 0",
 };
 
 /* SQLite does not always keep the errno of a failed write (EFBIG, ENOSPC):
@@ -102,21 +106,20 @@ ties_code ties__db_error(ties_store *s, int rc, ties_error *err, const char *sub
 			return ties__error(err, TIES_ERR_FULL,
 			                   "'%s': disk full or file size limit reached", subject);
 		return ties__error(err, TIES_ERR_IO, "'%s': i/o error: %s", subject, what);
-	case SQLITE_NOMEM:
-		return ties__error(err, TIES_ERR_NOMEM, "out of memory");
-	case SQLITE_NOTADB:
-		return ties__error(err, TIES_ERR_DB, "'%s': not a database", subject);
+	case SQLITE_NOMEM: return ties__error(err, TIES_ERR_NOMEM, "out of memory");
+	case SQLITE_NOTADB: return ties__error(err, TIES_ERR_DB, "'%s': not a database", subject);
 	case SQLITE_CORRUPT:
 		return ties__error(err, TIES_ERR_DB, "'%s': the knowledge base is corrupt (%s)",
 		                   subject, what);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return ties__error(err, TIES_ERR_DB,
-		                   "'%s': the knowledge base is locked by another process", subject);
+		                   "'%s': the knowledge base is locked by another process",
+		                   subject);
 	case SQLITE_CANTOPEN:
-		return ties__error(err, TIES_ERR_IO, "'%s': cannot open the knowledge base", subject);
-	default:
-		return ties__error(err, TIES_ERR_DB, "'%s': %s", subject, what);
+		return ties__error(err, TIES_ERR_IO, "'%s': cannot open the knowledge base",
+		                   subject);
+	default: return ties__error(err, TIES_ERR_DB, "'%s': %s", subject, what);
 	}
 }
 
@@ -193,8 +196,8 @@ void ties__read_end(ties_store *s, int started)
 ties_code ties_store_batch_begin(ties_store *s, ties_error *err)
 {
 	if (s->readonly)
-		return ties__error(err, TIES_ERR_READONLY, "'%s': the knowledge base is open read-only",
-		                   s->path);
+		return ties__error(err, TIES_ERR_READONLY,
+		                   "'%s': the knowledge base is open read-only", s->path);
 	if (s->batch)
 		return ties__error(err, TIES_ERR_USAGE, "'%s': a batch is already open", s->path);
 	ties_code rc = ties__exec(s, "BEGIN IMMEDIATE", err);
@@ -222,6 +225,40 @@ void ties__now_iso(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* Opens the connection and runs the first statements (a file that is not a
+ * database fails here). */
+static ties_code open_db(ties_store *s, const char *path, int oflags, int immutable,
+                         ties_error *err)
+{
+	int rc;
+	if (immutable) {
+		ties_buf uri;
+		ties_buf_init(&uri, 0);
+		ties_code c = ties_buf_adds(&uri, "file:");
+		for (const char *p = path; *p && !c; p++)
+			c = strchr("%?#", *p) ? ties_buf_printf(&uri, "%%%02X", (unsigned char)*p)
+			                      : ties_buf_addc(&uri, *p);
+		c = c ? c : ties_buf_adds(&uri, "?immutable=1");
+		if (c) {
+			ties_buf_release(&uri);
+			return ties__error(err, TIES_ERR_NOMEM, "out of memory");
+		}
+		rc = sqlite3_open_v2(uri.data, &s->db,
+		                     oflags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		ties_buf_release(&uri);
+	} else {
+		rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	}
+	if (rc != SQLITE_OK)
+		return ties__db_error(s, rc, err, path);
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 10000);
+	return ties__exec(s,
+	                  "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"
+	                  "PRAGMA temp_store = MEMORY; SELECT count(*) FROM sqlite_master;",
+	                  err);
+}
+
 ties_code ties_store_open(const char *path, unsigned flags, ties_store **out, ties_error *err)
 {
 	*out = NULL;
@@ -230,8 +267,8 @@ ties_code ties_store_open(const char *path, unsigned flags, ties_store **out, ti
 	struct stat sb;
 	int exists = stat(path, &sb) == 0;
 	if (exists && S_ISDIR(sb.st_mode))
-		return ties__error(err, TIES_ERR_ISDIR, "'%s': is a directory, not a knowledge base",
-		                   path);
+		return ties__error(err, TIES_ERR_ISDIR,
+		                   "'%s': is a directory, not a knowledge base", path);
 	if (!exists && !(flags & TIES_STORE_CREATE))
 		return ties__error(err, TIES_ERR_NOTFOUND,
 		                   "'%s': no knowledge base (add documents with 'ties add')", path);
@@ -242,21 +279,23 @@ ties_code ties_store_open(const char *path, unsigned flags, ties_store **out, ti
 	}
 	s->readonly = (flags & TIES_STORE_READONLY) != 0;
 	int oflags = s->readonly ? SQLITE_OPEN_READONLY
-	                         : SQLITE_OPEN_READWRITE | (flags & TIES_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
-	int rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
-	ties_code code = TIES_OK;
-	if (rc != SQLITE_OK) {
-		code = ties__db_error(s, rc, err, path);
-		goto fail;
+	                         : SQLITE_OPEN_READWRITE |
+	                               (flags & TIES_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+	ties_code code = open_db(s, path, oflags, 0, err);
+	if (code == TIES_ERR_READONLY && s->readonly) {
+		/* A WAL database in a directory we may not write: SQLite cannot
+		 * create the shared-memory file, but nobody can be writing it
+		 * through us either; read it as an immutable file. */
+		sqlite3_close_v2(s->db);
+		s->db = NULL;
+		code = open_db(s, path, oflags, 1, err);
 	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 10000);
-	/* A non-database file fails on the first read, here. */
-	if ((code = ties__exec(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"
-	                          "PRAGMA temp_store = MEMORY;", err)))
+	if (code)
 		goto fail;
-	if (!s->readonly && (code = ties__exec(s, "PRAGMA journal_mode = WAL;"
-	                                          "PRAGMA synchronous = NORMAL;", err)))
+	if (!s->readonly && (code = ties__exec(s,
+	                                       "PRAGMA journal_mode = WAL;"
+	                                       "PRAGMA synchronous = NORMAL;",
+	                                       err)))
 		goto fail;
 	if ((code = ties__schema_apply(s, err)))
 		goto fail;

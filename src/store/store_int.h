@@ -15,7 +15,7 @@
 
 /* Schema version this build writes; older databases are migrated, newer
  * ones refused. */
-#define TIES__SCHEMA_VERSION 1
+#define TIES__SCHEMA_VERSION 2
 /* PRAGMA application_id: 'TIES'. */
 #define TIES__APP_ID 0x54494553
 
@@ -82,6 +82,9 @@ ties_code ties__schema_apply(ties_store *s, ties_error *err);
 size_t ties__name_key(const char *name, char out[TIES__KEY_MAX]);
 /* 1 when the surface form looks like an acronym ("ISI", "LeT", "U.S."). */
 int ties__is_acronym(const char *name);
+/* 0 for a surface form that is no proper name: letters of a cased script,
+ * none of them a capital ("the group", "its leader"). */
+int ties__is_namelike(const char *name);
 /* Number of words (runs of letters/digits) in a name. */
 size_t ties__word_count(const char *name);
 /* Consonant skeleton of a multi-word name, for transliteration variants
@@ -112,8 +115,8 @@ int ties__types_compatible(const char *a, const char *b, int strict);
 /* ---- resolution (kb-resolve.c) ---- */
 /* Finds or creates the knowledge base entity for one extracted entity;
  * ctx/nctx are entities already resolved in this document (context). */
-ties_code ties__resolve_entity(ties_store *s, const ties_entity *e, const int64_t *ctx,
-                               size_t nctx, int64_t *entity, ties_error *err);
+ties_code ties__resolve_entity(ties_store *s, const ties_entity *e, const int64_t *ctx, size_t nctx,
+                               int64_t *entity, ties_error *err);
 /* Adds a surface name as an alias row (kinds derived). */
 ties_code ties__add_alias(ties_store *s, int64_t entity, int64_t de, const char *surface,
                           ties_entity_type type, int is_name, int analyst, ties_error *err);
@@ -131,7 +134,6 @@ ties_code ties__corrections_apply(ties_store *s, int64_t doc, ties_error *err);
 /* Resolves a name or alias (case-insensitive) or "#ID" to one entity;
  * TIES_ERR_NOENTITY or TIES_ERR_AMBIGUOUS (listing candidates) otherwise. */
 ties_code ties__lookup_entity(ties_store *s, const char *name, int64_t *entity, ties_error *err);
-
 
 /* ---- id map and adjacency (kb-idmap.c, query-adj.c) ---- */
 /* int64 -> size_t, open addressing. */

@@ -260,13 +260,19 @@ static inline const char *fuzz_dot_valid(const char *s, size_t n)
 	return brace || bracket ? "unclosed brace or bracket" : NULL;
 }
 
-/* Case-insensitive count of a needle. */
+/* Count of a needle that starts with a fixed byte and is lowercase after it,
+ * matched case-insensitively after the first byte. */
 static inline size_t fuzz_count_ci(const char *s, size_t n, const char *needle)
 {
 	size_t l = strlen(needle), c = 0;
-	for (size_t i = 0; i + l <= n; i++)
-		if (strncasecmp(s + i, needle, l) == 0)
-			c++;
+	for (size_t i = 0; i + l <= n; i++) {
+		if (s[i] != needle[0])
+			continue;
+		size_t k = 1;
+		while (k < l && tolower((unsigned char)s[i + k]) == needle[k])
+			k++;
+		c += k == l;
+	}
 	return c;
 }
 

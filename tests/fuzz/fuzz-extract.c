@@ -1,7 +1,9 @@
 /* Fuzz target: the extractor on arbitrary text (read, then extract).  Every
  * entity, mention and relation must point inside the document, the JSON
- * contract must be valid JSON. */
+ * contract must be valid JSON, and the graph made from it (as `ties export`
+ * makes it) sound and exportable. */
 #include "fuzz.h"
+#include "ties/export.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -71,6 +73,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_check_json(&j, "extraction JSON");
 	ties_buf_release(&j);
 
+	ties_graph *g = ties_graph_new();
+	FUZZ_CHECK(g != NULL, "graph_new");
+	rc = ties_graph_add_extraction(g, x, &err);
+	if (rc == TIES_OK) {
+		FUZZ_CHECK(g->nnodes <= x->nentities, "%zu nodes from %zu entities", g->nnodes,
+		           x->nentities);
+		for (size_t i = 0; i < g->nedges; i++) {
+			const ties_gedge *e = &g->edges[i];
+			FUZZ_CHECK(e->source < g->nnodes && e->target < g->nnodes, "edge %zu ends", i);
+			for (size_t k = 0; k < e->nevidence; k++) {
+				const ties_gevidence *v = &e->evidence[k];
+				FUZZ_CHECK(v->doc < g->ndocs, "edge %zu evidence doc", i);
+				FUZZ_CHECK(v->start <= v->end && v->end <= doc->len,
+				           "edge %zu evidence [%zu,%zu) of %zu", i, v->start, v->end,
+				           doc->len);
+			}
+		}
+		ties_buf_init(&j, 0);
+		if (ties_export(g, TIES_EXPORT_JSON, NULL, &j, &err) == TIES_OK)
+			fuzz_check_json(&j, "graph JSON export");
+		ties_buf_release(&j);
+	} else {
+		fuzz_check_error(rc, &err);
+	}
+	ties_graph_free(g);
 	ties_extraction_free(x);
 	ties_doc_free(doc);
 	return 0;

@@ -199,7 +199,12 @@ for f in stix graphml gexf dot json html; do
 done
 "$TIES" export --format csv -o "$E/csv" "$R" 2> "$E/err" || bad="$bad csv: $(head -c 200 "$E/err")"
 [ -f "$E/csv/nodes.csv" ] && [ -f "$E/csv/relationships.csv" ] || bad="$bad csv: files missing"
-if [ -z "$bad" ]; then echo "ok export-e2e-cli"; else echo "not ok export-e2e-cli:$bad"; fi
+if [ -z "$bad" ]; then
+  echo "ok export-e2e-cli"
+else
+  echo "not ok export-e2e-cli:$bad"
+  exit 0 # nothing to validate
+fi
 if [ "$JS" = 1 ]; then
   node "$JSDIR/stix-validate.mjs" "$SHARED/stix2-json-schemas" export-e2e-stix "$E/s.stix" 2>&1
 fi
@@ -234,5 +239,52 @@ fi
 if [ "$JS" = 1 ] && [ -x /usr/bin/chromium ]; then
   timeout 120 node "$JSDIR/html-test.mjs" "$E/s.html" "$OUT/export-e2e-html.png" generic export-e2e-html 2>&1 |
     grep -E '^(ok|not ok|skip) '
+fi
+
+# 8. through the knowledge base: `ties add`, then `ties export --db`, whole
+#    and around one entity
+DB="$E/kb.db"
+if ! "$TIES" add --db "$DB" "$R" > "$E/add.log" 2>&1; then
+  echo "not ok export-kb-add: $(head -c 200 "$E/add.log")"
+  exit 0
+fi
+bad=""
+for f in stix json graphml; do
+  "$TIES" export --db "$DB" --format $f -o "$E/kb.$f" 2> "$E/err" || bad="$bad $f: $(head -c 200 "$E/err")"
+  "$TIES" export --db "$DB" --format $f > "$E/kb2.$f" 2> "$E/err" || bad="$bad $f(stdout)"
+  cmp -s "$E/kb.$f" "$E/kb2.$f" || bad="$bad $f: not byte-identical"
+done
+if [ -z "$bad" ]; then echo "ok export-kb-cli"; else echo "not ok export-kb-cli:$bad"; exit 0; fi
+if [ "$JS" = 1 ]; then
+  node "$JSDIR/stix-validate.mjs" "$SHARED/stix2-json-schemas" export-kb-stix "$E/kb.stix" 2>&1
+fi
+# the best-connected entity, and the graph around it
+centre=$(python3 -c '
+import collections, json, sys
+j = json.load(open(sys.argv[1]))
+deg = collections.Counter()
+for e in j["edges"]:
+    deg[e["source"]] += 1
+    deg[e["target"]] += 1
+name = {n["id"]: n["name"] for n in j["nodes"]}
+print(name[deg.most_common(1)[0][0]] if deg else "")' "$E/kb.json")
+if [ -n "$centre" ]; then
+  if "$TIES" export --db "$DB" --format json --around "$centre" --depth 1 > "$E/around.json" 2> "$E/err" &&
+     python3 - "$E/kb.json" "$E/around.json" "$centre" <<'PY'
+import json, sys
+whole, part, centre = (json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3])
+c = [n["id"] for n in part["nodes"] if n["name"] == centre]
+near = set(c)
+for e in part["edges"]:
+    if c and c[0] in (e["source"], e["target"]):
+        near.update((e["source"], e["target"]))
+# one hop: every entity is the centre or tied to it directly
+ok = (c and 0 < len(part["edges"]) <= len(whole["edges"]) and len(part["nodes"]) < len(whole["nodes"])
+      and all(n["id"] in near for n in part["nodes"]))
+sys.exit(0 if ok else 1)
+PY
+  then echo "ok export-kb-around"
+  else echo "not ok export-kb-around: '$centre': $(head -c 200 "$E/err")"
+  fi
 fi
 exit 0

@@ -90,6 +90,38 @@ while read -r name res detail; do
 done < "$D/json.check"
 [ -s "$D/json.check" ] || no "pdf json" "$(head -c 200 "$D/crossed.json")"
 
+# -- unequal columns, justified with wide word spaces, drawn across ---------
+python3 "$GEN" uneven "$D/uneven.pdf" || no "pdfgen uneven" "generator failed"
+"$TIES" read "$D/uneven.pdf" > "$D/uneven.txt" 2>&1
+python3 - "$D/uneven.txt" <<'EOF' > "$D/uneven.check"
+import re, sys
+t = open(sys.argv[1]).read()
+ids = [(int(a), int(b)) for a, b in re.findall(r"q(\d+)x(\d+)", t)]
+print("uneven-columns", len(ids) > 150 and ids == sorted(ids), len(ids))
+EOF
+while read -r name res detail; do
+	[ "$res" = True ] && ok "pdf $name" || no "pdf $name" "$detail"
+done < "$D/uneven.check"
+
+# -- a footnote at the foot of a page, a paragraph running past it ----------
+python3 "$GEN" footnotes "$D/fn.pdf" || no "pdfgen footnotes" "generator failed"
+"$TIES" read --json "$D/fn.pdf" > "$D/fn.json" 2>&1
+python3 - "$D/fn.json" <<'EOF' > "$D/fn.check"
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["text"]
+print("footnote-note", [(n["number"], t[n["start"]:n["end"]]) for n in d["notes"]] ==
+      [(3, "3 Ledger of the harbour office, second volume.")], d["notes"])
+print("footnote-marker", [(m["number"], t[m["start"] - 6:m["end"]]) for m in d["markers"]] ==
+      [(3, "convoy3")], d["markers"])
+print("footnote-skipped", "archive of the town hall where readers may consult" in t and
+      t.index("Ledger of the harbour") > t.rindex("circulated widely"), "")
+EOF
+while read -r name res detail; do
+	[ "$res" = True ] && ok "pdf $name" || no "pdf $name" "$detail"
+done < "$D/fn.check"
+[ -s "$D/fn.check" ] || no "pdf footnotes json" "$(head -c 200 "$D/fn.json")"
+
 # -- a real typesetter: groff -ms, two columns, hyphenation, ligatures ------
 if command -v groff >/dev/null 2>&1 && command -v ps2pdf >/dev/null 2>&1; then
 	python3 - > "$D/g.ms" <<'EOF'

@@ -284,6 +284,51 @@ def report(order_name):
     return doc, {"crossed": crossed, "ordered": ordered, "reversed": reversed_}[order_name]
 
 
+def footnotes():
+    """One column over two pages; a paragraph runs over the page break,
+    past a footnote in small type at the foot of the first page."""
+    doc = Doc()
+    f = Flow(doc, [(72, 72 + 78 * 6)], top=100, bottom=640)
+    f.page.text("HB", 16, 72, 70, "Field Notes on River Trade")
+    f.para(P1, sup_after=("convoy", "3"))
+    body = (P4 + " " + P4b + " ") * 2
+    fill_until(f, len(wrap(body, f.width_chars())) - 4, 0)
+    f.para(body)
+    f.para(P5)
+    # the footnote of page one, set small with a raised number
+    p1 = doc.pages[0]
+    p1.text("C", 5, 72, 700, "3")
+    p1.text("C", 8, 76, 703, "Ledger of the harbour office, second volume.")
+    return doc
+
+
+def uneven():
+    """Two justified columns of unequal width (wide and narrow), drawn row
+    by row across both; every tenth word is a tag "qIxJ" that must come
+    out in order."""
+    import random
+    rnd = random.Random(5)
+    vocab = ("harbour ledger convoy clerk cargo coast bay island storm crew trader "
+             "record shore tide mast sail rope dock pier lamp").split()
+    doc = Doc()
+    f = Flow(doc, [(56, 356), (376, 544)], top=120, bottom=700)
+    f.page.text("HB", 16, 56, 90, "Unequal Columns")
+    for i in range(40):
+        rest = [("q%dx%d" % (i, j)) if j % 10 == 0 else rnd.choice(vocab)
+                for j in range(rnd.randint(30, 70))]
+        rest[-1] += "."
+        while rest:
+            if f.y > f.bottom:
+                f.next_col()
+            wc = f.width_chars()
+            line = []
+            while rest and len(" ".join(line + [rest[0]])) <= wc:
+                line.append(rest.pop(0))
+            f.line(justify(line, wc, not rest))
+        f.y += f.lead * 0.6
+    return doc
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__.strip(), file=sys.stderr)
@@ -292,6 +337,11 @@ def main():
     if name.startswith("report-"):
         doc, order = report(name[len("report-"):])
         write_pdf(out, doc.pages, order)
+    elif name == "uneven":
+        write_pdf(out, uneven().pages, lambda pg: sorted(
+            range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
+    elif name == "footnotes":
+        write_pdf(out, footnotes().pages)
     elif name == "image-only":
         pg = Page()
         pg.images.append((100, 100, 400, 500))

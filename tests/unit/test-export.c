@@ -7,7 +7,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
+
+#include <cmocka.h> /* after the headers it needs */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,8 @@
 
 #define HOSTILE_NAME "<script>window.__pwned=1</script>"
 #define HOSTILE_ALIAS "\"><img src=x onerror=\"window.__pwned=2\">"
-#define HOSTILE_SENTENCE                                                                       \
-	"It said <script>window.__pwned=3</script> and \"><img src=x onerror=window.__pwned=4> " \
+#define HOSTILE_SENTENCE                                                                           \
+	"It said <script>window.__pwned=3</script> and \"><img src=x onerror=window.__pwned=4> "   \
 	"& more."
 #define HOSTILE_NOTE "</script><script>window.__pwned=5</script>"
 
@@ -99,7 +100,8 @@ static ties_graph *fixture(void)
 	add(g, ADA, FRONT, "leads",
 	    ev(0, "Ada Kerr leads the Northern Front.", TIES_HEDGE_ASSERTED, 0, NULL, n3, t3, 1));
 	add(g, ADA, FRONT, "leads",
-	    ev(1, "Kerr reportedly heads the Front.", TIES_HEDGE_REPORTED, 0, "2018", NULL, NULL, 0));
+	    ev(1, "Kerr reportedly heads the Front.", TIES_HEDGE_REPORTED, 0, "2018", NULL, NULL,
+	       0));
 	add(g, ADA, FRONT, "member-of",
 	    ev(1, "Kerr joined the Front \"early\".", TIES_HEDGE_ASSERTED, 0, NULL, NULL, NULL, 0));
 	add(g, FRONT, PORT, "attacked",
@@ -112,10 +114,11 @@ static ties_graph *fixture(void)
 	    ev(1, "Kerr was reportedly arrested by the Ministry.", TIES_HEDGE_REPORTED, 0, NULL,
 	       NULL, NULL, 0));
 	add(g, ADA, MINISTRY, "met-with",
-	    ev(0, "Kerr never met with the Ministry.", TIES_HEDGE_ASSERTED, 1, NULL, NULL, NULL, 0));
-	add(g, FRONT, DEPOT, "operates-in",
-	    ev(0, "The Front might use the Harbour Depot.", TIES_HEDGE_POSSIBLE, 0, NULL, NULL, NULL,
+	    ev(0, "Kerr never met with the Ministry.", TIES_HEDGE_ASSERTED, 1, NULL, NULL, NULL,
 	       0));
+	add(g, FRONT, DEPOT, "operates-in",
+	    ev(0, "The Front might use the Harbour Depot.", TIES_HEDGE_POSSIBLE, 0, NULL, NULL,
+	       NULL, 0));
 	add(g, RAID, PORT, "located-in",
 	    ev(0, "The Spring Raid took place in Port Vell.", TIES_HEDGE_ASSERTED, 0, "2019", NULL,
 	       NULL, 0));
@@ -211,7 +214,8 @@ static void xml_escaping(void **st)
 	ties_buf b;
 	ties_buf_init(&b, 0);
 	assert_int_equal(ties__xml_str(&b, "<a href=\"x\">&'\x01\xff\n"), TIES_OK);
-	assert_string_equal(b.data, "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\xef\xbf\xbd\xef\xbf\xbd&#10;");
+	assert_string_equal(b.data,
+	                    "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\xef\xbf\xbd\xef\xbf\xbd&#10;");
 	ties_buf_clear(&b);
 	assert_int_equal(ties__xml_str(&b, "caf\xc3\xa9 \xef\xbf\xbe"), TIES_OK);
 	assert_string_equal(b.data, "caf\xc3\xa9 \xef\xbf\xbd");
@@ -295,8 +299,9 @@ static void stix_mapping(void **st)
 	assert_non_null(strstr(s, "\"name\":\"Red Harbour Cell\""));
 	assert_non_null(strstr(s, "\"name\":\"Ministry of the Interior\",\"identity_class\":"
 	                          "\"organization\""));
-	assert_non_null(strstr(s, "\"name\":\"Port Vell\",\"country\":\"ES\",\"latitude\":41.376400,"
-	                          "\"longitude\":2.181700"));
+	assert_non_null(strstr(s,
+	                       "\"name\":\"Port Vell\",\"country\":\"ES\",\"latitude\":41.376400,"
+	                       "\"longitude\":2.181700"));
 	assert_non_null(strstr(s, "\"name\":\"Harbour Depot\",\"region\":\"unknown\""));
 	assert_non_null(strstr(s, "{\"type\":\"incident\""));
 	assert_non_null(strstr(s, "\"identity_class\":\"unknown\",\"x_opencti_aliases\":["));
@@ -354,9 +359,11 @@ static void graphml_gexf_dot_contents(void **st)
 	assert_int_equal(count(x, "<node id="), 9);
 	assert_int_equal(count(x, "<edge id="), 10);
 	assert_non_null(strstr(x, "attr.name=\"confidence\" attr.type=\"int\""));
-	assert_non_null(strstr(x, "<data key=\"n_name\">&lt;script&gt;window.__pwned=1&lt;/script&gt;"));
-	assert_non_null(strstr(x, "<data key=\"e_notes\">Brief &lt;b&gt;on&lt;/b&gt; the Front &amp; "
-	                          "its allies#4; Brief"));
+	assert_non_null(
+	    strstr(x, "<data key=\"n_name\">&lt;script&gt;window.__pwned=1&lt;/script&gt;"));
+	assert_non_null(strstr(x,
+	                       "<data key=\"e_notes\">Brief &lt;b&gt;on&lt;/b&gt; the Front &amp; "
+	                       "its allies#4; Brief"));
 	assert_null(strstr(x, "<script"));
 	free(x);
 	x = export_str(g, TIES_EXPORT_GEXF, 0);
@@ -366,7 +373,7 @@ static void graphml_gexf_dot_contents(void **st)
 	assert_null(strstr(x, "<script"));
 	free(x);
 	x = export_str(g, TIES_EXPORT_DOT, 0);
-	assert_non_null(strstr(x, "n10 -> n20 [label=\"leads\""));
+	assert_non_null(strstr(x, "\"n10\" -> \"n20\" [label=\"leads\""));
 	assert_non_null(strstr(x, "[label=\"not met-with\", style=dashed"));
 	assert_non_null(strstr(x, "label=\"Ada Kerr\", shape=ellipse"));
 	assert_non_null(strstr(x, "tooltip=\"Kerr joined the Front \\\"early\\\".\""));
@@ -385,8 +392,9 @@ static void csv_layout(void **st)
 	                          "\"A. Kerr;The Teacher\",,,,10\n"));
 	assert_non_null(strstr(n, "\"n30\",\"Port Vell\",\"Entity;Location\",\"location\",,\"ES\","
 	                          "41.376400,2.181700,30\n"));
-	assert_non_null(strstr(r, "\"n10\",\"n20\",\"MEMBER_OF\",\"member-of\",85,\"asserted\",false,"
-	                          "1,\"Kerr joined the Front \"\"early\"\".\""));
+	assert_non_null(strstr(r,
+	                       "\"n10\",\"n20\",\"MEMBER_OF\",\"member-of\",85,\"asserted\",false,"
+	                       "1,\"Kerr joined the Front \"\"early\"\".\""));
 	assert_int_equal(count(n, "\n"), 10);
 	assert_int_equal(count(r, "\n"), 11);
 	free(n);
@@ -400,9 +408,10 @@ static void json_and_html(void **st)
 	ties_graph *g = fixture();
 	char *j = export_str(g, TIES_EXPORT_JSON, 0);
 	assert_true(strncmp(j, "{\"format\":\"ties-graph\",\"version\":1,", 35) == 0);
-	assert_non_null(strstr(j, "{\"id\":\"n30\",\"kb_id\":30,\"name\":\"Port Vell\",\"type\":"
-	                          "\"location\",\"aliases\":[],\"country\":\"ES\",\"lat\":41.376400,"
-	                          "\"lon\":2.181700}"));
+	assert_non_null(strstr(j,
+	                       "{\"id\":\"n30\",\"kb_id\":30,\"name\":\"Port Vell\",\"type\":"
+	                       "\"location\",\"aliases\":[],\"country\":\"ES\",\"lat\":41.376400,"
+	                       "\"lon\":2.181700}"));
 	assert_non_null(strstr(j, "\"notes\":[{\"number\":4,\"text\":\"Press release, 12 June "
 	                          "2019.\"},{\"number\":5,\"text\":null}]"));
 	assert_null(strchr(j, '<'));
@@ -465,6 +474,30 @@ static void bad_graphs(void **st)
 	ties_buf_init(&b, 100);
 	assert_int_equal(ties_export(g, TIES_EXPORT_STIX, NULL, &b, &err), TIES_ERR_TOOBIG);
 	ties_buf_release(&b);
+	ties_graph_free(g);
+}
+
+static void output_caps(void **st)
+{
+	(void)st;
+	/* every format fails cleanly (no leak, no partial success) at any cap */
+	ties_graph *g = fixture();
+	for (int f = TIES_EXPORT_STIX; f <= TIES_EXPORT_HTML; f++)
+		for (size_t i = 0; i < ties_export_nfiles((ties_export_format)f); i++) {
+			int done = 0;
+			for (size_t cap = 1; !done; cap = cap * 3 / 2 + 7) {
+				ties_buf b;
+				ties_error err;
+				ties_buf_init(&b, cap);
+				ties_code rc = ties_export_file(g, (ties_export_format)f, i, NULL, &b, &err);
+				if (rc == TIES_OK)
+					done = 1;
+				else
+					assert_int_equal(rc, TIES_ERR_TOOBIG);
+				ties_buf_release(&b);
+				assert_true(cap < (64u << 20));
+			}
+		}
 	ties_graph_free(g);
 }
 
@@ -567,9 +600,10 @@ static void from_extraction(void **st)
 	ents[2].lon = 2.2;
 	int notes[] = {1};
 	ties_relation rels[2] = {0};
-	rels[0] = (ties_relation){0, 1, "leads", {a, b}, notes, 1, TIES_HEDGE_ASSERTED, 0, NULL, NULL};
-	rels[1] = (ties_relation){1, 2, "based-in", {a, b}, NULL, 0, TIES_HEDGE_LIKELY, 0, "2019",
-	                          NULL};
+	rels[0] =
+	    (ties_relation){0, 1, "leads", {a, b}, notes, 1, TIES_HEDGE_ASSERTED, 0, NULL, NULL};
+	rels[1] =
+	    (ties_relation){1, 2, "based-in", {a, b}, NULL, 0, TIES_HEDGE_LIKELY, 0, "2019", NULL};
 	ties_extraction x = {doc, ents, 3, rels, 2, NULL};
 	ties_graph *g;
 	assert_int_equal(ties_graph_from_extraction(&x, &g, &err), TIES_OK);
@@ -658,21 +692,22 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(sha1_vectors),
-		cmocka_unit_test(uuid5_known),
-		cmocka_unit_test(xml_escaping),
-		cmocka_unit_test(timestamps),
-		cmocka_unit_test(format_names),
-		cmocka_unit_test(every_format_deterministic),
-		cmocka_unit_test(stix_mapping),
-		cmocka_unit_test(stix_ids_stable_across_graphs),
-		cmocka_unit_test(graphml_gexf_dot_contents),
-		cmocka_unit_test(csv_layout),
-		cmocka_unit_test(json_and_html),
-		cmocka_unit_test(empty_graph),
-		cmocka_unit_test(bad_graphs),
-		cmocka_unit_test(subgraph_filters),
-		cmocka_unit_test(from_extraction),
+	    cmocka_unit_test(sha1_vectors),
+	    cmocka_unit_test(uuid5_known),
+	    cmocka_unit_test(xml_escaping),
+	    cmocka_unit_test(timestamps),
+	    cmocka_unit_test(format_names),
+	    cmocka_unit_test(every_format_deterministic),
+	    cmocka_unit_test(stix_mapping),
+	    cmocka_unit_test(stix_ids_stable_across_graphs),
+	    cmocka_unit_test(graphml_gexf_dot_contents),
+	    cmocka_unit_test(csv_layout),
+	    cmocka_unit_test(json_and_html),
+	    cmocka_unit_test(empty_graph),
+	    cmocka_unit_test(bad_graphs),
+	    cmocka_unit_test(output_caps),
+	    cmocka_unit_test(subgraph_filters),
+	    cmocka_unit_test(from_extraction),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,11 +1,11 @@
 /* Unit tests of the PDF reader's geometry: spelling glyph runs (blanks,
  * ligatures, superscript markers), rows with superscripts, column order of
  * a page whose rows cross both columns, and in-memory PDFs. */
+#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -182,8 +182,8 @@ static char *tiny_pdf(const char *content, size_t *len)
 	         "<< /F1 4 0 R >> >> /Contents 5 0 R >>");
 	objs[2] = page;
 	objs[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
-	snprintf(stream, sizeof stream, "<< /Length %zu >>\nstream\n%s\nendstream",
-	         strlen(content), content);
+	snprintf(stream, sizeof stream, "<< /Length %zu >>\nstream\n%s\nendstream", strlen(content),
+	         content);
 	objs[4] = stream;
 	size_t off[5], n = 0;
 	n += (size_t)snprintf(out + n, sizeof out - n, "%%PDF-1.4\n");
@@ -196,8 +196,9 @@ static char *tiny_pdf(const char *content, size_t *len)
 	n += (size_t)snprintf(out + n, sizeof out - n, "xref\n0 6\n0000000000 65535 f \n");
 	for (int i = 0; i < 5; i++)
 		n += (size_t)snprintf(out + n, sizeof out - n, "%010zu 00000 n \n", off[i]);
-	n += (size_t)snprintf(out + n, sizeof out - n,
-	                      "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
+	n +=
+	    (size_t)snprintf(out + n, sizeof out - n,
+	                     "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
 	*len = n;
 	return out;
 }
@@ -239,11 +240,11 @@ static void read_bad_pdfs(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(spell_ligature_and_blanks),
-		cmocka_unit_test(rows_attach_superscript_and_spell_marker),
-		cmocka_unit_test(two_columns),
-		cmocka_unit_test(read_tiny_pdf),
-		cmocka_unit_test(read_bad_pdfs),
+	    cmocka_unit_test(spell_ligature_and_blanks),
+	    cmocka_unit_test(rows_attach_superscript_and_spell_marker),
+	    cmocka_unit_test(two_columns),
+	    cmocka_unit_test(read_tiny_pdf),
+	    cmocka_unit_test(read_bad_pdfs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,7 +6,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,7 +194,9 @@ static void keys_normalise_spelling(void **st)
 	ties__name_key("Al-Qaeda", a);
 	ties__name_key("al Qaeda", b);
 	assert_string_equal(a, b);
-	ties__name_key("Al-Q\xC4\x81\xCA\xBF" "ida", a); /* macron, ayn */
+	ties__name_key("Al-Q\xC4\x81\xCA\xBF"
+	               "ida",
+	               a); /* macron, ayn */
 	ties__name_key("al-Qaida", b);
 	assert_string_equal(a, b);
 	ties__name_key("U.S.", a);
@@ -223,7 +227,8 @@ static void schema_created_and_versioned(void **st)
 	ties_store *s = open_db(TIES_STORE_CREATE);
 	assert_int_equal(count(s, "PRAGMA user_version"), TIES__SCHEMA_VERSION);
 	assert_int_equal(count(s, "PRAGMA application_id"), TIES__APP_ID);
-	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'sentence_fts'"), 1);
+	assert_int_equal(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'sentence_fts'"),
+	                 1);
 	ties_store_close(s);
 	s = open_db(TIES_STORE_READONLY); /* a WAL database opens read-only */
 	assert_consistent(s);
@@ -234,12 +239,41 @@ static void future_schema_refused(void **st)
 {
 	(void)st;
 	ties_store *s = open_db(TIES_STORE_CREATE);
-	assert_int_equal(sqlite3_exec(s->db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s->db, "PRAGMA user_version = 99", NULL, NULL, NULL),
+	                 SQLITE_OK);
 	ties_store_close(s);
 	ties_error err;
 	assert_int_equal(ties_store_open(dbpath, 0, &s, &err), TIES_ERR_SCHEMA);
 	assert_non_null(strstr(err.msg, "newer"));
 	assert_null(s);
+}
+
+/* A version 1 base (no entity_key) is migrated on open, data kept. */
+static void old_schema_migrated(void **st)
+{
+	(void)st;
+	ties_store *s = open_db(TIES_STORE_CREATE);
+	add(s, "a.txt", "T\n\nAlpha Front (AF) is led by John Smith.\n",
+	    (E[]){{"Alpha Front", TIES_ENT_ORGANIZATION, {"AF"}},
+	          {"John Smith", TIES_ENT_PERSON, {0}}},
+	    2, NULL, 0);
+	assert_int_equal(
+	    sqlite3_exec(s->db,
+	                 "DROP TRIGGER alias_ai; DROP TRIGGER alias_ad; DROP TRIGGER alias_au;"
+	                 "DROP TABLE entity_key; PRAGMA user_version = 1;",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	ties_store_close(s);
+	ties_error err;
+	/* read-only handles do not migrate: they say so */
+	assert_int_equal(ties_store_open(dbpath, TIES_STORE_READONLY, &s, &err), TIES_ERR_SCHEMA);
+	assert_non_null(strstr(err.msg, "migrat"));
+	s = open_db(0);
+	assert_int_equal(count(s, "PRAGMA user_version"), TIES__SCHEMA_VERSION);
+	assert_true(count(s, "SELECT count(*) FROM entity_key") >= 3);
+	assert_int_equal(id_of(s, "AF"), id_of(s, "alpha front"));
+	assert_consistent(s);
+	ties_store_close(s);
 }
 
 static void foreign_files_refused(void **st)
@@ -278,7 +312,8 @@ static void add_is_idempotent(void **st)
 {
 	(void)st;
 	ties_store *s = open_db(TIES_STORE_CREATE);
-	assert_int_equal(add(s, "a.txt", doc_a, ents_a, N(ents_a), rels_a, N(rels_a)), TIES_ADD_NEW);
+	assert_int_equal(add(s, "a.txt", doc_a, ents_a, N(ents_a), rels_a, N(rels_a)),
+	                 TIES_ADD_NEW);
 	assert_int_equal(add(s, "a.txt", doc_a, ents_a, N(ents_a), rels_a, N(rels_a)),
 	                 TIES_ADD_UNCHANGED);
 	assert_int_equal(add(s, "copy.txt", doc_a, ents_a, N(ents_a), rels_a, N(rels_a)),
@@ -370,7 +405,8 @@ static void shared_acronym_different_actors_stay_apart(void **st)
 	R ra[] = {{1, 0, "member-of", "met Omar", TIES_HEDGE_ASSERTED, 0, NULL}};
 	add(s, "a.txt", a, ea, N(ea), ra, N(ra));
 	const char *b = "Two\n\nThe Indian Mujahideen (IM) recruited Riaz Bhatkal in Pune.\n";
-	E eb[] = {{"Indian Mujahideen", ORG, {"IM"}}, {"Riaz Bhatkal", PER, {0}}, {"Pune", LOC, {0}}};
+	E eb[] = {
+	    {"Indian Mujahideen", ORG, {"IM"}}, {"Riaz Bhatkal", PER, {0}}, {"Pune", LOC, {0}}};
 	R rb[] = {{1, 0, "member-of", "recruited Riaz", TIES_HEDGE_ASSERTED, 0, NULL}};
 	add(s, "b.txt", b, eb, N(eb), rb, N(rb));
 	int64_t im1 = id_of(s, "Islamic Movement"), im2 = id_of(s, "Indian Mujahideen");
@@ -384,17 +420,25 @@ static void shared_acronym_different_actors_stay_apart(void **st)
 	E ec[] = {{"IM", ORG, {0}}, {"Pune", LOC, {0}}, {"Riaz Bhatkal", PER, {0}}};
 	add(s, "c.txt", c, ec, N(ec), NULL, 0);
 	assert_int_equal(count(s, "SELECT count(*) FROM entity WHERE name IN ('IM')"), 0);
-	assert_int_equal(count(s, "SELECT count(DISTINCT entity) FROM doc_entity WHERE name = 'IM'"), 1);
+	assert_int_equal(
+	    count(s, "SELECT count(DISTINCT entity) FROM doc_entity WHERE name = 'IM'"), 1);
 	sqlite3_stmt *q;
 	sqlite3_prepare_v2(s->db, "SELECT entity FROM doc_entity WHERE name = 'IM'", -1, &q, NULL);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int64(q, 0), im2);
 	sqlite3_finalize(q);
+	/* a description given as an alias ("the group") is no key */
+	const char *g = "Five\n\nThe Red Hand is a group. The Blue Hand is a group too.\n";
+	E eg[] = {{"Red Hand", ORG, {"the group"}}, {"Blue Hand", ORG, {"the group"}}};
+	add(s, "g.txt", g, eg, N(eg), NULL, 0);
+	assert_true(id_of(s, "Red Hand") != id_of(s, "Blue Hand"));
+	assert_int_equal(lookup(s, "the group", &err), TIES_ERR_NOENTITY);
 	/* a person and a place of one name are two entities */
 	const char *d = "Four\n\nJordan met officials in Jordan.\n";
 	E ed[] = {{"Jordan", PER, {0}}, {"Jordan", LOC, {0}}};
 	add(s, "d.txt", d, ed, N(ed), NULL, 0);
-	assert_int_equal(count(s, "SELECT count(DISTINCT entity) FROM doc_entity WHERE name = 'Jordan'"), 2);
+	assert_int_equal(
+	    count(s, "SELECT count(DISTINCT entity) FROM doc_entity WHERE name = 'Jordan'"), 2);
 	assert_consistent(s);
 	ties_store_close(s);
 }
@@ -427,28 +471,31 @@ static void path_finds_shortest_with_evidence(void **st)
 	size_t len;
 	ties_error err;
 	ties_query_opts q = {0};
-	assert_int_equal(ties_store_shortest_path(s, id_of(s, "John Smith"), id_of(s, "Delta Group"),
-	                                          &q, nodes, 16, &len, &err),
+	assert_int_equal(ties_store_shortest_path(s, id_of(s, "John Smith"),
+	                                          id_of(s, "Delta Group"), &q, nodes, 16, &len,
+	                                          &err),
 	                 TIES_OK);
 	assert_int_equal(len, 5); /* Smith - Alpha - Beta - Gamma - Delta */
 	assert_int_equal(nodes[0], id_of(s, "John Smith"));
 	assert_int_equal(nodes[2], id_of(s, "Beta Brigade"));
 	assert_int_equal(nodes[4], id_of(s, "Delta Group"));
 	q.max_hops = 3;
-	assert_int_equal(ties_store_shortest_path(s, id_of(s, "John Smith"), id_of(s, "Delta Group"),
-	                                          &q, nodes, 16, &len, &err),
+	assert_int_equal(ties_store_shortest_path(s, id_of(s, "John Smith"),
+	                                          id_of(s, "Delta Group"), &q, nodes, 16, &len,
+	                                          &err),
 	                 TIES_OK);
 	assert_int_equal(len, 0);
 	q.max_hops = 0;
 	q.min_confidence = 50; /* the "may fund" hop is too weak */
-	assert_int_equal(ties_store_shortest_path(s, id_of(s, "John Smith"), id_of(s, "Delta Group"),
-	                                          &q, nodes, 16, &len, &err),
+	assert_int_equal(ties_store_shortest_path(s, id_of(s, "John Smith"),
+	                                          id_of(s, "Delta Group"), &q, nodes, 16, &len,
+	                                          &err),
 	                 TIES_OK);
 	assert_int_equal(len, 0);
 	/* a negated claim is no link */
 	q.min_confidence = 0;
-	assert_int_equal(ties_store_shortest_path(s, id_of(s, "Delta Group"), id_of(s, "Ruritania"), &q,
-	                                          nodes, 16, &len, &err),
+	assert_int_equal(ties_store_shortest_path(s, id_of(s, "Delta Group"), id_of(s, "Ruritania"),
+	                                          &q, nodes, 16, &len, &err),
 	                 TIES_OK);
 	assert_int_equal(len, 0);
 	/* JSON: every hop quotes its sentence and document */
@@ -475,9 +522,13 @@ static void path_all_lists_every_shortest(void **st)
 {
 	(void)st;
 	ties_store *s = open_db(TIES_STORE_CREATE);
-	const char *t = "Diamond\n\nAnn Lee pays Bob Ray. Ann Lee pays Cy Dunn. Bob Ray pays Di Fox. "
-	                "Cy Dunn pays Di Fox.\n";
-	E e[] = {{"Ann Lee", PER, {0}}, {"Bob Ray", PER, {0}}, {"Cy Dunn", PER, {0}}, {"Di Fox", PER, {0}}};
+	const char *t =
+	    "Diamond\n\nAnn Lee pays Bob Ray. Ann Lee pays Cy Dunn. Bob Ray pays Di Fox. "
+	    "Cy Dunn pays Di Fox.\n";
+	E e[] = {{"Ann Lee", PER, {0}},
+	         {"Bob Ray", PER, {0}},
+	         {"Cy Dunn", PER, {0}},
+	         {"Di Fox", PER, {0}}};
 	R r[] = {{0, 1, "pays", "Ann Lee pays Bob", TIES_HEDGE_ASSERTED, 0, NULL},
 	         {0, 2, "pays", "Ann Lee pays Cy", TIES_HEDGE_ASSERTED, 0, NULL},
 	         {1, 3, "pays", "Bob Ray pays Di", TIES_HEDGE_ASSERTED, 0, NULL},
@@ -508,10 +559,12 @@ static void neighbors_show_timeline_search(void **st)
 	size_t n;
 	ties_error err;
 	ties_query_opts q = {0};
-	assert_int_equal(ties_store_neighbor_count(s, id_of(s, "Beta Brigade"), &q, &n, &err), TIES_OK);
+	assert_int_equal(ties_store_neighbor_count(s, id_of(s, "Beta Brigade"), &q, &n, &err),
+	                 TIES_OK);
 	assert_int_equal(n, 2); /* Alpha Front, Gamma Cell */
 	q.depth = 2;
-	assert_int_equal(ties_store_neighbor_count(s, id_of(s, "Beta Brigade"), &q, &n, &err), TIES_OK);
+	assert_int_equal(ties_store_neighbor_count(s, id_of(s, "Beta Brigade"), &q, &n, &err),
+	                 TIES_OK);
 	assert_int_equal(n, 4); /* + John Smith, Delta Group */
 	ties_buf out;
 	ties_buf_init(&out, 0);
@@ -586,14 +639,16 @@ static void corrections_survive_reingest(void **st)
 	/* merge, rename, reject */
 	assert_int_equal(ties_store_merge(s, "Gamma Cell", "Delta Group", &err), TIES_OK);
 	assert_int_equal(id_of(s, "Delta Group"), id_of(s, "Gamma Cell"));
-	assert_int_equal(ties_store_rename(s, "Alpha Front", "Alpha Liberation Front", &err), TIES_OK);
+	assert_int_equal(ties_store_rename(s, "Alpha Front", "Alpha Liberation Front", &err),
+	                 TIES_OK);
 	int64_t claim = count(s, "SELECT id FROM claim WHERE type = 'supplies'");
 	assert_int_equal(ties_store_reject(s, claim, &err), TIES_OK);
 	assert_int_equal(ties_store_reject(s, 9999, &err), TIES_ERR_NOTFOUND);
 	assert_consistent(s);
 	/* re-adding changed versions brings everything back unmerged... */
-	const char *b2 = "Two\n\nBeta Brigade supplies Gamma Cell. Gamma Cell may fund Delta Group. "
-	                 "Delta Group is not tied to Ruritania. New text.\n";
+	const char *b2 =
+	    "Two\n\nBeta Brigade supplies Gamma Cell. Gamma Cell may fund Delta Group. "
+	    "Delta Group is not tied to Ruritania. New text.\n";
 	E eb[] = {{"Beta Brigade", ORG, {0}}, {"Gamma Cell", ORG, {0}}, {"Delta Group", ORG, {0}}};
 	R rb[] = {{0, 1, "supplies", "supplies Gamma", TIES_HEDGE_ASSERTED, 0, NULL}};
 	assert_int_equal(add(s, "b.txt", b2, eb, N(eb), rb, N(rb)), TIES_ADD_REPLACED);
@@ -602,7 +657,8 @@ static void corrections_survive_reingest(void **st)
 	/* ...and the corrections apply again */
 	assert_int_equal(id_of(s, "Delta Group"), id_of(s, "Gamma Cell"));
 	assert_int_equal(id_of(s, "AF"), id_of(s, "Alpha Liberation Front"));
-	assert_int_equal(count(s, "SELECT count(*) FROM entity WHERE name = 'Alpha Liberation Front'"), 1);
+	assert_int_equal(
+	    count(s, "SELECT count(*) FROM entity WHERE name = 'Alpha Liberation Front'"), 1);
 	assert_int_equal(count(s, "SELECT rejected FROM claim WHERE type = 'supplies'"), 1);
 	/* split: "AF" is another group */
 	assert_int_equal(ties_store_split(s, "Alpha Liberation Front", "AF", &err), TIES_OK);
@@ -690,22 +746,24 @@ static void readonly_and_full_fail_cleanly(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(keys_normalise_spelling),
-		cmocka_unit_test_setup_teardown(schema_created_and_versioned, setup, teardown),
-		cmocka_unit_test_setup_teardown(future_schema_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(foreign_files_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(add_is_idempotent, setup, teardown),
-		cmocka_unit_test_setup_teardown(changed_source_replaces, setup, teardown),
-		cmocka_unit_test_setup_teardown(failed_add_leaves_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(same_actor_named_differently_merges, setup, teardown),
-		cmocka_unit_test_setup_teardown(shared_acronym_different_actors_stay_apart, setup, teardown),
-		cmocka_unit_test_setup_teardown(path_finds_shortest_with_evidence, setup, teardown),
-		cmocka_unit_test_setup_teardown(path_all_lists_every_shortest, setup, teardown),
-		cmocka_unit_test_setup_teardown(neighbors_show_timeline_search, setup, teardown),
-		cmocka_unit_test_setup_teardown(graph_whole_and_around, setup, teardown),
-		cmocka_unit_test_setup_teardown(corrections_survive_reingest, setup, teardown),
-		cmocka_unit_test_setup_teardown(check_finds_damage, setup, teardown),
-		cmocka_unit_test_setup_teardown(readonly_and_full_fail_cleanly, setup, teardown),
+	    cmocka_unit_test(keys_normalise_spelling),
+	    cmocka_unit_test_setup_teardown(schema_created_and_versioned, setup, teardown),
+	    cmocka_unit_test_setup_teardown(future_schema_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(old_schema_migrated, setup, teardown),
+	    cmocka_unit_test_setup_teardown(foreign_files_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(add_is_idempotent, setup, teardown),
+	    cmocka_unit_test_setup_teardown(changed_source_replaces, setup, teardown),
+	    cmocka_unit_test_setup_teardown(failed_add_leaves_nothing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(same_actor_named_differently_merges, setup, teardown),
+	    cmocka_unit_test_setup_teardown(shared_acronym_different_actors_stay_apart, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(path_finds_shortest_with_evidence, setup, teardown),
+	    cmocka_unit_test_setup_teardown(path_all_lists_every_shortest, setup, teardown),
+	    cmocka_unit_test_setup_teardown(neighbors_show_timeline_search, setup, teardown),
+	    cmocka_unit_test_setup_teardown(graph_whole_and_around, setup, teardown),
+	    cmocka_unit_test_setup_teardown(corrections_survive_reingest, setup, teardown),
+	    cmocka_unit_test_setup_teardown(check_finds_damage, setup, teardown),
+	    cmocka_unit_test_setup_teardown(readonly_and_full_fail_cleanly, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,217 @@
+/* Unit tests of the text repair: link evidence, page furniture, the column
+ * merge, paragraphs and notes, and the whole reader on small fixtures. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "read/repair.h"
+
+static ties__line mk(const char *s, unsigned flags)
+{
+	ties__line l;
+	memset(&l, 0, sizeof l);
+	l.text = s;
+	l.len = strlen(s);
+	l.flags = flags;
+	return l;
+}
+
+static void link_evidence(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("the committee met to discuss the inter-", 0),
+	                  mk("national situation before the end of the", 0),
+	                  mk("year, and it closed the meeting early.", 0),
+	                  mk("meeting went on until the late evening", 0),
+	                  mk("Later reports confirm the account of the", 0)};
+	ties__vocab *v = ties__vocab_new();
+	assert_non_null(v);
+	ties__lm *lm = ties__lm_new(L, 5, v);
+	assert_non_null(lm);
+	ties__layout lay = {40, 1};
+	/* a hyphen the dictionary closes: strong */
+	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) > 2.0);
+	/* a sentence end followed by lowercase: against */
+	assert_true(ties__lm_link(lm, &lay, &L[2], &L[3]) < 0);
+	/* a sentence end followed by a capital: for */
+	assert_true(ties__lm_link(lm, &lay, &L[2], &L[4]) > 0);
+	assert_true(ties__lm_link(lm, &lay, &L[2], &L[4]) > ties__lm_link(lm, &lay, &L[2], &L[3]));
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
+static void line_ends(void **st)
+{
+	(void)st;
+	assert_true(ties__ends_sentence("in a eulogy.3", 13));
+	assert_true(ties__ends_sentence("he said.\"", 9));
+	assert_false(ties__ends_sentence("the year 2020", 13));
+	assert_false(ties__ends_sentence("and the", 7));
+	assert_true(ties__ends_hyphen("inter-", 6));
+	assert_false(ties__ends_hyphen("1990-", 5));
+	assert_int_equal(ties__line_width("a   b", 5), 3);
+}
+
+static void artifacts_pages_and_headers(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE;
+	ties__line L[] = {mk("Valley Report", B),      mk("first line of text here", B),
+	                  mk("18", B),                 mk("second line of the text", B),
+	                  mk("1", B),                  mk("Valley Report", B),
+	                  mk("third line of the text", B), mk("Page 2", B),
+	                  mk("Valley Report", B),      mk("fourth line of the text", B),
+	                  mk("3", B)};
+	size_t n = sizeof L / sizeof *L;
+	ties__blocks bl;
+	ties__blocks_init(&bl);
+	assert_int_equal(ties__mark_artifacts(L, n, &bl), TIES_OK);
+	/* page numbers count up: 1, Page 2, 3; the lone 18 is a footnote */
+	assert_true(L[4].flags & TIES__L_DROP);
+	assert_true(L[4].flags & TIES__L_PAGE);
+	assert_true(L[7].flags & TIES__L_PAGE);
+	assert_true(L[10].flags & TIES__L_PAGE);
+	assert_false(L[2].flags & TIES__L_DROP);
+	/* the header after each page; at the top the same line is the title
+	 * (no other heading follows to take its place), so it stays */
+	assert_false(L[0].flags & TIES__L_DROP);
+	assert_true(L[5].flags & TIES__L_DROP);
+	assert_true(L[8].flags & TIES__L_DROP);
+	assert_false(L[6].flags & TIES__L_DROP);
+	assert_int_equal(bl.artifacts.len, 5);
+	ties__blocks_release(&bl);
+}
+
+/* Two columns whose lines alternate; the hyphens only close within a
+ * column, and the second column must come after the first. */
+static void columns_alternating(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("Alpha beta gamma met in the inter-", 0),
+	                  mk("Omega theta saw the recon-", 0),
+	                  mk("national delta epsilon under-", 0),
+	                  mk("struction lambda and the trans-", 0),
+	                  mk("standing zeta ended.", 0),
+	                  mk("portation nu ended.", 0)};
+	ties__unit U[6];
+	for (size_t i = 0; i < 6; i++)
+		U[i] = (ties__unit){i, 1};
+	ties__vocab *v = ties__vocab_new();
+	ties__lm *lm = ties__lm_new(L, 6, v);
+	assert_non_null(lm);
+	ties__layout lay = {34, 1};
+	unsigned long budget = 1000000;
+	size_t order[6];
+	assert_int_equal(ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, order), TIES_OK);
+	size_t want[6] = {0, 2, 4, 1, 3, 5};
+	assert_memory_equal(order, want, sizeof want);
+	assert_true(budget < 1000000);
+	/* with no budget left the search is greedy but still a permutation */
+	budget = 0;
+	assert_int_equal(ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, order), TIES_OK);
+	int seen[6] = {0};
+	for (size_t i = 0; i < 6; i++)
+		seen[order[i]]++;
+	for (size_t i = 0; i < 6; i++)
+		assert_int_equal(seen[i], 1);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
+static void paras_notes_one_per_line(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("The text of the report ends here.", 0), mk("Notes", 0),
+	                  mk("1 First source, 2020.", 0), mk("2 Second source, 2021, with", 0),
+	                  mk("a long title.", 0), mk("3 Third source.", 0)};
+	const ties__line *P[6];
+	for (size_t i = 0; i < 6; i++)
+		P[i] = &L[i];
+	ties__vocab *v = ties__vocab_new();
+	ties__blocks bl;
+	ties__blocks_init(&bl);
+	ties__layout lay = {40, 1};
+	assert_int_equal(ties__build_paras(P, 6, &lay, v, &bl), TIES_OK);
+	assert_int_equal(bl.blocks.len, 5);
+	ties__block *b = bl.blocks.data;
+	assert_string_equal(b[1].text, "Notes");
+	assert_string_equal(b[3].text, "2 Second source, 2021, with a long title.");
+	assert_string_equal(b[4].text, "3 Third source.");
+	ties__blocks_release(&bl);
+	ties__vocab_free(v);
+}
+
+static void paras_lost_hyphen(void **st)
+{
+	(void)st;
+	const char *text = "Members of Al-Qaeda met Al-Qaeda. The AlQaeda leaders left. It was MacArthur.";
+	ties__line L[] = {mk("Members of Al-Qaeda met Al-Qaeda.", 0), mk("The AlQaeda leaders left.", 0),
+	                  mk("It was MacArthur.", 0)};
+	const ties__line *P[3] = {&L[0], &L[1], &L[2]};
+	ties__vocab *v = ties__vocab_new();
+	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
+	ties__blocks bl;
+	ties__blocks_init(&bl);
+	ties__layout lay = {20, 1}; /* full lines: one paragraph */
+	assert_int_equal(ties__build_paras(P, 3, &lay, v, &bl), TIES_OK);
+	assert_int_equal(bl.blocks.len, 1);
+	/* the document writes "Al-Qaeda" more often than "AlQaeda"; it never
+	 * writes "Mac-Arthur" */
+	assert_string_equal(((ties__block *)bl.blocks.data)[0].text,
+	                    "Members of Al-Qaeda met Al-Qaeda. The Al-Qaeda leaders left. It was "
+	                    "MacArthur.");
+	ties__blocks_release(&bl);
+	ties__vocab_free(v);
+}
+
+static void reader_clean_unchanged(void **st)
+{
+	(void)st;
+	const char *in = "A Title Of The Report\n\nFirst paragraph, one sentence.\n\n"
+	                 "Second paragraph with two sentences. Here is the other.\n";
+	ties_doc *doc;
+	ties_error err;
+	assert_int_equal(ties_read_buffer(in, strlen(in), "t", NULL, &doc, &err), TIES_OK);
+	assert_string_equal(doc->text, in);
+	assert_int_equal(doc->repaired, 0);
+	ties_doc_free(doc);
+}
+
+static void reader_repairs_columns(void **st)
+{
+	(void)st;
+	const char *in = "Alpha beta gamma met in the inter-\n\nOmega theta saw the recon-\n\n"
+	                 "national delta epsilon under-\n\nstruction lambda and the trans-\n\n"
+	                 "standing zeta ended.\n\nportation nu ended.\n\n1\n\n"
+	                 "The talks went on through the win-\n\nSeveral witnesses later saw the\n\n"
+	                 "ter and into the early spring, when\n\nmeeting of the two men in the\n\n"
+	                 "the parties signed a short text.\n\nvalley town.\n\n2\n";
+	ties_doc *doc;
+	ties_error err;
+	assert_int_equal(ties_read_buffer(in, strlen(in), "t", NULL, &doc, &err), TIES_OK);
+	assert_int_equal(doc->repaired, 1);
+	assert_non_null(strstr(doc->text, "international delta epsilon understanding zeta"));
+	assert_non_null(strstr(doc->text, "reconstruction lambda and the transportation nu"));
+	assert_non_null(strstr(doc->text, "through the winter and into"));
+	assert_null(strstr(doc->text, "\n1\n"));
+	assert_int_equal(doc->nartifacts, 2);
+	ties_doc_free(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(link_evidence),
+		cmocka_unit_test(line_ends),
+		cmocka_unit_test(artifacts_pages_and_headers),
+		cmocka_unit_test(columns_alternating),
+		cmocka_unit_test(paras_notes_one_per_line),
+		cmocka_unit_test(paras_lost_hyphen),
+		cmocka_unit_test(reader_clean_unchanged),
+		cmocka_unit_test(reader_repairs_columns),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

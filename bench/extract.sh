@@ -17,7 +17,7 @@ PEER_RUNS=${PEER_RUNS:-3}
 CORPUS_MB=${CORPUS_MB:-5}
 OUTMD="$ROOT/bench/results/extract.md"
 mkdir -p "$W" "$ROOT/bench/results"
-for t in python3 node npm /usr/bin/time taskset; do
+for t in python3 node npm hyperfine /usr/bin/time taskset; do
 	command -v "$t" >/dev/null 2>&1 || { echo "extract: $t is missing" >&2; exit 1; }
 done
 [ -x "$TIES" ] || { echo "extract: build $TIES first" >&2; exit 1; }
@@ -62,12 +62,14 @@ measure "$RUNS" "$TIES" read "$W/corpus.txt"
 T_READ=$MED R_READ=$RSS C_READ=$CPU
 measure "$PEER_RUNS" node "$ROOT/bench/compromise-ner.js" "$W/corpus.txt" count
 T_PEER=$MED R_PEER=$RSS C_PEER=$CPU
-measure 11 "$TIES" extract "$W/tiny.txt"
-T_START=$MED C_START=$CPU
-measure 11 "$TIES" read "$W/tiny.txt"
-T_RSTART=$MED C_RSTART=$CPU
-measure 11 node "$ROOT/bench/compromise-ner.js" "$W/tiny.txt" count
-T_PSTART=$MED
+# start-up: hyperfine's millisecond median (time(1) counts in 10 ms steps)
+startup() {
+	hyperfine -N --warmup 3 --runs 21 --export-json "$W/h.json" "$*" > /dev/null 2>&1
+	python3 -c "import json, sys; print('%.1f' % (json.load(open(sys.argv[1]))['results'][0]['median'] * 1000))" "$W/h.json"
+}
+T_START=$(startup "$TIES" extract "$W/tiny.txt")
+T_RSTART=$(startup "$TIES" read "$W/tiny.txt")
+T_PSTART=$(startup node "$ROOT/bench/compromise-ner.js" "$W/tiny.txt" count)
 
 # ---- quality on the shared sample -----------------------------------------------
 f1() { python3 "$SHARED/eval/score_extract.py" "$SHARED/samples/brief-taliban-links.gold.json" "$1" |
@@ -98,8 +100,8 @@ fi
 	echo "| compromise (node) | $T_PEER | $(mbs "$T_PEER") | $C_PEER | $(mbs "$C_PEER") | $((R_PEER / 1024)) |"
 	echo
 	echo "Speed ratio ties/compromise: $(awk -v a="$T_PEER" -v b="$T_EXT" 'BEGIN {printf "%.1fx", (b > 0) ? a / b : 0}')."
-	echo "Start-up (one-line file, median of 11, wall / CPU): ties extract ${T_START} / ${C_START} s,"
-	echo "ties read ${T_RSTART} / ${C_RSTART} s (the same binary without the extractor), compromise ${T_PSTART} s."
+	echo "Start-up (one-line file, hyperfine median of 21 runs): ties extract ${T_START} ms, ties read"
+	echo "${T_RSTART} ms (the same binary without the extractor), compromise ${T_PSTART} ms."
 	echo
 	echo "Quality on the shared sample (score_extract.py; compromise finds no relations):"
 	echo

@@ -161,6 +161,11 @@ for t in tools:
     s, p, n, k, c = tot[t]
     out.append("| %s | %d | %.3f | %.3f | %.1f | %.1f | %s | %.2fx, %.2fx |" % (
         t, p, s, c, p / s, p / c, "%.4f" % (n / k) if k else "", (b[0] / s), (b[4] / c)))
+out += ["", "\"ties, no word list\" is `ties read` with TIES_DICT=/dev/null: the same reader "
+        "without the system word list that the shared vocabulary (src/read/vocab.c) loads "
+        "whenever a document has line-end hyphens to judge.  The difference between the two "
+        "ties rows is that load, paid once per process; documents without line-end hyphens "
+        "(the word-processor PDFs) never pay it."]
 open(outmd, "w").write("\n".join(out) + "\n")
 print("\n".join(out))
 EOF

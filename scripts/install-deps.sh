@@ -9,7 +9,11 @@ PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libcmocka-dev \
   libutf8proc-dev wordnet-base wordnet-dev libgeonames-dev iso-codes \
   wamerican wbritish python3 python3-networkx libxml2-utils graphviz \
   poppler-utils mupdf-tools groff ghostscript clang libclang-rt-14-dev \
-  valgrind hyperfine chromium nodejs libjgrapht-java jargon-text"
+  valgrind hyperfine chromium libjgrapht-java jargon-text"
+# Node.js and npm run the test tooling (ajv, playwright-core); a machine that
+# already has a Node.js of its own (with npm) keeps it.
+command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs"
+command -v npm >/dev/null 2>&1 || PKGS="$PKGS npm"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

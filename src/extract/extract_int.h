@@ -54,7 +54,7 @@ enum {
 	XR_COMPOUND,    /* compound WORD TYPE : "X-backed Y" */
 	XR_SUPPORT,     /* with-support WORD TYPE : "with X support" */
 	XR_PART,        /* part WORD TYPE : "X's branch Y" */
-	XR_AGENTNOUN,   /* agent-noun WORD : "killed in an X operation" */
+	XR_ACTORNOUN,   /* actor-noun WORD : "killed in an X operation" */
 	XR_HEDGE,       /* hedge LEVEL PHRASE... */
 	XR_NEGATION,    /* negation WORD */
 	XR_REVERSAL,    /* reversal WORD : "renounce", "sever": flips negation */

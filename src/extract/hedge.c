@@ -61,8 +61,13 @@ ties_hedge ties__xhedge(const xrules *r, const char *text, const xtok *toks, siz
 	for (size_t i = 0; i < n; i++) {
 		if (!(toks[i].flags & XT_WORD))
 			continue;
+		/* "May 2021", "Will Smith": a capital inside a sentence is a name */
+		if ((toks[i].flags & XT_CAP) && !(toks[i].flags & XT_START))
+			continue;
 		char w[64];
 		size_t wl = ties__xlower(text, &toks[i], w, sizeof w);
+		if (ties__xmonth(w, wl) && i + 1 < n && (toks[i + 1].flags & XT_NUM))
+			continue;
 		for (const xrule *x = ties__xrules_find(r, XR_HEDGE, w, wl); x; x = ties__xrules_next(r, x)) {
 			if (x->rest && !rest_matches(text, toks, n, i, x->rest))
 				continue;

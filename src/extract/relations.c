@@ -542,7 +542,7 @@ static int verbs(sctx *c, size_t i)
 			continue;
 		}
 		if (passive) {
-			/* agent: "by X", or "in a joint X operation" */
+			/* the doer: "by X", or "in a joint X operation" */
 			no = 0;
 			size_t j = i + 1;
 			while (j < c->n && j < i + 10 && !is(&c->it[j], "by") && !punct(&c->it[j], ','))
@@ -551,14 +551,14 @@ static int verbs(sctx *c, size_t i)
 				no = objects(c, j, NULL, 0, o, NULL);
 			for (size_t q = i + 1; !no && q + 1 < c->n && q < i + 14; q++) {
 				const char *aw;
-				if (c->it[q].ent >= 0 && rule_word(c, XR_AGENTNOUN, &c->it[q + 1], &aw))
+				if (c->it[q].ent >= 0 && rule_word(c, XR_ACTORNOUN, &c->it[q + 1], &aw))
 					push(o, &no, c->it[q].ent);
 				for (size_t z = q + 2; c->it[q].ent >= 0 && z < c->n && z <= q + 3; z++)
-					if (c->it[z].ent < 0 && rule_word(c, XR_AGENTNOUN, &c->it[z], &aw))
+					if (c->it[z].ent < 0 && rule_word(c, XR_ACTORNOUN, &c->it[z], &aw))
 						push(o, &no, c->it[q].ent);
 			}
 			ns = subjects(c, beg, s, 0);
-			/* patient then agent: "B was attacked by A" -> A attacked B */
+			/* the doer then the target: "B was attacked by A" -> A attacked B */
 			if (emit_pairs(c, o, no, s, ns, r, i, negated(c, beg, i), 0))
 				return -1;
 			continue;

@@ -31,7 +31,7 @@ static const char *const kind_names[XR_NKINDS] = {
 	[XR_VERB] = "verb",           [XR_NOUN] = "noun",
 	[XR_ROLE] = "role",           [XR_ADJ] = "adj",
 	[XR_COMPOUND] = "compound",   [XR_SUPPORT] = "with-support",
-	[XR_PART] = "part",           [XR_AGENTNOUN] = "agent-noun",
+	[XR_PART] = "part",           [XR_ACTORNOUN] = "actor-noun",
 	[XR_HEDGE] = "hedge",         [XR_NEGATION] = "negation",
 	[XR_REVERSAL] = "reversal",   [XR_ORGHEAD] = "org-head",
 	[XR_FACHEAD] = "facility-head", [XR_LOCHEAD] = "location-head",

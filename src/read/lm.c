@@ -236,6 +236,7 @@ void ties__lm_free(ties__lm *lm)
 	ties__free(lm->midcap.counts);
 	ties__free(lm->midlow.keys);
 	ties__free(lm->midlow.counts);
+
 	ties__free(lm);
 }
 
@@ -353,6 +354,7 @@ static int first_word(const char *s, size_t n, size_t *ws, size_t *wl)
 #define BG_BI_BITS 22
 static uint16_t *bg_uni, *bg_bi;
 static double bg_total;
+
 
 static void bg_count(uint16_t *t, unsigned bits, uint64_t h)
 {

@@ -139,7 +139,7 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 	}
 	/* width of the visual line ending at each line: scraps add up */
 	size_t run = 0;
-	int in_notes = 0, last_note = 0;
+	int in_notes = 0, last_note = 0, in_head = 0;
 	for (size_t i = 0; i < n; i++) {
 		const ties__line *l = P[i];
 		size_t w = ties__line_width(l->text, l->len);
@@ -157,15 +157,19 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 			if (term && opens_block(l->text, l->len) &&
 			    (!lay->width || run * 10 < lay->width * 8))
 				brk[i] = 1;
-			if ((brk[i - 1] & 2))
+			if (in_head)
 				brk[i] = 1;
-			if (!(brk[i - 1] & 2) && heading_like(l, lay) &&
+			if (!in_head && heading_like(l, lay) &&
 			    (term || brk[i - 1] || (p->flags & TIES__L_HEADING)) &&
 			    (i + 1 >= n || opens_block(P[i + 1]->text, P[i + 1]->len)))
 				brk[i] = 3;
 		}
 		if ((l->flags & TIES__L_HEADING) || ties__is_notes_heading(l->text, l->len))
 			brk[i] |= 3;
+		/* a heading block (with a title's continuation lines) ends at the
+		 * next line that is not such a continuation */
+		if (brk[i])
+			in_head = (brk[i] & 2) != 0;
 		run = (l->flags & TIES__L_FRAG) && i > 0 ? run + 1 + w : w;
 		if (brk[i] & 2) {
 			if (ties__is_notes_heading(l->text, l->len)) {

@@ -170,7 +170,26 @@ static int valid_gutter(const lay *L, const size_t *P, size_t n, float gl, float
 				break;
 			}
 	}
-	return aligned * 2 >= nr && (nr >= 3 || aligned == nr);
+	if (!(aligned * 2 >= nr && (nr >= 3 || aligned == nr)))
+		return 0;
+	/* columns of running text fill most of their width; short cells left
+	 * of the strip are a table, read row by row */
+	float X0 = INFINITY;
+	for (size_t i = 0; i < n; i++)
+		X0 = fminf(X0, W[P[i]].x0);
+	size_t full = 0, left = 0;
+	for (size_t i = 0; i < n; i++) {
+		const wp *p = &W[P[i]];
+		if (p->x0 >= mid || crosses(L->G, p, gl, gr))
+			continue;
+		float x1 = -INFINITY;
+		for (size_t g = p->g0; g < p->g1; g++)
+			if (!L->G[g].space && L->G[g].x1 <= mid)
+				x1 = fmaxf(x1, L->G[g].x1);
+		left++;
+		full += x1 >= gl - 0.3f * (gl - X0);
+	}
+	return full * 2 >= left;
 }
 
 /* Finds the widest valid gutter crossed by the fewest rows. */

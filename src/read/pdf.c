@@ -4,6 +4,7 @@
  * blocks for the builder. */
 #include <ctype.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pdf_int.h"
@@ -116,43 +117,95 @@ static size_t signature(const char *s, size_t n, char *out, size_t cap)
 	return m;
 }
 
+typedef struct edge_cand {
+	size_t line;
+	const char *kind; /* the artifact it is, or NULL */
+	char sig[64];
+} edge_cand;
+
+static int cmp_cand(const void *pa, const void *pb)
+{
+	const edge_cand *x = pa, *y = pb;
+	int c = strcmp(x->sig, y->sig);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static int cmp_line(const void *pa, const void *pb)
+{
+	const edge_cand *x = pa, *y = pb;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Lines that can be page furniture: set apart at an edge (layout), or in
+ * the outer 8% of the page. */
+static int candidate(const ties__pline *l)
+{
+	return l->edge || (l->ph > 0 && (l->base < 0.08f * l->ph || l->base > 0.92f * l->ph));
+}
+
 static ties_code drop_edges(ties__preader *R, ties__blocks *bl)
 {
 	ties__pline *L = R->lines.data;
-	size_t n = R->lines.len;
-	char a[128], b[128];
-	for (size_t i = 0; i < n; i++) {
-		if (!L[i].edge)
-			continue;
-		const char *t = R->text.data + L[i].t0;
-		const char *kind = NULL;
-		if (is_page_number(t, L[i].tlen)) {
-			kind = "page-number";
-		} else if (signature(t, L[i].tlen, a, sizeof a) >= 2) {
-			/* the same letters at an edge of another page */
-			unsigned pages = 1, lastp = L[i].page;
-			for (size_t j = 0; j < n; j++) {
-				if (j == i || !L[j].edge || L[j].page == lastp ||
-				    L[j].page == L[i].page)
-					continue;
-				signature(R->text.data + L[j].t0, L[j].tlen, b, sizeof b);
-				if (!strcmp(a, b)) {
-					pages++;
-					lastp = L[j].page;
-				}
-			}
-			if (pages >= 2 && pages * 4 >= R->pages)
-				kind = L[i].edge == TIES__EDGE_TOP ? "running-header"
-				                                   : "running-footer";
+	size_t n = R->lines.len, nc = 0;
+	for (size_t i = 0; i < n; i++)
+		nc += candidate(&L[i]);
+	edge_cand *C = ties__malloc((nc ? nc : 1) * sizeof *C);
+	if (!C)
+		return TIES_ERR_NOMEM;
+	nc = 0;
+	for (size_t i = 0; i < n; i++)
+		if (candidate(&L[i])) {
+			C[nc].line = i;
+			C[nc].kind = NULL;
+			signature(R->text.data + L[i].t0, L[i].tlen, C[nc].sig, sizeof C[nc].sig);
+			nc++;
 		}
-		if (!kind)
-			continue;
-		L[i].drop = 1;
-		ties_code rc = ties__blocks_artifact(bl, kind, L[i].rowno, L[i].page, t, L[i].tlen);
-		if (rc)
-			return rc;
+	/* the same letters on other pages: a running header or footer; lines
+	 * the layout did not set apart must also stand at the same height */
+	qsort(C, nc, sizeof *C, cmp_cand);
+	ties_code rc = TIES_OK;
+	for (size_t g = 0; g < nc;) {
+		size_t e = g + 1;
+		while (e < nc && !strcmp(C[e].sig, C[g].sig))
+			e++;
+		for (size_t i = g; i < e; i++) {
+			ties__pline *l = &L[C[i].line];
+			const char *t = R->text.data + l->t0;
+			const char *kind = NULL;
+			if (is_page_number(t, l->tlen)) {
+				kind = "page-number";
+			} else if (strlen(C[i].sig) >= 2) {
+				unsigned pages = 1, lastp = l->page;
+				for (size_t j = g; j < e; j++) {
+					const ties__pline *o = &L[C[j].line];
+					if (o->page == lastp || o->page == l->page)
+						continue;
+					if (!l->edge && fabsf(o->base - l->base) > 3)
+						continue;
+					pages++;
+					lastp = o->page;
+				}
+				if (pages >= 2 && pages * 4 >= R->pages)
+					kind = l->base < l->ph / 2 || (l->edge == TIES__EDGE_TOP)
+					               ? "running-header"
+					               : "running-footer";
+			}
+			C[i].kind = kind;
+		}
+		g = e;
 	}
-	return TIES_OK;
+	/* dropped, and listed in page order */
+	qsort(C, nc, sizeof *C, cmp_line);
+	for (size_t i = 0; i < nc && !rc; i++) {
+		ties__pline *l = &L[C[i].line];
+		if (!C[i].kind)
+			continue;
+		l->drop = 1;
+		rc = ties__blocks_artifact(bl, C[i].kind, l->rowno, l->page, R->text.data + l->t0,
+		                           l->tlen);
+	}
+	ties__free(C);
+	return rc;
 }
 
 /* ---- entry point --------------------------------------------------------- */

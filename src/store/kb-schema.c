@@ -133,6 +133,8 @@ static const char *const migrations[] = {
     " n INTEGER NOT NULL,"
     " PRIMARY KEY(key, entity, kind)) WITHOUT ROWID;"
     "CREATE INDEX entity_key_entity ON entity_key(entity, kind, key);"
+    /* lookups by key go through entity_key now */
+    "DROP INDEX alias_key;"
     "INSERT INTO entity_key(key, entity, kind, name, n)"
     " SELECT key, entity, kind, min(name), count(*) FROM alias GROUP BY key, entity, kind;"
     "CREATE TRIGGER alias_ai AFTER INSERT ON alias BEGIN"

@@ -294,7 +294,11 @@ ties_code ties_store_open(const char *path, unsigned flags, ties_store **out, ti
 		goto fail;
 	if (!s->readonly && (code = ties__exec(s,
 	                                       "PRAGMA journal_mode = WAL;"
-	                                       "PRAGMA synchronous = NORMAL;",
+	                                       "PRAGMA synchronous = NORMAL;"
+	                                       /* fewer, larger checkpoints: a page
+	                                        * rewritten by many documents is
+	                                        * copied once */
+	                                       "PRAGMA wal_autocheckpoint = 4000;",
 	                                       err)))
 		goto fail;
 	if ((code = ties__schema_apply(s, err)))

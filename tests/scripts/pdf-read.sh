@@ -90,6 +90,17 @@ while read -r name res detail; do
 done < "$D/json.check"
 [ -s "$D/json.check" ] || no "pdf json" "$(head -c 200 "$D/crossed.json")"
 
+# -- running header and footer set close to the text ----------------------
+python3 "$GEN" tight "$D/tight.pdf" || no "pdfgen tight" "generator failed"
+"$TIES" read "$D/tight.pdf" > "$D/tight.txt" 2>&1
+if has "$D/tight.txt" "Tight Header" || has "$D/tight.txt" "of 3"; then
+	no "pdf close running header and footer dropped" "still in the text"
+elif [ "$(grep -c . "$D/tight.txt")" -ne 1 ]; then
+	no "pdf close running header and footer dropped" "the body is not one paragraph"
+else
+	ok "pdf close running header and footer dropped"
+fi
+
 # -- unequal columns, justified with wide word spaces, drawn across ---------
 python3 "$GEN" uneven "$D/uneven.pdf" || no "pdfgen uneven" "generator failed"
 "$TIES" read "$D/uneven.pdf" > "$D/uneven.txt" 2>&1

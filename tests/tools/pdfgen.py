@@ -329,6 +329,20 @@ def uneven():
     return doc
 
 
+def tight():
+    """Three pages whose running header and footer sit close to the text,
+    with no white space setting them apart."""
+    doc = Doc()
+    f = Flow(doc, [(72, 72 + 78 * 6)], top=60, bottom=740)
+    body = " ".join([P1, P2, P2b, P3, P4, P4b, P5] * 3)
+    f.para(body)
+    n = len(doc.pages)
+    for i, pg in enumerate(doc.pages, 1):
+        pg.text("C", 10, 72, 49, "Tight Header Bulletin")
+        pg.text("C", 10, 72, 751, "Page %d of %d" % (i, n))
+    return doc
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__.strip(), file=sys.stderr)
@@ -340,6 +354,8 @@ def main():
     elif name == "uneven":
         write_pdf(out, uneven().pages, lambda pg: sorted(
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
+    elif name == "tight":
+        write_pdf(out, tight().pages)
     elif name == "footnotes":
         write_pdf(out, footnotes().pages)
     elif name == "image-only":

@@ -260,7 +260,8 @@ static void old_schema_migrated(void **st)
 	assert_int_equal(
 	    sqlite3_exec(s->db,
 	                 "DROP TRIGGER alias_ai; DROP TRIGGER alias_ad; DROP TRIGGER alias_au;"
-	                 "DROP TABLE entity_key; PRAGMA user_version = 1;",
+	                 "DROP TABLE entity_key; CREATE INDEX alias_key ON alias(key, entity);"
+	                 "PRAGMA user_version = 1;",
 	                 NULL, NULL, NULL),
 	    SQLITE_OK);
 	ties_store_close(s);

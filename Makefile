@@ -119,7 +119,8 @@ $(BUILD)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c tests/fuzz/fuzz.h $(BUILD)/libties.a $
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(BUILD)/libties.a $(LIBS)
 
 fuzz-bins:
-	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang SAN=fuzz OPT=-O1 $(FUZZ_BIN)
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang SAN=fuzz OPT=-O1 $(FUZZ_BIN) \
+	  $(FUZZ_BUILD)/ties-index.txt
 
 fuzz: fuzz-bins
 	sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -80,7 +80,7 @@ static ties_code find_candidates(ties_vec *out, size_t bi, const char *s, size_t
 			int32_t w;
 			prev_cp(s, j, &w);
 			c.cut = start - j;
-			/* a following word in lowercase or capitals: "process. 5 Al-Qaeda" */
+			/* a following word in lowercase or capitals: "talks. 5 Al-Noor" */
 			if (w == '.' || w == '!' || w == '?' || w == 0x201D || w == '"')
 				c.strength = STRONG;
 			else if (ties__is_lower(w))
@@ -91,7 +91,7 @@ static ties_code find_candidates(ties_vec *out, size_t bi, const char *s, size_t
 			 * lowercase word; a marker mid-sentence is too, so weak ones
 			 * rely on the sequence check. */
 		} else if (closes_sentence(before)) {
-			/* "eulogy.3", "(ISI).7"; not a decimal "2.4" */
+			/* "speech.3", "(NRF).7"; not a decimal "2.4" */
 			if (before == '.' && start >= k + 1) {
 				int32_t bb;
 				prev_cp(s, start - k, &bb);
@@ -106,7 +106,7 @@ static ties_code find_candidates(ties_vec *out, size_t bi, const char *s, size_t
 			}
 			c.strength = STRONG;
 		} else if (ties__is_lower(before)) {
-			/* "Miranshah10": glued to a lowercase word; not "G7" or "COVID19" */
+			/* "Karuma10": glued to a lowercase word; not "G7" or "H5N1" */
 			size_t j = start - k;
 			size_t letters = 1;
 			int32_t w;
@@ -209,7 +209,7 @@ static int is_abbrev(const char *s, size_t word_start, size_t dot)
 		"p.m"};
 	size_t n = dot - word_start;
 	if (n == 1 && isupper((unsigned char)s[word_start]))
-		return 1; /* an initial: "John F. Kennedy" */
+		return 1; /* an initial: "John F. Smith" */
 	for (size_t i = 0; i < sizeof abbr / sizeof *abbr; i++)
 		if (strlen(abbr[i]) == n && strncasecmp(s + word_start, abbr[i], n) == 0)
 			return 1;

@@ -134,8 +134,8 @@ static int next_word(const char *s, size_t n, size_t *i, size_t *ws, size_t *wl)
 }
 
 /* A word's core: its first run of letters and digits (with inner
- * apostrophes), so "freedom—symbolizing" gives "freedom" and "(ISI)." gives
- * "ISI".  last != 0: the last run instead. */
+ * apostrophes), so "peace—signing" gives "peace" and "(NRF)." gives
+ * "NRF".  last != 0: the last run instead. */
 static int is_wordc(int32_t cp)
 {
 	return ties__is_letter(cp) || ties__is_digit(cp);
@@ -264,7 +264,7 @@ int ties__ends_sentence(const char *s, size_t n)
 		if (cp == '"' || cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 ||
 		    cp == '\'' || (cp >= '0' && cp <= '9' && n > 1)) {
 			if (cp >= '0' && cp <= '9') {
-				/* "eulogy.3": digits only count after a stop */
+				/* "speech.3": digits only count after a stop */
 				size_t m = n;
 				while (m && s[m - 1] >= '0' && s[m - 1] <= '9')
 					m--;

@@ -68,7 +68,7 @@ static void collapse(ties_buf *b)
 	b->len = o;
 }
 
-/* "AlQaeda", "alZawahiri": a hyphen lost where a line break was joined
+/* "AlNoor", "alRashid": a hyphen lost where a line break was joined
  * without it.  A lowercase letter followed by a capital inside a word gets
  * the hyphen back when the document writes that hyphenated form elsewhere
  * more often than the joined one. */

@@ -187,8 +187,8 @@ static ties_code drop_edges(ties__preader *R, ties__blocks *bl)
 				}
 				if (pages >= 2 && pages * 4 >= R->pages)
 					kind = l->base < l->ph / 2 || (l->edge == TIES__EDGE_TOP)
-					               ? "running-header"
-					               : "running-footer";
+					           ? "running-header"
+					           : "running-footer";
 			}
 			C[i].kind = kind;
 		}

@@ -101,6 +101,12 @@ else
 	ok "pdf close running header and footer dropped"
 fi
 
+# -- a table of short cells is read row by row, not as two columns --------
+python3 "$GEN" table "$D/table.pdf" || no "pdfgen table" "generator failed"
+"$TIES" read "$D/table.pdf" > "$D/table.txt" 2>&1
+has "$D/table.txt" "Clerk copied the ledger for the office" &&
+	ok "pdf table read row by row" || no "pdf table read row by row" "$(head -c 300 "$D/table.txt")"
+
 # -- unequal columns, justified with wide word spaces, drawn across ---------
 python3 "$GEN" uneven "$D/uneven.pdf" || no "pdfgen uneven" "generator failed"
 "$TIES" read "$D/uneven.pdf" > "$D/uneven.txt" 2>&1

@@ -343,6 +343,27 @@ def tight():
     return doc
 
 
+def table():
+    """A paragraph, then a two-column table with short cells on the left,
+    then a paragraph: the table is read row by row."""
+    doc = Doc()
+    f = Flow(doc, [(72, 72 + 78 * 6)], top=100, bottom=740)
+    f.para(P1)
+    rows = [("Harbour master", "kept the ledger of arrivals"),
+            ("Clerk", "copied the ledger for the office"),
+            ("Trader", "wrote the second account"),
+            ("Captain", "sailed with the alpha convoy"),
+            ("Commission", "heard the evidence in two years"),
+            ("Archivist", "keeps the minutes in the town hall")]
+    for a, b in rows + [(a + " II", b + " later") for a, b in rows]:
+        f.page.text("C", 10, 72, f.y, a)
+        f.page.text("C", 10, 300, f.y, b)
+        f.y += f.lead
+    f.y += f.lead * 0.6
+    f.para(P5)
+    return doc
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__.strip(), file=sys.stderr)
@@ -356,6 +377,8 @@ def main():
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
     elif name == "tight":
         write_pdf(out, tight().pages)
+    elif name == "table":
+        write_pdf(out, table().pages)
     elif name == "footnotes":
         write_pdf(out, footnotes().pages)
     elif name == "image-only":

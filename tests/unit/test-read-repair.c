@@ -46,7 +46,7 @@ static void link_evidence(void **st)
 static void line_ends(void **st)
 {
 	(void)st;
-	assert_true(ties__ends_sentence("in a eulogy.3", 13));
+	assert_true(ties__ends_sentence("in a speech.3", 13));
 	assert_true(ties__ends_sentence("he said.\"", 9));
 	assert_false(ties__ends_sentence("the year 2020", 13));
 	assert_false(ties__ends_sentence("and the", 7));
@@ -147,8 +147,8 @@ static void paras_notes_one_per_line(void **st)
 static void paras_lost_hyphen(void **st)
 {
 	(void)st;
-	const char *text = "Members of Al-Qaeda met Al-Qaeda. The AlQaeda leaders left. It was MacArthur.";
-	ties__line L[] = {mk("Members of Al-Qaeda met Al-Qaeda.", 0), mk("The AlQaeda leaders left.", 0),
+	const char *text = "Members of Al-Noor met Al-Noor. The AlNoor leaders left. It was MacArthur.";
+	ties__line L[] = {mk("Members of Al-Noor met Al-Noor.", 0), mk("The AlNoor leaders left.", 0),
 	                  mk("It was MacArthur.", 0)};
 	const ties__line *P[3] = {&L[0], &L[1], &L[2]};
 	ties__vocab *v = ties__vocab_new();
@@ -158,10 +158,10 @@ static void paras_lost_hyphen(void **st)
 	ties__layout lay = {20, 1}; /* full lines: one paragraph */
 	assert_int_equal(ties__build_paras(P, 3, &lay, v, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 1);
-	/* the document writes "Al-Qaeda" more often than "AlQaeda"; it never
+	/* the document writes "Al-Noor" more often than "AlNoor"; it never
 	 * writes "Mac-Arthur" */
 	assert_string_equal(((ties__block *)bl.blocks.data)[0].text,
-	                    "Members of Al-Qaeda met Al-Qaeda. The Al-Qaeda leaders left. It was "
+	                    "Members of Al-Noor met Al-Noor. The Al-Noor leaders left. It was "
 	                    "MacArthur.");
 	ties__blocks_release(&bl);
 	ties__vocab_free(v);

@@ -90,7 +90,7 @@ ties_code ties_extract(const ties_doc *doc, const ties_extract_opts *opts, ties_
                        ties_error *err);
 void ties_extraction_free(ties_extraction *x);
 
-/* Appends the `ties extract --json` contract (docs/json.md). */
+/* Appends the `ties extract --json` contract (docs/extract.md). */
 ties_code ties_extraction_write_json(const ties_extraction *x, ties_buf *out);
 
 #ifdef __cplusplus

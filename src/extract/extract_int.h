@@ -18,7 +18,7 @@
 #include "util/util.h"
 
 /* Normalised lookup key: NFKD, marks stripped, case folded, only letters and
- * digits kept ("Al-Qaeda", "AlQaeda", "al Qaeda" -> "alqaeda").  Returns the
+ * digits kept ("Al-Nasra", "AlNasra", "al Nasra" -> "alnasra").  Returns the
  * key length (truncated to cap-1, always NUL-terminated). */
 size_t ties__xnorm(const char *s, size_t n, char *out, size_t cap);
 

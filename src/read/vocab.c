@@ -97,9 +97,50 @@ static void wset_release(wset *w)
 	memset(w, 0, sizeof *w);
 }
 
-/* The system dictionary, loaded once per process. */
-static wset dict;
+/* The system dictionary, loaded once per process: the file is read into
+ * one buffer, lowercased in place, and indexed by an open-addressing table
+ * of offsets, so loading costs one read and no allocation per word. */
+static struct {
+	char *buf;
+	uint32_t *slots; /* offset + 1 into buf, 0 = empty */
+	size_t nslots;
+} dict;
 static pthread_once_t dict_once = PTHREAD_ONCE_INIT;
+
+static void dict_index(size_t len)
+{
+	size_t words = 0;
+	for (size_t i = 0; i < len; i++)
+		words += dict.buf[i] == '\n';
+	size_t n = 1024;
+	while (n < (words + 1) * 2)
+		n *= 2;
+	dict.slots = ties__calloc(n, sizeof *dict.slots);
+	if (!dict.slots)
+		return;
+	dict.nslots = n;
+	size_t i = 0;
+	while (i < len) {
+		size_t e = i;
+		while (e < len && dict.buf[e] != '\n' && dict.buf[e] != '\r')
+			e++;
+		size_t next = e;
+		while (next < len && (dict.buf[next] == '\n' || dict.buf[next] == '\r'))
+			next++;
+		dict.buf[e] = '\0';
+		if (e > i) {
+			for (size_t k = i; k < e; k++) /* ASCII lowercase; others are kept as they are */
+				if (dict.buf[k] >= 'A' && dict.buf[k] <= 'Z')
+					dict.buf[k] = (char)(dict.buf[k] + 32);
+			size_t j = hash(dict.buf + i, e - i) & (n - 1);
+			while (dict.slots[j] && strcmp(dict.buf + dict.slots[j] - 1, dict.buf + i) != 0)
+				j = (j + 1) & (n - 1);
+			if (!dict.slots[j])
+				dict.slots[j] = (uint32_t)i + 1;
+		}
+		i = next;
+	}
+}
 
 static void dict_load(void)
 {
@@ -108,23 +149,38 @@ static void dict_load(void)
 	for (size_t p = 0; p < sizeof paths / sizeof *paths; p++) {
 		if (!paths[p])
 			continue;
-		FILE *f = fopen(paths[p], "r");
-		if (!f)
+		char *data;
+		size_t len;
+		/* a word list over 64 MiB is not a word list */
+		if (ties__read_all(paths[p], 64u << 20, &data, &len, NULL) != TIES_OK)
 			continue;
-		char line[256];
-		while (fgets(line, sizeof line, f)) {
-			size_t n = strcspn(line, "\r\n");
-			if (!n)
-				continue;
-			char *lw = ties__lower_dup(line, n);
-			if (!lw)
-				break;
-			wset_add(&dict, lw, strlen(lw));
-			ties__free(lw);
+		if (!data || len >= UINT32_MAX) {
+			ties__free(data);
+			continue;
 		}
-		fclose(f);
-		break;
+		dict.buf = ties__realloc(data, len + 1);
+		if (!dict.buf) {
+			ties__free(data);
+			return;
+		}
+		dict.buf[len] = '\0';
+		dict_index(len);
+		return;
 	}
+}
+
+static int dict_has(const char *w, size_t n)
+{
+	if (!dict.nslots)
+		return 0;
+	size_t j = hash(w, n) & (dict.nslots - 1);
+	while (dict.slots[j]) {
+		const char *k = dict.buf + dict.slots[j] - 1;
+		if (strncmp(k, w, n) == 0 && k[n] == '\0')
+			return 1;
+		j = (j + 1) & (dict.nslots - 1);
+	}
+	return 0;
 }
 
 ties__vocab *ties__vocab_new(void)
@@ -201,10 +257,23 @@ unsigned ties__vocab_doc_count(const ties__vocab *v, const char *w, size_t n)
 int ties__vocab_in_dict(const ties__vocab *v, const char *w, size_t n)
 {
 	(void)v;
+	char small[64];
+	if (n < sizeof small) {
+		/* the common case without allocation: ASCII words */
+		size_t k = 0;
+		for (; k < n; k++) {
+			unsigned char c = (unsigned char)w[k];
+			if (c >= 0x80)
+				break;
+			small[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		}
+		if (k == n)
+			return dict_has(small, n);
+	}
 	char *lw = ties__lower_dup(w, n);
 	if (!lw)
 		return 0;
-	size_t j = wset_find(&dict, lw, strlen(lw));
+	int r = dict_has(lw, strlen(lw));
 	ties__free(lw);
-	return j != (size_t)-1;
+	return r;
 }

@@ -44,7 +44,7 @@ size_t ties__name_key(const char *name, char out[TIES__KEY_MAX])
 	size_t n = fold(name, cp, MAXCP), i = 0, o = 0;
 	while (i < n && !alnum(cp[i]))
 		i++;
-	/* A leading article: "the Taliban" and "Taliban" are one name. */
+	/* A leading article: "the Resistance" and "Resistance" are one name. */
 	if (i + 3 < n && cp[i] == 't' && cp[i + 1] == 'h' && cp[i + 2] == 'e' &&
 	    !alnum(cp[i + 3])) {
 		size_t j = i + 3;

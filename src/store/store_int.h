@@ -88,7 +88,7 @@ int ties__is_namelike(const char *name);
 /* Number of words (runs of letters/digits) in a name. */
 size_t ties__word_count(const char *name);
 /* Consonant skeleton of a multi-word name, for transliteration variants
- * ("Hafiz"/"Hafeez"): '~' then the key without vowels and repeated letters;
+ * ("Mohammed"/"Muhammad"): '~' then the key without vowels and repeated letters;
  * 0 when the name has fewer than two words. */
 size_t ties__skeleton_key(const char *name, char out[TIES__KEY_MAX]);
 /* Similarity 0..1 of two keys (1 - Levenshtein distance / longer length). */

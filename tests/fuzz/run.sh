@@ -4,10 +4,11 @@
 # NAME is a target without its "fuzz-" prefix (default: all).  Each target
 # starts from its seed corpus: tests/fuzz/seeds/NAME/ plus the project's own
 # fixtures (samples/, text and PDF files under tests/, PDFs made at run time
-# by tests/fuzz/gen-pdf.py and by groff when it is installed), and replays tests/fuzz/regress/NAME/.
-# A normal run keeps its corpus in BUILD/fuzz/corpus-NAME and grows it from
-# run to run; --smoke starts from the seeds each time.  Prints one line per
-# target (seconds, executions, coverage, crashes) and writes
+# by tests/fuzz/gen-pdf.py and by groff when it is installed), and replays
+# tests/fuzz/regress/NAME/.  A normal run keeps its corpus in
+# BUILD/fuzz/corpus-NAME and grows it from run to run; --smoke starts from
+# the seeds each time, in a folder of its own.  Prints one line per target
+# (seconds, executions, coverage, crashes) and writes
 # "N passed, N failed, 0 skipped" to BUILD/summary.
 smoke=0
 [ "$1" = "--smoke" ] && { smoke=1; shift; }
@@ -53,6 +54,7 @@ for n in $names; do
     echo "fuzz $n: no binary $bin"; fail=$((fail + 1)); continue
   fi
   seed="$F/seed-$n"; corpus="$F/corpus-$n"; reg="$ROOT/tests/fuzz/regress/$n"
+  [ "$smoke" = 1 ] && corpus="$F/smoke-corpus-$n" # never touch a campaign's corpus
   rm -rf "$seed"; mkdir -p "$seed" "$F/crashes"
   [ -d "$ROOT/tests/fuzz/seeds/$n" ] && cp "$ROOT/tests/fuzz/seeds/$n"/* "$seed"/ 2> /dev/null
   case $n in

@@ -1,13 +1,14 @@
 /* Unit tests of the PDF reader's geometry: spelling glyph runs (blanks,
  * ligatures, superscript markers), rows with superscripts, column order of
  * a page whose rows cross both columns, and in-memory PDFs. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <cmocka.h>
 
 #include "read/pdf_int.h"
 

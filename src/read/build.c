@@ -434,7 +434,9 @@ ties_code ties__doc_build(ties_doc *doc, const ties__blocks *bl, ties_error *err
 		while (ci < cands.len && TIES_VEC_AT(&cands, cand, ci).block == i)
 			ci++;
 		size_t m0 = pm.len;
-		if ((rc = render(&text, &B[i], (cand *)cands.data + c0, ci - c0, &pm)))
+		/* no candidates: cands.data may be NULL, which takes no offset */
+		const cand *cs = ci > c0 ? (const cand *)cands.data + c0 : NULL;
+		if ((rc = render(&text, &B[i], cs, ci - c0, &pm)))
 			goto done;
 		ob->end = text.len;
 		size_t bidx = blocks.len - 1;

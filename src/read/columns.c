@@ -30,7 +30,7 @@
 /* Reading on in the same column is the default: a switch must be earned. */
 #define SWITCH_COST 0.4
 /* Opening the second chain of a page must be earned by the evidence. */
-#define OPEN_COST 1.5
+#define OPEN_COST 1.0
 /* At most this many beam states may share the same column heads. */
 #define HEAD_SHARE 8
 #define SEEN_SIZE 512 /* > 2 * BEAM */

@@ -251,6 +251,25 @@ static size_t prev_cp(const char *s, size_t i, int32_t *cp)
 	return k;
 }
 
+/* The word before a stop at s[n] is a title or an initial ("Mr.", "Dr.",
+ * "J."), which a name follows: the stop does not end the sentence. */
+static int is_abbrev(const char *s, size_t n)
+{
+	static const char *const titles[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col",
+	                                     "Lt", "Maj", "Capt", "Sgt", "Gov", "Sen", "Rep",
+	                                     "Rev", "Hon", "St", "Mt", "Messrs"};
+	size_t b = n;
+	while (b && s[b - 1] != ' ' && s[b - 1] != '(' && s[b - 1] != '"')
+		b--;
+	size_t wl = n - b;
+	if (wl == 1 && s[b] >= 'A' && s[b] <= 'Z')
+		return 1;
+	for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
+		if (strlen(titles[i]) == wl && !memcmp(titles[i], s + b, wl))
+			return 1;
+	return 0;
+}
+
 int ties__ends_sentence(const char *s, size_t n)
 {
 	while (n && s[n - 1] == ' ')
@@ -276,6 +295,8 @@ int ties__ends_sentence(const char *s, size_t n)
 			n -= k;
 			continue;
 		}
+		if (cp == '.' && is_abbrev(s, n - 1))
+			return 0;
 		return cp == '.' || cp == '!' || cp == '?';
 	}
 }
@@ -420,8 +441,13 @@ static void bg_load(void)
 	}
 }
 
+/* A pair counts against a line join only where the background corpus
+ * would be expected to hold it this many times. */
+#define NEG_MIN_EXPECTED 16.0
+
 /* Pointwise evidence that word b follows word a, from the document's own
- * pairs: log of observed over expected, smoothed, clipped. */
+ * pairs and the background corpus: log of observed over expected, smoothed,
+ * clipped; negative only for a pair the corpus should hold but lacks. */
 static double pair_score(const ties__lm *lm, uint64_t a, uint64_t b)
 {
 	double ca = ht_get(&lm->uni, a), cb = ht_get(&lm->uni, b);
@@ -449,6 +475,13 @@ static double pair_score(const ties__lm *lm, uint64_t a, uint64_t b)
 		if (t < 0)
 			t = 0;
 		s += t;
+		/* a pair the corpus lacks although both words are frequent enough
+		 * for it to be expected several times ("the of"): evidence against */
+		double e = ga * gb / bg_total;
+		if (gab * 4 < e && e >= NEG_MIN_EXPECTED) {
+			double neg = log((gab + 1) / (e + 1));
+			s += neg < -3 ? -3 : neg;
+		}
 	}
 	return s;
 }

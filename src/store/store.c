@@ -252,7 +252,8 @@ static ties_code open_db(ties_store *s, const char *path, int oflags, int immuta
 	if (rc != SQLITE_OK)
 		return ties__db_error(s, rc, err, path);
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 10000);
+	/* concurrent ingests queue for the write lock rather than fail */
+	sqlite3_busy_timeout(s->db, 60000);
 	return ties__exec(s,
 	                  "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"
 	                  "PRAGMA temp_store = MEMORY; SELECT count(*) FROM sqlite_master;",

@@ -29,9 +29,10 @@ pass=0; fail=0
 # Seeds from the project's own fixtures, limited to small files.
 seed_fixtures() { # KIND DEST
   case $1 in
-    text) find "$ROOT/samples" "$ROOT/tests" -type f \( -name '*.txt' -o -name '*.md' \) \
-            -size -256k 2>/dev/null ;;
-    pdf) find "$ROOT/samples" "$ROOT/tests" -type f -name '*.pdf' -size -1024k 2>/dev/null ;;
+    text) find "$ROOT/samples" "$ROOT/tests" -name node_modules -prune -o -type f \
+            \( -name '*.txt' -o -name '*.md' \) -size -256k -print 2>/dev/null ;;
+    pdf) find "$ROOT/samples" "$ROOT/tests" -name node_modules -prune -o -type f -name '*.pdf' \
+           -size -1024k -print 2>/dev/null ;;
   esac | while IFS= read -r f; do
     cp "$f" "$2/fixture-$(printf '%s' "$f" | cksum | cut -d' ' -f1)"
   done
@@ -46,6 +47,12 @@ make_pdfs() { # DEST: a few PDFs of the project's own text, when groff is there
     head -c 4000 "$f" | sed 's/^[.'"'"']/\\\&&/' | groff -Tpdf -ms -rLL=3i 2> /dev/null \
       > "$1/groff-narrow-$(basename "$f" .txt).pdf" || true
   done
+  # uncompressed copies: mutations then reach the text operators
+  command -v mutool > /dev/null 2>&1 || return 0
+  for p in "$1"/groff-*.pdf; do
+    [ -s "$p" ] && mutool clean -d "$p" "${p%.pdf}-plain.pdf" > /dev/null 2>&1
+  done
+  return 0
 }
 
 for n in $names; do

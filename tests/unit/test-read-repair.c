@@ -1,5 +1,6 @@
 /* Unit tests of the text repair: link evidence, page furniture, the column
- * merge, paragraphs and notes, and the whole reader on small fixtures. */
+ * merge, chain assembly, paragraphs and notes, and the whole reader on
+ * small fixtures. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -39,6 +40,12 @@ static void link_evidence(void **st)
 	/* a sentence end followed by a capital: for */
 	assert_true(ties__lm_link(lm, &lay, &L[2], &L[4]) > 0);
 	assert_true(ties__lm_link(lm, &lay, &L[2], &L[4]) > ties__lm_link(lm, &lay, &L[2], &L[3]));
+	/* a word pair English does not make ("the of"): against, though no
+	 * sentence end stands between */
+	ties__line x = mk("they met at the", 0), y = mk("of the river", 0),
+	           z = mk("river bank at dawn", 0);
+	assert_true(ties__lm_link(lm, &lay, &x, &y) < 0);
+	assert_true(ties__lm_link(lm, &lay, &x, &z) > 0);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
 }
@@ -50,6 +57,11 @@ static void line_ends(void **st)
 	assert_true(ties__ends_sentence("he said.\"", 9));
 	assert_false(ties__ends_sentence("the year 2020", 13));
 	assert_false(ties__ends_sentence("and the", 7));
+	/* a title or an initial before a name does not end a sentence */
+	assert_false(ties__ends_sentence("Speaker, Mr.", 12));
+	assert_false(ties__ends_sentence("by John F.", 10));
+	assert_true(ties__ends_sentence("in the U.S.", 11));
+	assert_true(ties__ends_sentence("was Mr. Smith.", 14));
 	assert_true(ties__ends_hyphen("inter-", 6));
 	assert_false(ties__ends_hyphen("1990-", 5));
 	assert_int_equal(ties__line_width("a   b", 5), 3);

@@ -128,8 +128,21 @@ fuzz: fuzz-bins
 fuzz-smoke: fuzz-bins
 	sh tests/fuzz/run.sh --smoke $(FUZZ_BUILD) $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
 
+# The main job on the bundled sample (a scrambled two-column report written
+# for this project): repair the reading order, extract actors and evidence-
+# backed relations, store them, answer a link question, export a graph page.
 demo: deps all
-	./$(BUILD)/ties read samples/brief-demo.txt
+	@echo "== ties read samples/brief-demo.txt (first paragraphs)"
+	@./$(BUILD)/ties read samples/brief-demo.txt | head -n 5
+	@echo "== ties extract samples/brief-demo.txt"
+	@./$(BUILD)/ties extract samples/brief-demo.txt
+	@rm -f $(BUILD)/demo.db $(BUILD)/demo.db-wal $(BUILD)/demo.db-shm
+	@echo "== ties add (knowledge base $(BUILD)/demo.db)"
+	@./$(BUILD)/ties add --db $(BUILD)/demo.db samples/brief-demo.clean.txt
+	@echo "== ties show \"SCB\""
+	@./$(BUILD)/ties show --db $(BUILD)/demo.db SCB
+	@./$(BUILD)/ties export --db $(BUILD)/demo.db --format html -o $(BUILD)/demo.html
+	@echo "== interactive graph written to $(BUILD)/demo.html"
 
 format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(UNIT_SRC) $(HEADERS)

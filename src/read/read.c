@@ -176,8 +176,20 @@ const char *ties_doc_note(const ties_doc *doc, int n, size_t *len)
 {
 	for (size_t i = 0; i < doc->nblocks; i++)
 		if (doc->blocks[i].kind == TIES_BLOCK_NOTE && doc->blocks[i].note_number == n) {
-			*len = doc->blocks[i].end - doc->blocks[i].start;
-			return doc->text + doc->blocks[i].start;
+			/* the note's text without its leading number: "17. Source" -> "Source" */
+			size_t s = doc->blocks[i].start, e = doc->blocks[i].end, k = s;
+			if (k < e && doc->text[k] == '[')
+				k++;
+			while (k < e && doc->text[k] >= '0' && doc->text[k] <= '9')
+				k++;
+			if (k < e && (doc->text[k] == '.' || doc->text[k] == ')' || doc->text[k] == ']'))
+				k++;
+			while (k < e && doc->text[k] == ' ')
+				k++;
+			if (k == e)
+				k = s;
+			*len = e - k;
+			return doc->text + k;
 		}
 	return NULL;
 }

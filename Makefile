@@ -38,7 +38,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS := $(wildcard include/ties/*.h src/*/*.h)
 
-.PHONY: all check check-full check-asan check-plain check-valgrind test demo deps clean format bench fuzz \
+.PHONY: all check check-quick check-quick-parts check-asan check-plain check-valgrind test demo deps clean format bench fuzz \
   fuzz-smoke fuzz-bins
 all: $(BUILD)/ties $(UNIT_BIN) $(BUILD)/ties-index.txt
 
@@ -71,26 +71,29 @@ $(BUILD)/ties-index.txt: tools/mkindex.c src/extract/extract_int.h $(BUILD)/libt
 deps:
 	sh scripts/install-deps.sh
 
-# Every test: the plain build, then the same suite under ASan+UBSan, then each
-# fuzz target for a few seconds.
+# Every test: the plain build, the same suite under ASan+UBSan, each fuzz
+# target for a few seconds, then the unit programs and CLI cases under
+# valgrind.  This is what CI runs (.ci/run).  `make check-quick` skips valgrind.
 check: deps
+	@rm -f build/summary build-asan/summary $(FUZZ_BUILD)/summary build-valgrind/summary
+	@$(MAKE) --no-print-directory check-quick-parts; a=$$?; \
+	 $(MAKE) --no-print-directory check-valgrind; c=$$?; \
+	 cat build/summary build-asan/summary $(FUZZ_BUILD)/summary build-valgrind/summary 2>/dev/null | \
+	   awk '{p+=$$1; f+=$$3; k+=$$5} END {printf "check: %d passed, %d failed, %d skipped\n", p, f, k}'; \
+	 [ $$a -eq 0 ] && [ $$c -eq 0 ]
+
+check-quick: deps
 	@rm -f build/summary build-asan/summary $(FUZZ_BUILD)/summary
+	@$(MAKE) --no-print-directory check-quick-parts; a=$$?; \
+	 cat build/summary build-asan/summary $(FUZZ_BUILD)/summary 2>/dev/null | \
+	   awk '{p+=$$1; f+=$$3; k+=$$5} END {printf "check-quick: %d passed, %d failed, %d skipped\n", p, f, k}'; \
+	 [ $$a -eq 0 ]
+
+check-quick-parts:
 	@$(MAKE) --no-print-directory check-plain; a=$$?; \
 	 $(MAKE) --no-print-directory check-asan; b=$$?; \
 	 $(MAKE) --no-print-directory fuzz-smoke; d=$$?; \
-	 cat build/summary build-asan/summary $(FUZZ_BUILD)/summary 2>/dev/null | \
-	   awk '{p+=$$1; f+=$$3; k+=$$5} END {printf "check: %d passed, %d failed, %d skipped\n", p, f, k}'; \
 	 [ $$a -eq 0 ] && [ $$b -eq 0 ] && [ $$d -eq 0 ]
-
-# What CI runs: check, then the unit programs and CLI cases under valgrind
-# (several minutes more).
-check-full: deps
-	@rm -f build-valgrind/summary
-	@$(MAKE) --no-print-directory check; a=$$?; \
-	 $(MAKE) --no-print-directory check-valgrind; c=$$?; \
-	 cat build/summary build-asan/summary $(FUZZ_BUILD)/summary build-valgrind/summary 2>/dev/null | \
-	   awk '{p+=$$1; f+=$$3; k+=$$5} END {printf "check-full: %d passed, %d failed, %d skipped\n", p, f, k}'; \
-	 [ $$a -eq 0 ] && [ $$c -eq 0 ]
 
 check-plain: all
 	sh tests/run.sh $(BUILD)

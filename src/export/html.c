@@ -27,7 +27,7 @@ static ties_code read_data(const ties_export_opts *o, const char *name, char **d
 	char *path = ties__malloc(strlen(dir) + strlen(name) + 2);
 	if (!path)
 		return ties__error(err, TIES_ERR_NOMEM, "out of memory");
-	sprintf(path, "%s/%s", dir, name);
+	snprintf(path, strlen(dir) + strlen(name) + 2, "%s/%s", dir, name);
 	ties_code rc = ties__read_all(path, VIEWER_CAP, data, len, err);
 	if (!rc && (memmem(*data, *len, "</", 2) != NULL)) {
 		/* the file is inlined: it must not be able to close its element */

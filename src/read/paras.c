@@ -100,7 +100,7 @@ static ties_code restore_hyphens(ties_buf *b, const ties__vocab *vocab, ties_buf
 			if (we - ws + 1 < sizeof w) {
 				memcpy(w, s + ws, cut - ws);
 				w[cut - ws] = '-';
-				memcpy(w + cut - ws + 1, s + cut, we - cut);
+				memcpy(w + (cut - ws) + 1, s + cut, we - cut);
 				unsigned hc = ties__vocab_doc_count(vocab, w, we - ws + 1);
 				unsigned jc = ties__vocab_doc_count(vocab, s + ws, we - ws);
 				if (hc == 0 || hc <= jc)

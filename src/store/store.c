@@ -260,6 +260,34 @@ static ties_code open_db(ties_store *s, const char *path, int oflags, int immuta
 	                  err);
 }
 
+/* Opens the database and brings it to WAL mode and the current schema. */
+static ties_code open_setup(ties_store *s, const char *path, int oflags, ties_error *err)
+{
+	ties_code code = open_db(s, path, oflags, 0, err);
+	if (code == TIES_ERR_READONLY && s->readonly) {
+		/* A WAL database in a directory we may not write: SQLite cannot
+		 * create the shared-memory file, but nobody can be writing it
+		 * through us either; read it as an immutable file. */
+		sqlite3_close_v2(s->db);
+		s->db = NULL;
+		code = open_db(s, path, oflags, 1, err);
+	}
+	if (code)
+		return code;
+	if (!s->readonly && (code = ties__exec(s,
+	                                       "PRAGMA journal_mode = WAL;"
+	                                       "PRAGMA synchronous = NORMAL;"
+	                                       /* fewer, larger checkpoints: a page
+	                                        * rewritten by many documents is
+	                                        * copied once */
+	                                       "PRAGMA wal_autocheckpoint = 4000;",
+	                                       err)))
+		return code;
+	if ((code = ties__schema_apply(s, err)))
+		return code;
+	return TIES_OK;
+}
+
 ties_code ties_store_open(const char *path, unsigned flags, ties_store **out, ties_error *err)
 {
 	*out = NULL;
@@ -282,27 +310,26 @@ ties_code ties_store_open(const char *path, unsigned flags, ties_store **out, ti
 	int oflags = s->readonly ? SQLITE_OPEN_READONLY
 	                         : SQLITE_OPEN_READWRITE |
 	                               (flags & TIES_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
-	ties_code code = open_db(s, path, oflags, 0, err);
-	if (code == TIES_ERR_READONLY && s->readonly) {
-		/* A WAL database in a directory we may not write: SQLite cannot
-		 * create the shared-memory file, but nobody can be writing it
-		 * through us either; read it as an immutable file. */
+	/* Two first ingests racing to create a new base can meet SQLite's
+	 * deadlock rule (a lock upgrade refused at once, without the busy
+	 * wait) while the file is still in rollback mode; such a refusal is
+	 * retried from the start for as long as the busy timeout would wait. */
+	ties_code code = TIES_OK;
+	for (unsigned attempt = 0;; attempt++) {
+		code = open_setup(s, path, oflags, err);
+		if (!code || code != TIES_ERR_DB || !s->db || attempt >= 600 ||
+		    (sqlite3_errcode(s->db) != SQLITE_BUSY && sqlite3_errcode(s->db) != SQLITE_LOCKED))
+			break;
+		for (int i = 0; i < ST_NSTMT; i++) {
+			sqlite3_finalize(s->st[i]);
+			s->st[i] = NULL;
+		}
 		sqlite3_close_v2(s->db);
 		s->db = NULL;
-		code = open_db(s, path, oflags, 1, err);
+		struct timespec ts = {0, 100000000L}; /* 100 ms */
+		nanosleep(&ts, NULL);
 	}
 	if (code)
-		goto fail;
-	if (!s->readonly && (code = ties__exec(s,
-	                                       "PRAGMA journal_mode = WAL;"
-	                                       "PRAGMA synchronous = NORMAL;"
-	                                       /* fewer, larger checkpoints: a page
-	                                        * rewritten by many documents is
-	                                        * copied once */
-	                                       "PRAGMA wal_autocheckpoint = 4000;",
-	                                       err)))
-		goto fail;
-	if ((code = ties__schema_apply(s, err)))
 		goto fail;
 	*out = s;
 	return TIES_OK;

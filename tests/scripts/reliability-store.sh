@@ -4,8 +4,8 @@
 #    each: `ties check-db` passes, no document stored before the kill is lost,
 #    and every stored document is whole (its sentences, notes, entities,
 #    mentions and claims match a clean ingest of the same file);
-#  - readers (`ties docs`, `ties stats`) while an ingest writes, and two
-#    writers at once;
+#  - readers (`ties docs`, `ties stats`) while an ingest writes, two first
+#    ingests racing to create a new base, and two writers at once;
 #  - a read-only database: queries work, `ties add` is refused (code 20);
 #  - a full disk (file-size limit): a clean refusal (code 21), the database
 #    still consistent;
@@ -181,7 +181,24 @@ if [ -z "$rbad" ] && [ $wrc -eq 0 ] && [ "$reads" -ge 1 ]; then
 else
   echo "not ok store-concurrent-read: ${rbad:-writer exit $wrc, $reads reads} $(head -c 200 "$W/writer.err")"
 fi
+# two first ingests racing to create a new knowledge base: both must wait
+# for the lock, not fail (tried a few times, the race is a matter of timing)
+race=""
+for t in 1 2 3 4 5; do
+  R="$W/race-$t.db"
+  "$TIES" add --quiet --db "$R" "$W/docs/report-001.txt" > /dev/null 2> "$W/r1.err" &
+  p1=$!
+  "$TIES" add --quiet --db "$R" "$W/more/report-500.txt" > /dev/null 2> "$W/r2.err" &
+  p2=$!
+  wait "$p1"; r1=$?; wait "$p2"; r2=$?
+  if [ $r1 -ne 0 ] || [ $r2 -ne 0 ]; then
+    race="try $t: exits $r1 $r2: $(cat "$W/r1.err" "$W/r2.err" | head -c 200)"; break
+  fi
+done
+[ -z "$race" ] && echo "ok store-create-race: two first ingests into a new base, 5 times" ||
+  echo "not ok store-create-race: $race"
 C2="$W/writers.db"
+"$TIES" add --quiet --db "$C2" "$W/docs/report-001.txt" > /dev/null 2>&1
 "$TIES" add --quiet --db "$C2" "$W/docs" > /dev/null 2> "$W/w1.err" &
 p1=$!
 "$TIES" add --quiet --db "$C2" "$W/more" > /dev/null 2> "$W/w2.err" &

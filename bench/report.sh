@@ -12,7 +12,8 @@ cd "$(dirname "$0")" || exit 1
   for f in results/*.md; do
     [ -f "$f" ] || continue
     echo
-    cat "$f"
+    # each area file starts with a level-1 heading; nest it under this page
+    sed 's/^#/##/' "$f"
   done
 } > RESULTS.md
 echo "wrote bench/RESULTS.md"

@@ -1,4 +1,5 @@
 /* ties extract FILE|- [--json] [--rules FILE]: entities and relations. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -49,7 +50,18 @@ int cmd_extract(int argc, char **argv)
 			continue;
 		if (!strcmp(argv[i], "--json"))
 			json = 1;
-		else if (!strcmp(argv[i], "--rules")) {
+		else if (!strcmp(argv[i], "--max-entities") || !strcmp(argv[i], "--max-relations")) {
+			char *end = NULL;
+			unsigned long long v = i + 1 < argc ? strtoull(argv[i + 1], &end, 10) : 0;
+			if (!end || *end || v == 0)
+				return cli_fail(TIES_ERR_USAGE, "option '%s' needs a positive number",
+				                argv[i]);
+			if (argv[i][6] == 'e')
+				xo.max_entities = (size_t)v;
+			else
+				xo.max_relations = (size_t)v;
+			i++;
+		} else if (!strcmp(argv[i], "--rules")) {
 			if (i + 1 >= argc)
 				return cli_fail(TIES_ERR_USAGE, "option '--rules' needs a file");
 			xo.rules_path = argv[++i];
@@ -61,7 +73,7 @@ int cmd_extract(int argc, char **argv)
 			path = argv[i];
 	}
 	if (!path)
-		return cli_fail(TIES_ERR_USAGE, "usage: ties extract [--json] [--rules FILE] FILE|-");
+		return cli_fail(TIES_ERR_USAGE, "usage: ties extract [--json] [--rules FILE] [--max-entities N] [--max-relations N] FILE|-");
 	ties_doc *doc;
 	ties_error err;
 	ties_code rc = ties_read_file(path, &o, &doc, &err);

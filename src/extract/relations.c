@@ -8,6 +8,7 @@
  * chains ("A, B, Country", "A district of B", "Facility in City"). */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/extract_int.h"
 
@@ -29,6 +30,7 @@ typedef struct sctx {
 	xstate *st;
 	const char *country_kind; /* per entity: 'c' country, 's' subdivision, 0 */
 	long last_subj;
+	long prev_subj; /* the last clause subject of the previous sentence */
 	item *it;
 	size_t n;
 	uint32_t sent;
@@ -239,6 +241,59 @@ static long org_ref(const sctx *c, size_t i)
 	return best >= 0 ? best : ref_of(c, i, TIES_ENT_ORGANIZATION);
 }
 
+/* Does the text right after candidate k describe it as a NOUN: "X, a
+ * trucking firm", "X (XF), an armed group"? */
+static int described_as(const xstate *st, const xcand *k, const char *noun)
+{
+	size_t t = k->t1, end = st->sent_tok[k->sent + 1];
+	char w[48];
+	if (t + 2 < end && ties__xlower(st->text, &TOK(st, t), w, sizeof w) && !strcmp(w, "(")) {
+		while (t < end && t < k->t1 + 4 && !(ties__xlower(st->text, &TOK(st, t), w, sizeof w) && !strcmp(w, ")")))
+			t++;
+		t++;
+	}
+	if (t + 2 >= end || !ties__xlower(st->text, &TOK(st, t), w, sizeof w) || strcmp(w, ","))
+		return 0;
+	t++;
+	ties__xlower(st->text, &TOK(st, t), w, sizeof w);
+	if (strcmp(w, "a") && strcmp(w, "an") && strcmp(w, "the"))
+		return 0;
+	for (size_t q = t + 1; q < end && q <= t + 4; q++) {
+		if (TOK(st, q).flags & XT_PUNCT)
+			return 0;
+		ties__xlower(st->text, &TOK(st, q), w, sizeof w);
+		if (!strcmp(w, noun))
+			return 1;
+	}
+	return 0;
+}
+
+/* "the brigade", "the firm" (item j is the determiner): the most recent
+ * organisation whose name ends in that noun or that was described as one;
+ * else the organisation the text is about. */
+static long def_ref(const sctx *c, size_t j)
+{
+	const xstate *st = c->st;
+	const char *noun = c->it[j + 1].w;
+	size_t nl = strlen(noun);
+	size_t pos = TOK(st, c->it[j].t0).s;
+	size_t k = c->cand0;
+	while (k < st->cands.len && CAND(st, k).s < pos)
+		k++;
+	for (size_t q = k, seen = 0; q-- > 0 && seen < 300; seen++) {
+		const xcand *x = &CAND(st, q);
+		if (x->ent < 0 || (x->flags & XC_NESTED) || st->x->entities[x->ent].type != TIES_ENT_ORGANIZATION)
+			continue;
+		const char *name = st->x->entities[x->ent].name;
+		size_t ln = name ? strlen(name) : 0;
+		if (ln > nl && name[ln - nl - 1] == ' ' && !strncasecmp(name + ln - nl, noun, nl))
+			return x->ent;
+		if (described_as(st, x, noun))
+			return x->ent;
+	}
+	return org_ref(c, j);
+}
+
 /* "the group", "the cartel": an anaphor for an organisation */
 static int org_anaphor(const sctx *c, size_t j)
 {
@@ -329,8 +384,16 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 			push(v, &n, pronoun_ref(c, j));
 			return n;
 		}
+		if (is(x, "they")) {
+			/* "they": the organisation that was the subject of the last
+			 * clause, in this sentence or the one before */
+			long e = c->last_subj >= 0 ? c->last_subj : c->prev_subj;
+			if (e >= 0 && cls_of(c, e) == 'O')
+				push(v, &n, e);
+			return n;
+		}
 		if (j > 0 && org_anaphor(c, j - 1)) {
-			push(v, &n, org_ref(c, j)); /* "the cartel is based in" */
+			push(v, &n, def_ref(c, j - 1)); /* "the cartel is based in" */
 			return n;
 		}
 		if (in_list(x, org_pronouns) && j + 1 < i && c->it[j + 1].ln[0]) {
@@ -404,7 +467,7 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 	for (int round = 0; j < c->n && round < MAXARGS; round++) {
 		size_t skip = 0;
 		if (org_anaphor(c, j)) {
-			push(v, &n, org_ref(c, j));
+			push(v, &n, def_ref(c, j));
 			break;
 		}
 		while (j < c->n && c->it[j].ent < 0 && skip < 5 &&
@@ -416,6 +479,13 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 			j++;
 			skip++;
 		}
+		/* "attacked the military base in X": the place stands for the
+		 * facility named by a common noun */
+		if (!n && skip && j + 1 < c->n && c->it[j].ent < 0 && (is(&c->it[j], "in") || is(&c->it[j], "near")) &&
+		    c->it[j + 1].ent >= 0 && cls_of(c, c->it[j + 1].ent) == 'L' &&
+		    ties__xrules_has(c->st->rules, XR_FACHEAD, c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w,
+		                     strlen(c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w)))
+			j++;
 		if (j >= c->n || c->it[j].ent < 0)
 			break;
 		size_t k = j;
@@ -502,6 +572,28 @@ static int emit_pairs(sctx *c, const long *s, size_t ns, const long *o, size_t n
 	return 0;
 }
 
+/* The entity a reduced relative at item i describes: "X, a rival group led
+ * by", "X (XG), a trucking firm registered in", "groups led by" (no
+ * words between).  -1 if none. */
+static long described(const sctx *c, size_t i)
+{
+	size_t j = i;
+	int words = 0;
+	while (j > 0 && c->it[j - 1].ent < 0 && !(c->it[j - 1].flags & XT_PUNCT) && words < 4)
+		j--, words++;
+	if (!words && j > 0 && c->it[j - 1].ent >= 0)
+		return c->it[j - 1].ent;
+	if (!words || j < 2 || !punct(&c->it[j - 1], ','))
+		return -1;
+	if (c->it[j - 2].ent >= 0)
+		return c->it[j - 2].ent;
+	/* "X (XG), a ...": the name before the acronym */
+	if (j >= 5 && punct(&c->it[j - 2], ')') && c->it[j - 3].ent >= 0 && punct(&c->it[j - 4], '(') &&
+	    c->it[j - 5].ent >= 0)
+		return c->it[j - 5].ent;
+	return -1;
+}
+
 static int verbs(sctx *c, size_t i)
 {
 	const char *w;
@@ -525,21 +617,26 @@ static int verbs(sctx *c, size_t i)
 		if (!passive0 && i + 1 < c->n && is(&c->it[i + 1], "by") && strcmp(x->w, x->lv) &&
 		    !strstr(x->w, "ing")) {
 			/* reduced relative: "X, an armed group led by Y", "groups led by Y" */
-			size_t j = i;
-			int words = 0;
-			while (j > 0 && c->it[j - 1].ent < 0 && !(c->it[j - 1].flags & XT_PUNCT) && words < 4)
-				j--, words++;
-			long pat = -1;
-			if (!words && j > 0 && c->it[j - 1].ent >= 0)
-				pat = c->it[j - 1].ent;
-			else if (words && j >= 2 && punct(&c->it[j - 1], ',') && c->it[j - 2].ent >= 0)
-				pat = c->it[j - 2].ent;
+			long pat = described(c, i);
 			no = pat >= 0 ? objects(c, i + 1, NULL, 0, o, NULL) : 0;
 			ns = 0;
 			push(s, &ns, pat);
 			if (no && emit_pairs(c, o, no, s, ns, r, i, 0, 0))
 				return -1;
 			continue;
+		}
+		if (!passive0 && r->prep && i + 1 < c->n && is(&c->it[i + 1], r->prep) && strcmp(x->w, x->lv) &&
+		    !strstr(x->w, "ing") && i >= 2 && c->it[i - 1].ent < 0) {
+			/* "X, a trucking firm registered in Y": a participle describing X */
+			long pat = described(c, i);
+			if (pat >= 0) {
+				ns = 0;
+				push(s, &ns, pat);
+				no = objects(c, i, r->prep, 1, o, NULL);
+				if (emit_pairs(c, s, ns, o, no, r, i, 0, 0))
+					return -1;
+				continue;
+			}
 		}
 		if (passive) {
 			/* the doer: "by X", or "in a joint X operation" */
@@ -639,8 +736,17 @@ static int nouns(sctx *c, size_t i)
 		}
 		if (m >= 0)
 			push(s, &ns, m);
-		else
+		else {
+			/* "X attacked the base in Y": the noun is the verb's object,
+			 * its subject is not the noun's */
+			int obj = 0;
+			const char *vw;
+			for (size_t q = i; q-- > 0 && i - q <= 6 && c->it[q].ent < 0 && !obj;)
+				obj = rule_word(c, XR_VERB, &c->it[q], &vw) && !c->it[q].ln[0];
+			if (obj)
+				continue;
 			ns = subjects(c, i, s, 1);
+		}
 		if (!ns)
 			continue;
 		no = objects(c, i, r->prep, r->prep ? 25 : 0, o, NULL);
@@ -667,6 +773,24 @@ static int roles(sctx *c, size_t i)
 	const xrule *r = ties__xrules_find(c->st->rules, kind, w, strlen(w));
 	if (!r)
 		return 0;
+	/* "his deputy, Y", "X's lieutenant, Y": Y belongs to the organisation
+	 * the possessor was last said to lead or belong to */
+	if (kind == XR_ROLE && !strcmp(r->type, "member-of") && i >= 1 && i + 2 < c->n &&
+	    punct(&c->it[i + 1], ',') && c->it[i + 2].ent >= 0 && cls_of(c, c->it[i + 2].ent) == 'P') {
+		long owner = -1, org = -1;
+		if (is(&c->it[i - 1], "his") || is(&c->it[i - 1], "her"))
+			owner = pronoun_ref(c, i - 1);
+		else if ((c->it[i - 1].flags & XT_POSS) && i >= 2 && c->it[i - 2].ent >= 0)
+			owner = c->it[i - 2].ent;
+		for (size_t q = c->rels->len; owner >= 0 && org < 0 && q-- > 0;) {
+			const ties_relation *o = &TIES_VEC_AT(c->rels, ties_relation, q);
+			if (o->source == (size_t)owner && !o->negated &&
+			    (!strcmp(o->type, "leads") || !strcmp(o->type, "member-of")))
+				org = (long)o->target;
+		}
+		if (org >= 0)
+			return add(c, c->it[i + 2].ent, org, "member-of", i, 0);
+	}
 	/* title: "ORG [PLACE] ROLE [,] PERSON" */
 	if (kind == XR_ROLE && i >= 1 && i + 1 < c->n) {
 		size_t k = i + 1;
@@ -842,6 +966,7 @@ ties_code ties__xrelations(xstate *st)
 	ties__vec_init(&items, sizeof(item));
 	ties_code rc = TIES_OK;
 	size_t ci = 0, mi = 0;
+	long carry = -1;
 	char *ckind = ties__arena_alloc(st->a, st->x->nentities + 1);
 	if (!ckind)
 		return TIES_ERR_NOMEM;
@@ -899,10 +1024,11 @@ ties_code ties__xrelations(xstate *st)
 		mi = m0;
 		while (mi < st->doc->nmarkers && st->doc->markers[mi].sentence == s)
 			mi++;
-		sctx c = {st, ckind, -1, items.data, items.len, s, &rels, a, b, rels.len, ci, m0, mi};
+		sctx c = {st, ckind, -1, carry, items.data, items.len, s, &rels, a, b, rels.len, ci, m0, mi};
 		for (size_t i = 0; i < c.n && !rc; i++)
 			if (verbs(&c, i) || nouns(&c, i) || roles(&c, i) || others(&c, i))
 				rc = TIES_ERR_LIMIT;
+		carry = c.last_subj;
 	}
 	if (!rc) {
 		st->x->relations = ties__arena_array(st->a, rels.len ? rels.len : 1, sizeof(ties_relation));

@@ -11,6 +11,7 @@
 
 typedef struct lexinfo {
 	int common, proper_rank, demonym_like, inst, dict_name, gazetteer;
+	int adj, cap_kind; /* a WordNet adjective; a capitalised non-instance noun (a people, a language) */
 	char cls, kind, first_sense;
 	char country[3];
 	double lat, lon;
@@ -26,6 +27,8 @@ static int collect(const xlex_rec *r, void *vctx)
 	switch (r->kind) {
 	case 'w':
 		li->common = 1;
+		if (r->cls == 'a')
+			li->adj = 1;
 		if (r->cls == 'n' && r->flags[0] != '-')
 			li->first_sense = r->flags[0];
 		return 0;
@@ -39,6 +42,7 @@ static int collect(const xlex_rec *r, void *vctx)
 		if (r->flags[0] == 'i')
 			rank = 5, li->inst = 1;
 		else if (r->flags[1] == 'u') {
+			li->cap_kind = 1;
 			if (cls == 'P') {
 				li->demonym_like = 1; /* "Peruvian", "Muslim": a kind of person */
 				return 0;
@@ -121,6 +125,10 @@ int ties__xis_demonym(const xstate *st, const char *key, size_t klen)
 {
 	lexinfo li;
 	lookup(st, key, klen, &li);
+	/* a nationality adjective ("the French base"): an adjective whose
+	 * capitalised noun senses are a people or a language, not a place */
+	if (li.adj && li.cap_kind && !li.gazetteer)
+		return 1;
 	return li.demonym_like && (li.proper_rank == 0 || (li.proper_rank == 3 && li.cls == 'X') ||
 	                           (li.proper_rank == 3 && li.first_sense == 'P'));
 }

@@ -65,6 +65,7 @@ enum {
 	XR_HONORIFIC,   /* honorific WORD : part of a person's name */
 	XR_CONNECTOR,   /* connector WORD : inside names ("of", "bin", "al") */
 	XR_STOP,        /* stop WORD : never starts or ends a name */
+	XR_RECEIVE,     /* receive-verb WORD : "B receives money from A" */
 	XR_NKINDS
 };
 

@@ -594,6 +594,15 @@ static long described(const sctx *c, size_t i)
 	return -1;
 }
 
+/* A past participle: inflected, not "-ing", not a third-person "-s" form */
+static int participle(const item *x)
+{
+	size_t n = strlen(x->w), l = strlen(x->lv);
+	if (!l || !strcmp(x->w, x->lv) || strstr(x->w, "ing"))
+		return 0;
+	return !(n > l && !strncmp(x->w, x->lv, l) && (!strcmp(x->w + l, "s") || !strcmp(x->w + l, "es")));
+}
+
 static int verbs(sctx *c, size_t i)
 {
 	const char *w;
@@ -625,17 +634,19 @@ static int verbs(sctx *c, size_t i)
 				return -1;
 			continue;
 		}
-		if (!passive0 && r->prep && i + 1 < c->n && is(&c->it[i + 1], r->prep) && strcmp(x->w, x->lv) &&
-		    !strstr(x->w, "ing") && i >= 2 && c->it[i - 1].ent < 0) {
+		if (!passive0 && r->prep && i + 1 < c->n && is(&c->it[i + 1], r->prep) && participle(x) && i >= 2 &&
+		    c->it[i - 1].ent < 0) {
 			/* "X, a trucking firm registered in Y": a participle describing X */
 			long pat = described(c, i);
+			size_t before = c->rels->len;
 			if (pat >= 0) {
 				ns = 0;
 				push(s, &ns, pat);
 				no = objects(c, i, r->prep, 1, o, NULL);
 				if (emit_pairs(c, s, ns, o, no, r, i, 0, 0))
 					return -1;
-				continue;
+				if (c->rels->len > before)
+					continue;
 			}
 		}
 		if (passive) {
@@ -723,6 +734,15 @@ static int nouns(sctx *c, size_t i)
 	for (const xrule *r = ties__xrules_find(c->st->rules, XR_NOUN, w, strlen(w)); r;
 	     r = ties__xrules_next(c->st->rules, r)) {
 		size_t ns = 0, no = 0, at = i;
+		if (r->reverse && r->prep && !strcmp(r->prep, "from")) {
+			/* "B received money from A", not "B seized weapons from A" */
+			int got = 0;
+			for (size_t q = i; q-- > 0 && i - q <= 4 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) && !got;)
+				got = c->it[q].lv[0] &&
+				      ties__xrules_has(c->st->rules, XR_RECEIVE, c->it[q].lv, strlen(c->it[q].lv));
+			if (!got)
+				continue;
+		}
 		long m = before_noun(c, i, &at);
 		/* "the bombing by X" */
 		if (i + 1 < c->n && is(&c->it[i + 1], "by")) {
@@ -833,6 +853,9 @@ static int roles(sctx *c, size_t i)
 		if (q >= 2 && c->it[q - 2].ent >= 0)
 			subj = c->it[q - 2].ent, sj = q - 2;
 	}
+	for (size_t q = j; subj < 0 && cop && q + 2 < i; q++)
+		if (org_anaphor(c, q) && in_list(&c->it[q + 2], be))
+			subj = def_ref(c, q), sj = q; /* "the group is a member of X" */
 	if (subj < 0)
 		return 0;
 	const char *prep = adj ? (r->prep ? r->prep : "to") : "of";

@@ -11,7 +11,7 @@
 
 typedef struct lexinfo {
 	int common, proper_rank, demonym_like, inst, dict_name, gazetteer;
-	int adj, cap_kind; /* a WordNet adjective; a capitalised non-instance noun (a people, a language) */
+	int adj, cap_kind; /* an adjective; a capitalised non-instance noun (a people) */
 	char cls, kind, first_sense;
 	char country[3];
 	double lat, lon;
@@ -125,7 +125,7 @@ int ties__xis_demonym(const xstate *st, const char *key, size_t klen)
 {
 	lexinfo li;
 	lookup(st, key, klen, &li);
-	/* a nationality adjective ("the French base"): an adjective whose
+	/* a nationality adjective ("the German embassy"): an adjective whose
 	 * capitalised noun senses are a people or a language, not a place */
 	if (li.adj && li.cap_kind && !li.gazetteer)
 		return 1;

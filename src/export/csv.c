@@ -30,6 +30,16 @@ static ties_code field(ties_buf *b, const char *s, int arr, ties_buf *tmp)
 	return rc ? rc : ties_buf_addc(b, '"');
 }
 
+/* A list collected with \x1f between items as one field in Neo4j's array
+ * form: items separated by ';', a ';' inside an item becoming ','. */
+static ties_code list_field(ties_buf *out, ties_buf *txt, ties_buf *tmp)
+{
+	for (size_t j = 0; j < txt->len; j++)
+		txt->data[j] = txt->data[j] == ';' ? ',' : txt->data[j] == '\x1f' ? ';' : txt->data[j];
+	return txt->len ? field(out, txt->data, 0, tmp) : TIES_OK;
+}
+
+
 ties_code ties__export_csv_nodes(const ties_graph *g, const ties_export_opts *o, ties_buf *out,
                                  ties_error *err)
 {
@@ -115,21 +125,11 @@ ties_code ties__export_csv_rels(const ties_graph *g, const ties_export_opts *o, 
 		rc = rc ? rc : ties_buf_addc(out, ',');
 		ties_buf_clear(&txt);
 		rc = rc ? rc : ties__edge_documents(g, e, "\x1f", &txt);
-		for (size_t j = 0; !rc && j < txt.len; j++)
-			txt.data[j] = txt.data[j] == ';'      ? ','
-			              : txt.data[j] == '\x1f' ? ';'
-			                                      : txt.data[j];
-		if (!rc && txt.len)
-			rc = field(out, txt.data, 0, &tmp);
+		rc = rc ? rc : list_field(out, &txt, &tmp);
 		rc = rc ? rc : ties_buf_addc(out, ',');
 		ties_buf_clear(&txt);
 		rc = rc ? rc : ties__edge_notes(g, e, "\x1f", &txt);
-		for (size_t j = 0; !rc && j < txt.len; j++)
-			txt.data[j] = txt.data[j] == ';'      ? ','
-			              : txt.data[j] == '\x1f' ? ';'
-			                                      : txt.data[j];
-		if (!rc && txt.len)
-			rc = field(out, txt.data, 0, &tmp);
+		rc = rc ? rc : list_field(out, &txt, &tmp);
 		rc = rc ? rc : ties_buf_addc(out, ',');
 		const char *d = ties__edge_date(e);
 		if (!rc && d)

@@ -19,6 +19,9 @@ int cli_write(const ties_buf *b);
 /* Reads --max-* options shared by commands that read documents; returns 1
  * if argv[*i] was one of them (and advances *i), 0 if not, -1 on error. */
 int cli_read_opt(int argc, char **argv, int *i, ties_read_opts *o);
+/* The one FILE argument of a reading command: an unknown option or a second
+ * file is a usage error (printed; its code returned), else 0. */
+int cli_path_arg(const char *cmd, const char *arg, const char **path);
 
 int cmd_read(int argc, char **argv);
 int cmd_extract(int argc, char **argv);

@@ -65,12 +65,8 @@ int cmd_extract(int argc, char **argv)
 			if (i + 1 >= argc)
 				return cli_fail(TIES_ERR_USAGE, "option '--rules' needs a file");
 			xo.rules_path = argv[++i];
-		} else if (argv[i][0] == '-' && argv[i][1])
-			return cli_fail(TIES_ERR_USAGE, "extract: unknown option '%s'", argv[i]);
-		else if (path)
-			return cli_fail(TIES_ERR_USAGE, "extract: one file at a time");
-		else
-			path = argv[i];
+		} else if ((r = cli_path_arg("extract", argv[i], &path)))
+			return r;
 	}
 	if (!path)
 		return cli_fail(TIES_ERR_USAGE, "usage: ties extract [--json] [--rules FILE] [--max-entities N] [--max-relations N] FILE|-");

@@ -16,12 +16,8 @@ int cmd_read(int argc, char **argv)
 			continue;
 		if (!strcmp(argv[i], "--json"))
 			json = 1;
-		else if (argv[i][0] == '-' && argv[i][1])
-			return cli_fail(TIES_ERR_USAGE, "read: unknown option '%s'", argv[i]);
-		else if (path)
-			return cli_fail(TIES_ERR_USAGE, "read: one file at a time");
-		else
-			path = argv[i];
+		else if ((r = cli_path_arg("read", argv[i], &path)))
+			return r;
 	}
 	if (!path)
 		return cli_fail(TIES_ERR_USAGE, "usage: ties read [--json] FILE|-");

@@ -82,3 +82,13 @@ int cli_read_opt(int argc, char **argv, int *i, ties_read_opts *o)
 	*i += 1;
 	return 1;
 }
+
+int cli_path_arg(const char *cmd, const char *arg, const char **path)
+{
+	if (arg[0] == '-' && arg[1])
+		return cli_fail(TIES_ERR_USAGE, "%s: unknown option '%s'", cmd, arg);
+	if (*path)
+		return cli_fail(TIES_ERR_USAGE, "%s: one file at a time", cmd);
+	*path = arg;
+	return 0;
+}

@@ -162,10 +162,12 @@ for t in tools:
     out.append("| %s | %d | %.3f | %.3f | %.1f | %.1f | %s | %.2fx, %.2fx |" % (
         t, p, s, c, p / s, p / c, "%.4f" % (n / k) if k else "", (b[0] / s), (b[4] / c)))
 out += ["", "\"ties, no word list\" is `ties read` with TIES_DICT=/dev/null: the same reader "
-        "without the system word list that the shared vocabulary (src/read/vocab.c) loads "
-        "whenever a document has line-end hyphens to judge.  The difference between the two "
-        "ties rows is that load, paid once per process; documents without line-end hyphens "
-        "(the word-processor PDFs) never pay it."]
+        "without the system word list that the shared vocabulary (src/read/vocab.c) consults "
+        "when a line-end hyphen is left open by the document's own word counts (it indexes "
+        "the list lazily: only the words that share their first two letters with a word "
+        "asked about).  The difference between "
+        "the two ties rows is that cost, paid once per process, and in edit distance what "
+        "the list is worth; documents without line-end hyphens never pay it."]
 open(outmd, "w").write("\n".join(out) + "\n")
 print("\n".join(out))
 EOF

@@ -594,16 +594,19 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 					memcpy(joined + a, t, we);
 					size_t jl = a + we;
 					unsigned jc = ties__vocab_doc_count(vocab, joined, jl);
-					int jd = ties__vocab_in_dict(vocab, joined, jl);
+					/* the dictionary only when the counts leave it open
+					 * (its look-ups cost the most) */
+					int jd = !jc && a > 2 && we > 2 &&
+					         ties__vocab_in_dict(vocab, joined, jl);
 					memcpy(joined, o + ws, a + 1); /* with the hyphen */
 					memcpy(joined + a + 1, t, we);
 					unsigned hc = ties__vocab_doc_count(vocab, joined, jl + 1);
 					ties__free(joined);
-					int parts = ties__vocab_in_dict(vocab, o + ws, a) &&
-					            ties__vocab_in_dict(vocab, t, we);
 					if (hc > jc)
 						keep = 1;
-					else if (!jd && !jc && parts && a > 2 && we > 2)
+					else if (!jd && !jc && a > 2 && we > 2 &&
+					         ties__vocab_in_dict(vocab, o + ws, a) &&
+					         ties__vocab_in_dict(vocab, t, we))
 						keep = 1;
 				}
 				if (!keep)

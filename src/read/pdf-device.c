@@ -101,13 +101,17 @@ static void record(fz_context *ctx, glyph_dev *d, const fz_text *text, fz_matrix
 				d->rc = TIES_ERR_LIMIT;
 				return;
 			}
-			fz_point p = fz_transform_point(fz_make_point(it->x, it->y), ctm);
+			/* fz_transform_point and _vector, spelled out: the same
+			 * arithmetic without two calls per glyph */
+			fz_point p;
+			p.x = it->x * ctm.a + it->y * ctm.c + ctm.e;
+			p.y = it->x * ctm.b + it->y * ctm.d + ctm.f;
 			float adv = fz_advance_glyph(ctx, sp->font, it->gid, 0);
-			fz_point a = fz_transform_vector(fz_make_point(adv, 0), trm);
+			float ax = adv * trm.a + 0.0f * trm.c;
 			ties__pglyph g;
 			g.c = c;
 			g.x0 = p.x - d->bounds.x0;
-			g.x1 = g.x0 + (a.x > 0 ? a.x : 0);
+			g.x1 = g.x0 + (ax > 0 ? ax : 0);
 			g.base = p.y - d->bounds.y0;
 			g.y0 = g.base - d->asc * size;
 			g.y1 = g.base - d->desc * size;
@@ -122,7 +126,10 @@ static void record(fz_context *ctx, glyph_dev *d, const fz_text *text, fz_matrix
 				last = NULL;
 				continue;
 			}
-			ties__pglyph *slot = ties__vec_push(&d->pg->glyphs);
+			/* in place while there is room: no call, no zeroing */
+			ties_vec *v = &d->pg->glyphs;
+			ties__pglyph *slot = v->len < v->cap ? (ties__pglyph *)v->data + v->len++
+			                                     : ties__vec_push(v);
 			if (!slot) {
 				d->rc = TIES_ERR_NOMEM;
 				return;

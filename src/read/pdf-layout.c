@@ -21,12 +21,19 @@
 typedef struct wp {
 	size_t row, g0, g1;
 	float x0, x1, base, size;
+	size_t w0, nw; /* its word boxes in lay.words, once made */
+	int words;
 } wp;
+
+typedef struct wbox {
+	float a, b;
+} wbox;
 
 typedef struct lay {
 	const ties__pglyph *G;
 	ties_vec *out;
-	ties_vec work; /* of wp: every piece made so far */
+	ties_vec work;  /* of wp: every piece made so far */
+	ties_vec words; /* of wbox: the pieces' word boxes */
 	unsigned region;
 	int *cov;
 	ties_code rc;
@@ -38,8 +45,8 @@ static void extent(const ties__pglyph *G, wp *p)
 	p->x1 = -INFINITY;
 	for (size_t i = p->g0; i < p->g1; i++)
 		if (!G[i].space) {
-			p->x0 = fminf(p->x0, G[i].x0);
-			p->x1 = fmaxf(p->x1, G[i].x1);
+			p->x0 = ties__minf(p->x0, G[i].x0);
+			p->x1 = ties__maxf(p->x1, G[i].x1);
 		}
 }
 
@@ -60,7 +67,7 @@ static int has_ink(const ties__pglyph *G, size_t g0, size_t g1)
 			if (g_ && g_->space)                                                       \
 				continue;                                                          \
 			if (g_ && !isnan(WX0) && g_->x0 - WX1 <= 0.25f * (p)->size) {              \
-				WX1 = fmaxf(WX1, g_->x1);                                          \
+				WX1 = ties__maxf(WX1, g_->x1);                                     \
 				continue;                                                          \
 			}                                                                          \
 			if (!isnan(WX0)) {                                                         \
@@ -73,11 +80,39 @@ static int has_ink(const ties__pglyph *G, size_t g0, size_t g1)
 		}                                                                                  \
 	} while (0)
 
-static int crosses(const ties__pglyph *G, const wp *p, float gl, float gr)
+/* The word boxes of piece pi, made on first use: the gutter search asks
+ * for them many times. */
+static const wbox *words_of(lay *L, size_t pi, size_t *n)
 {
-	int hit = 0;
-	FOR_WORDS(G, p, a, b, if (a < gr && b > gl) hit = 1);
-	return hit;
+	wp *p = &((wp *)L->work.data)[pi];
+	if (!p->words) {
+		size_t w0 = L->words.len;
+		FOR_WORDS(L->G, p, a, b, {
+			wbox *w = ties__vec_push(&L->words);
+			if (!w) {
+				L->rc = TIES_ERR_NOMEM;
+				*n = 0;
+				return NULL;
+			}
+			w->a = a;
+			w->b = b;
+		});
+		p->w0 = w0;
+		p->nw = L->words.len - w0;
+		p->words = 1;
+	}
+	*n = p->nw;
+	return (const wbox *)L->words.data + p->w0;
+}
+
+static int crosses(lay *L, size_t pi, float gl, float gr)
+{
+	size_t n;
+	const wbox *w = words_of(L, pi, &n);
+	for (size_t i = 0; i < n; i++)
+		if (w[i].a < gr && w[i].b > gl)
+			return 1;
+	return 0;
 }
 
 static ties_code emit(lay *L, const size_t *P, size_t n)
@@ -87,8 +122,8 @@ static ties_code emit(lay *L, const size_t *P, size_t n)
 	const wp *W = L->work.data;
 	float rx0 = INFINITY, rx1 = -INFINITY;
 	for (size_t i = 0; i < n; i++) {
-		rx0 = fminf(rx0, W[P[i]].x0);
-		rx1 = fmaxf(rx1, W[P[i]].x1);
+		rx0 = ties__minf(rx0, W[P[i]].x0);
+		rx1 = ties__maxf(rx1, W[P[i]].x1);
 	}
 	for (size_t i = 0; i < n; i++) {
 		ties__ppiece *o = ties__vec_push(L->out);
@@ -110,7 +145,7 @@ static ties_code emit(lay *L, const size_t *P, size_t n)
 
 /* Checks a gutter candidate: text on both sides in several rows, the right
  * side starting at one x. */
-static int valid_gutter(const lay *L, const size_t *P, size_t n, float gl, float gr, float S)
+static int valid_gutter(lay *L, const size_t *P, size_t n, float gl, float gr, float S)
 {
 	const wp *W = L->work.data;
 	size_t nl = 0, nr = 0, cross = 0, aligned = 0;
@@ -118,7 +153,7 @@ static int valid_gutter(const lay *L, const size_t *P, size_t n, float gl, float
 	float mid = (gl + gr) / 2;
 	for (size_t i = 0; i < n; i++) {
 		const wp *p = &W[P[i]];
-		if (crosses(L->G, p, gl, gr)) {
+		if (crosses(L, P[i], gl, gr)) {
 			cross++;
 			continue;
 		}
@@ -132,7 +167,7 @@ static int valid_gutter(const lay *L, const size_t *P, size_t n, float gl, float
 					fx = L->G[g].x0;
 					break;
 				}
-			rmin = fminf(rmin, fx);
+			rmin = ties__minf(rmin, fx);
 		}
 	}
 	if (nl < 2 || nr < 2 || n - cross < 3 || cross * 2 > n)
@@ -145,7 +180,7 @@ static int valid_gutter(const lay *L, const size_t *P, size_t n, float gl, float
 		int prev = -1;
 		for (size_t i = 0; i < n; i++) {
 			const wp *p = &W[P[i]];
-			int c = crosses(L->G, p, gl, gr) && p->x1 >= gr + 0.5f * p->size &&
+			int c = crosses(L, P[i], gl, gr) && p->x1 >= gr + 0.5f * p->size &&
 			        p->x0 <= gl - 0.5f * p->size;
 			if (prev >= 0 && c != prev) {
 				flips++;
@@ -176,16 +211,16 @@ static int valid_gutter(const lay *L, const size_t *P, size_t n, float gl, float
 	 * of the strip are a table, read row by row */
 	float X0 = INFINITY;
 	for (size_t i = 0; i < n; i++)
-		X0 = fminf(X0, W[P[i]].x0);
+		X0 = ties__minf(X0, W[P[i]].x0);
 	size_t full = 0, left = 0;
 	for (size_t i = 0; i < n; i++) {
 		const wp *p = &W[P[i]];
-		if (p->x0 >= mid || crosses(L->G, p, gl, gr))
+		if (p->x0 >= mid || crosses(L, P[i], gl, gr))
 			continue;
 		float x1 = -INFINITY;
 		for (size_t g = p->g0; g < p->g1; g++)
 			if (!L->G[g].space && L->G[g].x1 <= mid)
-				x1 = fmaxf(x1, L->G[g].x1);
+				x1 = ties__maxf(x1, L->G[g].x1);
 		left++;
 		full += x1 >= gl - 0.3f * (gl - X0);
 	}
@@ -203,8 +238,8 @@ static int find_gutter(lay *L, const size_t *P, size_t n, float *gl, float *gr)
 		return 0;
 	}
 	for (size_t i = 0; i < n; i++) {
-		X0 = fminf(X0, W[P[i]].x0);
-		X1 = fmaxf(X1, W[P[i]].x1);
+		X0 = ties__minf(X0, W[P[i]].x0);
+		X1 = ties__maxf(X1, W[P[i]].x1);
 		sz[i] = W[P[i]].size;
 	}
 	float S = ties__pdf_median(sz, n);
@@ -221,18 +256,21 @@ static int find_gutter(lay *L, const size_t *P, size_t n, float *gl, float *gr)
 	memset(cov, 0, (nb + 1) * sizeof *cov);
 	/* words' spans as differences, then summed: coverage per bin */
 	for (size_t i = 0; i < n; i++) {
-		const wp *p = &W[P[i]];
-		FOR_WORDS(L->G, p, a, b, {
-			size_t s = (size_t)fmaxf(0, floorf((a - X0) * scale));
-			size_t e = (size_t)fmaxf(0, ceilf((b - X0) * scale));
+		size_t nw;
+		const wbox *w = words_of(L, P[i], &nw);
+		for (size_t k = 0; k < nw; k++) {
+			size_t s = (size_t)ties__maxf(0, floorf((w[k].a - X0) * scale));
+			size_t e = (size_t)ties__maxf(0, ceilf((w[k].b - X0) * scale));
 			if (e >= nb)
 				e = nb - 1;
 			if (s > e)
 				s = e;
 			cov[s]++;
 			cov[e + 1]--;
-		});
+		}
 	}
+	if (L->rc)
+		return 0;
 	for (size_t q = 1; q < nb; q++)
 		cov[q] += cov[q - 1];
 	float wmin = 0.8f * S * scale;
@@ -298,6 +336,7 @@ static ties_code split_piece(lay *L, size_t pi, float x, size_t *left, size_t *r
 		if (!a)
 			return TIES_ERR_NOMEM;
 		*a = p;
+		a->words = 0;
 		a->g1 = cut;
 		extent(L->G, a);
 		*left = L->work.len - 1;
@@ -307,6 +346,7 @@ static ties_code split_piece(lay *L, size_t pi, float x, size_t *left, size_t *r
 		if (!b)
 			return TIES_ERR_NOMEM;
 		*b = p;
+		b->words = 0;
 		b->g0 = cut;
 		extent(L->G, b);
 		*right = L->work.len - 1;
@@ -332,8 +372,8 @@ static ties_code order(lay *L, size_t *P, size_t n, int depth)
 	float mid = (gl + gr) / 2;
 	float X0 = INFINITY, X1 = -INFINITY;
 	for (size_t i = 0; i < n; i++) {
-		X0 = fminf(X0, ((wp *)L->work.data)[P[i]].x0);
-		X1 = fmaxf(X1, ((wp *)L->work.data)[P[i]].x1);
+		X0 = ties__minf(X0, ((wp *)L->work.data)[P[i]].x0);
+		X1 = ties__maxf(X1, ((wp *)L->work.data)[P[i]].x1);
 	}
 	size_t *left = ties__malloc(3 * n * sizeof *left);
 	if (!left)
@@ -344,7 +384,7 @@ static ties_code order(lay *L, size_t *P, size_t n, int depth)
 	for (size_t i = 0; i < n && !rc; i++) {
 		const wp *p = &((wp *)L->work.data)[P[i]];
 		int spanning = 0;
-		if (crosses(L->G, p, gl, gr)) {
+		if (crosses(L, P[i], gl, gr)) {
 			/* a column line that runs into the gutter stays in its column */
 			if (p->x1 < gr + 0.5f * p->size)
 				spanning = -1;
@@ -421,6 +461,7 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 	L.G = G;
 	L.out = pieces;
 	ties__vec_init(&L.work, sizeof(wp));
+	ties__vec_init(&L.words, sizeof(wbox));
 	L.cov = ties__malloc((MAX_BINS + 1) * sizeof *L.cov);
 	size_t *P = ties__malloc(nrows * sizeof *P);
 	ties_code rc = L.cov && P ? TIES_OK : TIES_ERR_NOMEM;
@@ -435,7 +476,9 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 		w->g1 = rows[r].g0 + rows[r].ng;
 		w->base = rows[r].base;
 		w->size = rows[r].size;
-		extent(G, w);
+		/* the row's ink extent, as extent() makes it */
+		w->x0 = rows[r].x0;
+		w->x1 = rows[r].x1;
 		P[r] = r;
 	}
 	/* edge rows, each its own region, tops first */
@@ -453,7 +496,10 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 		if (!rc)
 			TIES_VEC_AT(pieces, ties__ppiece, before).edge = TIES__EDGE_BOTTOM;
 	}
+	if (!rc)
+		rc = L.rc;
 	ties__vec_release(&L.work);
+	ties__vec_release(&L.words);
 	ties__free(L.cov);
 	ties__free(P);
 	return rc;

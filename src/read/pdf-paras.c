@@ -15,12 +15,6 @@ typedef struct stats {
 	float pitch; /* body baseline distance */
 } stats;
 
-static int cmp_float(const void *a, const void *b)
-{
-	float x = *(const float *)a, y = *(const float *)b;
-	return x < y ? -1 : x > y;
-}
-
 /* The body size is the one most characters are set in. */
 static ties_code body_stats(const ties__preader *R, stats *st)
 {
@@ -33,7 +27,7 @@ static ties_code body_stats(const ties__preader *R, stats *st)
 	for (size_t i = 0; i < n; i++)
 		if (!L[i].drop)
 			v[m++] = roundf(L[i].size * 4) / 4;
-	qsort(v, m, sizeof *v, cmp_float);
+	ties__pdf_sort_floats(v, m);
 	float best = 10;
 	size_t bestw = 0;
 	for (size_t i = 0; i < m;) {
@@ -107,7 +101,7 @@ static int is_notes_heading(const char *s, size_t n)
 /* The line runs (nearly) to its column's right edge. */
 static int reaches_end(const ties__pline *l, float S)
 {
-	return l->x1 >= l->rx1 - fmaxf(0.08f * (l->rx1 - l->rx0), S);
+	return l->x1 >= l->rx1 - ties__maxf(0.08f * (l->rx1 - l->rx0), S);
 }
 
 /* Does line b start a new paragraph after line a? */
@@ -116,7 +110,7 @@ static int breaks(const ties__preader *R, const stats *st, const ties__pline *a,
 {
 	const char *ta = R->text.data + a->t0, *tb = R->text.data + b->t0;
 	float S = st->size;
-	if (fabsf(a->size - b->size) > 0.1f * fmaxf(a->size, b->size))
+	if (fabsf(a->size - b->size) > 0.1f * ties__maxf(a->size, b->size))
 		return 1;
 	if (in_notes && starts_with_number(tb, b->tlen))
 		return 1;

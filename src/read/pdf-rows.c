@@ -7,17 +7,60 @@
 
 #include "pdf_int.h"
 
-static int cmp_float(const void *a, const void *b)
+/* Sorting without qsort: the comparisons inline (qsort's calls through a
+ * pointer were a tenth of the reader's time), and no quadratic worst case
+ * on hostile input (heap sort, merge sort). */
+static void sift_down(float *a, size_t i, size_t n)
 {
-	float x = *(const float *)a, y = *(const float *)b;
-	return x < y ? -1 : x > y;
+	float v = a[i];
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= n)
+			break;
+		if (c + 1 < n && a[c + 1] > a[c])
+			c++;
+		if (!(a[c] > v))
+			break;
+		a[i] = a[c];
+		i = c;
+	}
+	a[i] = v;
+}
+
+void ties__pdf_sort_floats(float *a, size_t n)
+{
+	/* a row's sizes and baselines are mostly one value: often in order */
+	size_t s = 1;
+	while (s < n && !(a[s] < a[s - 1]))
+		s++;
+	if (s >= n)
+		return;
+	if (n <= 32) {
+		/* insertion from the first element out of order */
+		for (size_t i = s; i < n; i++) {
+			float v = a[i];
+			size_t j = i;
+			for (; j > 0 && a[j - 1] > v; j--)
+				a[j] = a[j - 1];
+			a[j] = v;
+		}
+		return;
+	}
+	for (size_t i = n / 2; i-- > 0;)
+		sift_down(a, i, n);
+	for (size_t e = n - 1; e > 0; e--) {
+		float t = a[0];
+		a[0] = a[e];
+		a[e] = t;
+		sift_down(a, 0, e);
+	}
 }
 
 float ties__pdf_median(float *a, size_t n)
 {
 	if (!n)
 		return 0;
-	qsort(a, n, sizeof *a, cmp_float);
+	ties__pdf_sort_floats(a, n);
 	return a[n / 2];
 }
 
@@ -27,14 +70,53 @@ typedef struct key {
 	float a, b; /* sort keys */
 } key;
 
-static int cmp_key(const void *pa, const void *pb)
+/* x before y: by a, then b, then glyph (a total order) */
+static inline int key_less(const key *x, const key *y)
 {
-	const key *x = pa, *y = pb;
 	if (x->a != y->a)
-		return x->a < y->a ? -1 : 1;
+		return x->a < y->a;
 	if (x->b != y->b)
-		return x->b < y->b ? -1 : 1;
-	return x->g < y->g ? -1 : x->g > y->g;
+		return x->b < y->b;
+	return x->g < y->g;
+}
+
+static void insertion_keys(key *a, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		if (!key_less(&a[i], &a[i - 1]))
+			continue;
+		key v = a[i];
+		size_t j = i;
+		for (; j > 0 && key_less(&v, &a[j - 1]); j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
+}
+
+/* Sorts n keys; tmp holds n keys. */
+static void sort_keys(key *a, size_t n, key *tmp)
+{
+	const size_t run = 16;
+	for (size_t i = 0; i < n; i += run)
+		insertion_keys(a + i, n - i < run ? n - i : run);
+	key *src = a, *dst = tmp;
+	for (size_t w = run; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, o = lo;
+			while (i < mid && j < hi)
+				dst[o++] = key_less(&src[j], &src[i]) ? src[j++] : src[i++];
+			while (i < mid)
+				dst[o++] = src[i++];
+			while (j < hi)
+				dst[o++] = src[j++];
+		}
+		key *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != a)
+		memcpy(a, src, n * sizeof *a);
 }
 
 typedef struct rinfo {
@@ -52,7 +134,7 @@ static void row_stats(const ties__pglyph *G, const key *k, size_t n, float *tmp,
 			tmp[m++] = G[k[i].g].size;
 	float best = 0;
 	if (m) {
-		qsort(tmp, m, sizeof *tmp, cmp_float);
+		ties__pdf_sort_floats(tmp, m);
 		size_t bestc = 0;
 		for (size_t i = 0, j = 0; i < m; i = j) {
 			while (j < m && tmp[j] <= tmp[i] * 1.05f)
@@ -155,7 +237,7 @@ ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows)
 		nc++;
 		i = j;
 	}
-	qsort(ch, nc, sizeof *ch, cmp_key);
+	sort_keys(ch, nc, ord);
 
 	/* rows by baseline, greedily from the top */
 	size_t nr = 0, o = 0;
@@ -163,8 +245,8 @@ ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows)
 		float b0 = ch[ci].a, s0 = G[ch[ci].g].size;
 		size_t cj = ci + 1;
 		while (cj < nc) {
-			float tol = 0.2f * fmaxf(s0, G[ch[cj].g].size);
-			if (ch[cj].a - b0 > fmaxf(tol, 0.5f))
+			float tol = 0.2f * ties__maxf(s0, G[ch[cj].g].size);
+			if (ch[cj].a - b0 > ties__maxf(tol, 0.5f))
 				break;
 			cj++;
 		}
@@ -172,7 +254,7 @@ ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows)
 		 * parts of a ligature can share one x0 with the next glyph */
 		for (size_t q = ci; q < cj; q++)
 			ch[q].a = 0;
-		qsort(ch + ci, cj - ci, sizeof *ch, cmp_key);
+		sort_keys(ch + ci, cj - ci, ord);
 		size_t start = o;
 		int sorted_ok = 1;
 		for (size_t q = ci; q < cj; q++)
@@ -186,7 +268,7 @@ ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows)
 				o++;
 			}
 		if (!sorted_ok) /* chunks that overlap: sort the glyphs */
-			qsort(k + start, o - start, sizeof *k, cmp_key);
+			sort_keys(k + start, o - start, ord);
 		ri[nr].start = start;
 		ri[nr].n = o - start;
 		row_stats(G, k + start, o - start, tmp, &ri[nr]);
@@ -197,11 +279,15 @@ ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows)
 	/* superscripts: a glyph raised from a row below it, smaller than that
 	 * row's type and next to one of its glyphs, moves to that row (it may
 	 * have been grouped with a neighbouring column's row, or alone) */
+	float big = 0; /* a glyph this large is raised on no row */
+	for (size_t r = 0; r < nr; r++)
+		big = ri[r].size > big ? ri[r].size : big;
+	big *= 0.85f;
 	for (size_t r = 0; r < nr; r++) {
 		for (size_t i = 0; i < ri[r].n; i++) {
 			key *kk = &k[ri[r].start + i];
 			ties__pglyph *g = &G[kk->g];
-			if (kk->row != r || g->space)
+			if (kk->row != r || g->space || g->size > big)
 				continue;
 			/* raised by at most 0.75 em of a row at most 4 times its size */
 			for (size_t t = r + 1;
@@ -233,7 +319,7 @@ ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows)
 				mv[nmv].a = (float)k[i].row;
 				nmv++;
 			}
-	qsort(mv, nmv, sizeof *mv, cmp_key);
+	sort_keys(mv, nmv, ord);
 	size_t v = 0;
 	o = 0;
 	for (size_t r = 0; r < nr; r++) {
@@ -256,6 +342,9 @@ ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows)
 	for (size_t i = 0; i < n;) {
 		size_t row = k[i].row, j = i;
 		size_t s0 = m;
+		int ink = 0;
+		/* the row's ink box, made as the glyphs are copied */
+		float x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
 		for (; j < n && k[j].row == row; j++) {
 			const ties__pglyph *g = &G[k[j].g];
 			/* the same glyph drawn twice (fake bold, shadows) counts once */
@@ -264,10 +353,14 @@ ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows)
 			    fabsf(sorted[m - 1].base - g->base) < 0.1f * g->size)
 				continue;
 			sorted[m++] = *g;
+			if (!g->space) {
+				ink = 1;
+				x0 = ties__minf(x0, g->x0);
+				x1 = ties__maxf(x1, g->x1);
+				y0 = ties__minf(y0, g->y0);
+				y1 = ties__maxf(y1, g->y1);
+			}
 		}
-		int ink = 0;
-		for (size_t q = s0; q < m; q++)
-			ink |= !sorted[q].space;
 		if (!ink) {
 			m = s0;
 			i = j;
@@ -282,16 +375,10 @@ ties_code ties__pdf_rows(ties__ppage *pg, ties_vec *rows)
 		pr->ng = m - s0;
 		pr->base = ri[row].base;
 		pr->size = ri[row].size;
-		pr->x0 = pr->y0 = INFINITY;
-		pr->x1 = pr->y1 = -INFINITY;
-		for (size_t q = s0; q < m; q++) {
-			if (sorted[q].space)
-				continue;
-			pr->x0 = fminf(pr->x0, sorted[q].x0);
-			pr->x1 = fmaxf(pr->x1, sorted[q].x1);
-			pr->y0 = fminf(pr->y0, sorted[q].y0);
-			pr->y1 = fmaxf(pr->y1, sorted[q].y1);
-		}
+		pr->x0 = x0;
+		pr->x1 = x1;
+		pr->y0 = y0;
+		pr->y1 = y1;
 		i = j;
 	}
 	memcpy(G, sorted, m * sizeof *G);

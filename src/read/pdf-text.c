@@ -28,6 +28,13 @@ static const char *expand(int32_t c)
 
 static ties_code put(ties_buf *out, int32_t c)
 {
+	/* ASCII with room to spare: most characters, without a call */
+	if (c < 0x80 && out->len + 2 <= out->cap &&
+	    (!out->cap_limit || out->len + 2 <= out->cap_limit + 1)) {
+		out->data[out->len++] = (char)c;
+		out->data[out->len] = '\0';
+		return TIES_OK;
+	}
 	const char *e = expand(c);
 	if (e)
 		return ties_buf_adds(out, e);
@@ -79,15 +86,15 @@ ties_code ties__pdf_spell(const ties__pglyph *G, size_t g0, size_t g1, int lead_
 		}
 		if (!g)
 			break;
-		const char *e = expand(g->c);
+		const char *e = g->c >= 0xA0 ? expand(g->c) : NULL;
 		if (g->space || (e && e[0] == ' ')) {
 			blank = prev != NULL;
 			continue;
 		}
 		if (prev) {
-			float ref = fmaxf(prev->sup ? 0 : prev->size, g->sup ? 0 : g->size);
+			float ref = ties__maxf(prev->sup ? 0 : prev->size, g->sup ? 0 : g->size);
 			if (ref <= 0)
-				ref = fmaxf(prev->size, g->size);
+				ref = ties__maxf(prev->size, g->size);
 			float gap = g->x0 - prev->x1;
 			/* a blank character the next glyph overlaps is spacing
 			 * noise, not a word break */

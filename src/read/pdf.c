@@ -37,7 +37,7 @@ static ties_code add_page(ties__preader *R, const ties__ppage *pg, const ties_ve
 				continue;
 			ink++;
 			bold += G[g].bold;
-			size = fmaxf(size, G[g].size);
+			size = ties__maxf(size, G[g].size);
 		}
 		const ties__prow *row = &TIES_VEC_AT(rows, ties__prow, p->row);
 		l->page = pg->number;

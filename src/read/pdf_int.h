@@ -116,5 +116,19 @@ ties_code ties__pdf_paragraphs(ties__preader *R, ties__blocks *bl, ties__vocab *
 
 /* Median of n floats (reorders a). */
 float ties__pdf_median(float *a, size_t n);
+/* Sorts n floats (no NaN) in ascending order. */
+void ties__pdf_sort_floats(float *a, size_t n);
+
+/* fmaxf and fminf, inline: the compiler calls libm for them (NaN rules)
+ * and the reader calls them per glyph.  The same results. */
+static inline float ties__maxf(float a, float b)
+{
+	return a > b || b != b ? a : b;
+}
+
+static inline float ties__minf(float a, float b)
+{
+	return a < b || b != b ? a : b;
+}
 
 #endif

@@ -4,6 +4,7 @@
  * acronym definitions (Schwartz & Hearst 2003) that fix a long form. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/extract_int.h"
 
@@ -97,13 +98,37 @@ static int add_split(xstate *st, const xtok *t)
 			return 0;
 		}
 	}
-	/* two names joined: "U.S.-Soviet", "Peru-Bolivia" */
+	/* a place before a descriptive word: "Lyon-based", "Quito-born" */
+	if ((t->flags & XT_CAP) && lp < t->e && x[lp] >= 'a' && x[lp] <= 'z' && t->e - lp >= 3 &&
+	    t->e - lp < 32) {
+		char w[32], key[32];
+		size_t wl = t->e - lp;
+		memcpy(w, x + lp, wl);
+		size_t kl = ties__xnorm(w, wl, key, sizeof key);
+		if (!ties__xrules_has(st->rules, XR_CONNECTOR, w, wl) && ties__xis_common(st, key, kl)) {
+			xtok head = {t->s, cut[nc - 1], t->flags & XT_START, t->sent};
+			reflag(st, &head, t->flags & XT_START);
+			if (add_split(st, &head) || push_tok(st, lp, t->e, t->sent, XT_WORD | XT_COMPOUND, 0))
+				return -1;
+			return 0;
+		}
+	}
+	/* two names joined: "U.S.-Soviet", "Peru-Bolivia"; not a particle
+	 * and its name ("Al-Kifah") */
 	int allcap = 1, known = 0;
 	size_t ps = t->s;
 	for (size_t c = 0; c <= nc; c++) {
 		size_t pe = c < nc ? cut[c] : t->e;
 		int32_t cp;
 		ties__utf8_decode(x + ps, pe - ps, &cp);
+		char pw[16];
+		size_t pl = pe - ps;
+		if (pl < sizeof pw) {
+			for (size_t k = 0; k < pl; k++)
+				pw[k] = (char)(x[ps + k] >= 'A' && x[ps + k] <= 'Z' ? x[ps + k] + 32 : x[ps + k]);
+			if (ties__xrules_has(st->rules, XR_CONNECTOR, pw, pl))
+				allcap = 0;
+		}
 		if (pe <= ps || !ties__is_upper(cp))
 			allcap = 0;
 		else if (known_part(st, ps, pe))
@@ -134,13 +159,51 @@ static int is_month(const xstate *st, size_t i)
 
 static int is_stop(const xstate *st, size_t i) { return has_rule(st, XR_STOP, i); }
 
+/* "al-Nahr", "bin-Zayed": a lowercase particle joined to a name */
+static int particle_name(const xstate *st, const xtok *t)
+{
+	const char *x = st->text;
+	if (!(t->flags & XT_HYPH) || (t->flags & XT_CAP))
+		return 0;
+	const char *h = memchr(x + t->s, '-', t->e - t->s);
+	if (!h || h + 1 >= x + t->e || (size_t)(h - (x + t->s)) >= 8 || h == x + t->s)
+		return 0;
+	if (!ties__xrules_has(st->rules, XR_CONNECTOR, x + t->s, (size_t)(h - (x + t->s))))
+		return 0;
+	int32_t cp;
+	ties__utf8_decode(h + 1, (size_t)(x + t->e - h - 1), &cp);
+	return ties__is_upper(cp);
+}
+
+/* Digits in a word: "B-2019-44" (two groups of digits) is a file number
+ * and "Town12" a name with a footnote number glued on (2): never names;
+ * "T72", "APT-C-23", "UNC2452" (1) stand alone and join no other word. */
+static int has_digit(const xstate *st, const xtok *t)
+{
+	const char *x = st->text;
+	size_t groups = 0;
+	for (size_t k = t->s; k < t->e; k++)
+		if (x[k] >= '0' && x[k] <= '9' && (k == t->s || x[k - 1] < '0' || x[k - 1] > '9'))
+			groups++;
+	if (!groups)
+		return 0;
+	size_t k = t->e;
+	while (k > t->s && x[k - 1] >= '0' && x[k - 1] <= '9')
+		k--;
+	if (groups >= 2 || (k < t->e && k > t->s && x[k - 1] >= 'a' && x[k - 1] <= 'z'))
+		return 2;
+	return 1;
+}
+
 /* A word that may be part of a name. */
 static int name_tok(const xstate *st, size_t i)
 {
 	const xtok *t = &TOK(st, i);
 	if (!(t->flags & XT_WORD) || (t->flags & (XT_NUM | XT_COMPOUND)))
 		return 0;
-	if (!(t->flags & (XT_CAP | XT_ALLCAP | XT_MIXED)))
+	if (!(t->flags & (XT_CAP | XT_ALLCAP | XT_MIXED)) && !particle_name(st, t))
+		return 0;
+	if (has_digit(st, t) == 2)
 		return 0;
 	if (is_month(st, i) || has_rule(st, XR_ROLE, i))
 		return 0;
@@ -178,6 +241,13 @@ static int given_before_name(const xstate *st, size_t i, size_t last)
 	return ties__xis_given(st, key, kl);
 }
 
+/* "Los X", "El X", "De X": a capitalised particle before a name begins it */
+static int cap_particle(const xstate *st, size_t i, size_t b)
+{
+	return (TOK(st, i).flags & XT_CAP) && TOK(st, i).e - TOK(st, i).s >= 2 && i + 1 < b &&
+	       name_tok(st, i + 1) && !has_rule(st, XR_CONNECTOR, i + 1);
+}
+
 static int compass_tok(const xstate *st, size_t i)
 {
 	static const char *const l[] = {"north", "south", "east", "west", "northern", "southern",
@@ -197,6 +267,116 @@ static int common_tok(const xstate *st, size_t i)
 	size_t kl = key_of(st->text, t->s, t->e, key, sizeof key);
 	return ties__xis_common(st, key, kl);
 }
+
+/* "SITUATION REPORT": upper-case common words near an upper-case word
+ * (how many within two words) make a header, not acronyms */
+static int caps_line(const xstate *st, size_t a, size_t b, size_t i)
+{
+	int n = 0;
+	for (size_t k = i >= a + 2 ? i - 2 : a; k <= i + 2 && k < b; k++) {
+		const xtok *t = &TOK(st, k);
+		if (k != i && (t->flags & XT_ALLCAP) && t->e - t->s > 3 && common_tok(st, k))
+			n++;
+	}
+	return n;
+}
+
+static int is_quote(const xstate *st, size_t i, int open)
+{
+	const xtok *t = &TOK(st, i);
+	const unsigned char *p = (const unsigned char *)st->text + t->s;
+	if (!(t->flags & XT_PUNCT))
+		return 0;
+	if (t->e - t->s == 1)
+		return p[0] == '"';
+	return t->e - t->s == 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == (open ? 0x9C : 0x9D);
+}
+
+static int word_at(const xstate *st, size_t i, const char *const *list)
+{
+	char w[32];
+	size_t n = lower_tok(st, i, w, sizeof w);
+	for (; *list; list++)
+		if (strlen(*list) == n && !memcmp(*list, w, n))
+			return 1;
+	return 0;
+}
+
+static int head_tok(const xstate *st, size_t i)
+{
+	return has_rule(st, XR_ORGHEAD, i) || has_rule(st, XR_FACHEAD, i) || has_rule(st, XR_LOCHEAD, i) ||
+	       has_rule(st, XR_ORGFIRST, i);
+}
+
+/* Tokens [i, last] read as a person's name before "of": "Inspector Ana
+ * Ruiz of the Port Police" names a person and, apart, an organisation;
+ * "Bank of England" (a head word) stays whole. */
+static int person_before_of(const xstate *st, size_t a, size_t i, size_t last)
+{
+	if (last < i + 1)
+		return 0;
+	for (size_t k = i; k <= last; k++)
+		if (head_tok(st, k))
+			return 0;
+	for (size_t k = i; k <= i + 1; k++) {
+		/* a given name first, or after a title ("Inspector Ana X of") */
+		char key[128];
+		const xtok *t = &TOK(st, k);
+		size_t kl = key_of(st->text, t->s, t->e, key, sizeof key);
+		if (!(t->flags & XT_ALLCAP) && ties__xis_given(st, key, kl) && !ties__xis_common(st, key, kl))
+			return 1;
+		if (!has_rule(st, XR_HONORIFIC, k) && !common_tok(st, k))
+			break;
+	}
+	return i > a && (has_rule(st, XR_ROLE, i - 1) || has_rule(st, XR_HONORIFIC, i - 1));
+}
+
+/* The last token of the longest name the lexicon knows that starts at i
+ * and spans lowercase words ("Trinidad and Tobago", "Antigua and Barbuda"),
+ * or i. */
+static size_t lex_span(const xstate *st, size_t i, size_t b)
+{
+	size_t best = i;
+	int inner = 0;
+	for (size_t j = i + 1; j < b && j <= i + 5; j++) {
+		const xtok *t = &TOK(st, j);
+		if (!(t->flags & XT_WORD) || (t->flags & XT_POSS))
+			break;
+		if (!name_tok(st, j)) {
+			inner = 1;
+			continue;
+		}
+		if (!inner)
+			continue;
+		char key[256], lk = 0;
+		size_t kl = key_of(st->text, TOK(st, i).s, t->e, key, sizeof key);
+		if (ties__xproper_class(st, key, kl, &lk) && lk != 'd')
+			best = j;
+	}
+	return best;
+}
+
+/* A known place or name: "the Hezbollah network" keeps its own name. */
+static int known_span(const xstate *st, size_t s0, size_t e0)
+{
+	char key[256], lk = 0;
+	size_t kl = key_of(st->text, TOK(st, s0).s, TOK(st, e0).e, key, sizeof key);
+	return ties__xproper_class(st, key, kl, &lk) || ties__xis_demonym(st, key, kl);
+}
+
+static int place_span(const xstate *st, size_t s0, size_t e0)
+{
+	char key[256], lk = 0;
+	size_t kl = key_of(st->text, TOK(st, s0).s, TOK(st, e0).e, key, sizeof key);
+	return ties__xproper_class(st, key, kl, &lk) == 'L';
+}
+
+/* lowercase words that, after "the NAME", make the name's kind part of it */
+static const char *const lc_org_heads[] = {"clan", "network", "cartel", "gang", "faction", "office",
+                                           "syndicate", "militia", NULL};
+static const char *const lc_fac_heads[] = {"mission", "nightclub", "club", "camp", "ranch", "farm",
+                                           "warehouse", "factory", "mine", "clinic", "residence",
+                                           "estate", "checkpoint", NULL};
 
 static int push_cand(xstate *st, ties_vec *out, size_t t0, size_t t1, unsigned flags)
 {
@@ -318,26 +498,60 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 	ties__vec_init(&cs, sizeof(xcand));
 	const char *x = st->text;
 	for (size_t i = a; i < b; i++) {
-		if (!name_tok(st, i) || is_stop(st, i) || has_rule(st, XR_CONNECTOR, i))
+		if (!name_tok(st, i) || is_stop(st, i) || (has_rule(st, XR_CONNECTOR, i) && !cap_particle(st, i, b)))
 			continue;
-		size_t last = i, k = i + 1;
+		size_t last = i, k = i + 1, lm = lex_span(st, i, b), nick0 = 0, nick1 = 0;
 		while (k < b) {
+			if (k <= lm) {
+				last = k++;
+				continue;
+			}
+			/* a line break inside a title or header ends a name */
+			if (memchr(x + TOK(st, k - 1).e, '\n', TOK(st, k).s - TOK(st, k - 1).e))
+				break;
+			/* "X Research The Title": a capitalised stop word inside a
+			 * sentence starts a new line of a header */
+			if (name_tok(st, k) && is_stop(st, k) && !(TOK(st, k).flags & XT_START))
+				break;
+			if (name_tok(st, k) && (has_digit(st, &TOK(st, k)) || has_digit(st, &TOK(st, last))))
+				break;
 			if (name_tok(st, k)) {
-				/* two names side by side: "ACME Peru head" */
-				if (last == k - 1 && strong_tok(st, k) && strong_tok(st, last))
+				/* two names side by side: "ACME Peru head"; not "Kuwait City" */
+				if (last == k - 1 && strong_tok(st, k) && strong_tok(st, last) &&
+				    !has_rule(st, XR_LOCHEAD, k) && !has_rule(st, XR_ORGHEAD, k))
 					break;
 				last = k++;
 				continue;
 			}
 			const xtok *t = &TOK(st, k);
 			if ((t->flags & XT_WORD) && !(t->flags & XT_CAP) && has_rule(st, XR_CONNECTOR, k) && k + 1 < b) {
+				static const char *const of[] = {"of", NULL};
+				if (word_at(st, k, of) && person_before_of(st, a, i, last))
+					break;
 				k++;
 				continue;
 			}
+			/* Tomas "El Flaco" Ruiz: a quoted nickname inside a name */
+			if (is_quote(st, k, 1) && last == k - 1 && !nick1) {
+				size_t q = k + 1;
+				while (q < b && q < k + 5 && name_tok(st, q))
+					q++;
+				if (q > k + 1 && q + 1 < b && is_quote(st, q, 0) && name_tok(st, q + 1) &&
+				    !is_stop(st, q + 1) && !head_tok(st, q + 1)) {
+					nick0 = k + 1;
+					nick1 = q;
+					last = q + 1;
+					k = q + 2;
+					continue;
+				}
+			}
 			/* "Kovac's Network": a possessive before a lone org head */
+			/* "the Inspector General's Office": the same after a longer name
+			 * that is no place ("Peru's Ministry of Energy" is two names) */
 			if ((t->flags & XT_POSS) && k + 1 < b && last == k - 1 && name_tok(st, k + 1) &&
 			    has_rule(st, XR_ORGHEAD, k + 1) && (k + 2 >= b || !name_tok(st, k + 2)) &&
-			    last == i) {
+			    (last == i || last == i + 1) && !place_span(st, i, last) &&
+			    !(k + 2 < b && has_rule(st, XR_CONNECTOR, k + 2))) {
 				last = k + 1;
 				k += 2;
 				continue;
@@ -356,13 +570,24 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 			char w[64];
 			size_t wl = lower_tok(st, i, w, sizeof w);
 			headed = !(wl > 2 && w[wl - 1] == 'y' && w[wl - 2] == 'l');
+			/* "Fighters of the X Brigade": only a head keeps "of" */
+			if (i + 1 <= last && has_rule(st, XR_CONNECTOR, i + 1) && !(TOK(st, i + 1).flags & XT_CAP) &&
+			    !head_tok(st, i))
+				headed = 0;
 		}
+		/* "Coastal Crime Watch | May 2024": a header field keeps its words */
+		if (!headed && TOK(st, i).sent < st->doc->nsentences &&
+		    st->doc->sentences[TOK(st, i).sent].block < 2 && last >= i + 1 &&
+		    ((last + 1 < b && x[TOK(st, last + 1).s] == '|') || (i > a && x[TOK(st, i - 1).s] == '|')))
+			headed = 1;
 		/* sentence-initial common words and stop words are not names */
-		while (s0 <= last && (is_stop(st, s0) || has_rule(st, XR_CONNECTOR, s0) ||
+		while (s0 <= last && (is_stop(st, s0) || (has_rule(st, XR_CONNECTOR, s0) && !cap_particle(st, s0, last + 1)) ||
 		                      ((TOK(st, s0).flags & XT_START) && common_tok(st, s0) && !headed &&
+		                       !(has_rule(st, XR_HONORIFIC, s0) && s0 < last) &&
 		                       !given_before_name(st, s0, last)) ||
-		                      ((TOK(st, s0).flags & XT_ALLCAP) && TOK(st, s0).e - TOK(st, s0).s > 5 &&
-		                       common_tok(st, s0)))) {
+		                      ((TOK(st, s0).flags & XT_ALLCAP) &&
+		                       ((common_tok(st, s0) && (TOK(st, s0).e - TOK(st, s0).s > 5 || caps_line(st, a, b, s0))) ||
+		                        caps_line(st, a, b, s0) >= 2)))) {
 			s0++;
 			while (s0 <= last && !name_tok(st, s0))
 				s0++;
@@ -378,12 +603,34 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 			continue;
 		unsigned flags = 0;
 		size_t end = e0 + 1;
+		static const char *const the[] = {"the", NULL};
+		int after_the = s0 > a && word_at(st, s0 - 1, the) && !(TOK(st, s0).flags & XT_ALLCAP);
 		if (end < b && (TOK(st, end).flags & XT_WORD) && !(TOK(st, end).flags & XT_CAP)) {
 			if (has_rule(st, XR_FACHEAD, end)) {
 				flags |= XC_FACHEAD;
 				end++;
 			} else if (has_rule(st, XR_LOCCUE, end))
 				flags |= XC_PLACECUE;
+			else if (after_the && word_at(st, end, lc_org_heads) && !known_span(st, s0, e0)) {
+				flags |= XC_LCHEAD; /* "the Vasquez network" */
+				end++;
+			} else if (after_the && word_at(st, end, lc_fac_heads) && !known_span(st, s0, e0)) {
+				flags |= XC_FACHEAD; /* "the Blue Lagoon nightclub" */
+				end++;
+			}
+		}
+		/* "South Asian": a region adjective, not a name */
+		{
+			size_t q = s0;
+			while (q < end) {
+				char key[128];
+				size_t kl = key_of(x, TOK(st, q).s, TOK(st, q).e, key, sizeof key);
+				if (!compass_tok(st, q) && !ties__xis_demonym(st, key, kl))
+					break;
+				q++;
+			}
+			if (q == end && end - s0 >= 2)
+				continue;
 		}
 		if (end - s0 == 1 && !(flags & XC_FACHEAD)) {
 			char key[128];
@@ -392,10 +639,26 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 				continue;
 			if (TOK(st, s0).e - TOK(st, s0).s == 1)
 				continue; /* a lone capital letter */
+			if ((TOK(st, s0).flags & XT_ALLCAP) && end < b && (TOK(st, end).flags & XT_NUM) &&
+			    !(TOK(st, end).flags & XT_MARKER))
+				continue; /* a currency or unit code: "EUR 5 million" */
 		}
 		if (push_cand(st, &cs, s0, end, flags))
 			goto nomem;
-		if (end - s0 >= 2 && place_tok(st, s0) && !(TOK(st, s0).flags & XT_HYPH) && !compass_tok(st, s0)) {
+		if (nick1 && s0 < nick0 && e0 > nick1) {
+			size_t mi = cs.len - 1;
+			xcand *m = &TIES_VEC_AT(&cs, xcand, mi);
+			m->flags |= XC_NICK;
+			m->nick_s = TOK(st, nick0 - 1).s;
+			m->nick_e = TOK(st, nick1).e;
+			if (push_cand(st, &cs, nick0, nick1, 0))
+				goto nomem;
+			TIES_VEC_AT(&cs, xcand, cs.len - 1).acro_of = (long)mi;
+		}
+		/* not the head of "Centre for X", nor the first word of "X da Y" */
+		if (end - s0 >= 2 && place_tok(st, s0) && !(TOK(st, s0).flags & XT_HYPH) && !compass_tok(st, s0) &&
+		    !given_before_name(st, s0, end - 1) && !has_rule(st, XR_ORGHEAD, s0) && !(flags & (XC_FACHEAD | XC_LCHEAD)) &&
+		    !has_rule(st, XR_CONNECTOR, s0 + 1)) {
 			char key[256], lk;
 			size_t kl = key_of(x, TOK(st, s0).s, TOK(st, end - 1).e, key, sizeof key);
 			if (!ties__xproper_class(st, key, kl, &lk) && push_cand(st, &cs, s0, s0 + 1, XC_NESTED))
@@ -406,6 +669,18 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 	}
 	if (acronyms(st, &cs, a, b))
 		goto nomem;
+	/* Omar Haddad, alias "Abu Sami": the alias joins the name */
+	for (size_t j = 0; j < cs.len; j++) {
+		xcand *c = &TIES_VEC_AT(&cs, xcand, j);
+		static const char *const alias[] = {"alias", "aka", NULL};
+		if (c->t0 < a + 3 || !is_quote(st, c->t0 - 1, 1) || !word_at(st, c->t0 - 2, alias) ||
+		    x[TOK(st, c->t0 - 3).s] != ',' || c->acro_of >= 0)
+			continue;
+		for (size_t m = 0; m < cs.len; m++)
+			if (TIES_VEC_AT(&cs, xcand, m).t1 == c->t0 - 3 &&
+			    !(TIES_VEC_AT(&cs, xcand, m).flags & (XC_DROP | XC_NESTED)))
+				c->acro_of = (long)m;
+	}
 	/* keep text order; acronym links are candidate indexes, so remap */
 	size_t base = st->cands.len;
 	size_t *order = ties__calloc(cs.len ? cs.len : 1, sizeof *order);
@@ -437,6 +712,27 @@ nomem:
 	return TIES_ERR_NOMEM;
 }
 
+/* A paragraph that is a notes section the reader left joined to its
+ * heading: "Notes 1. Author, title ...", "Notes1. Author" */
+static int notes_paragraph(const char *s, size_t n)
+{
+	static const char *const words[] = {"notes", "endnotes", "footnotes", "references", "sources", NULL};
+	for (size_t w = 0; words[w]; w++) {
+		size_t l = strlen(words[w]), i;
+		if (n <= l + 3 || strncasecmp(s, words[w], l))
+			continue;
+		i = l;
+		if (s[i] == ':')
+			i++;
+		while (i < n && (s[i] == ' ' || s[i] == '\n'))
+			i++;
+		if (i < n && s[i] == '[')
+			i++;
+		return i + 1 < n && s[i] == '1' && (s[i + 1] == '.' || s[i + 1] == ']');
+	}
+	return 0;
+}
+
 ties_code ties__xcandidates(xstate *st)
 {
 	const ties_doc *d = st->doc;
@@ -452,6 +748,10 @@ ties_code ties__xcandidates(xstate *st)
 		st->sent_tok[s] = st->toks.len;
 		if (se->block < d->nblocks && d->blocks[se->block].kind == TIES_BLOCK_NOTE)
 			continue; /* the notes section holds sources, not claims */
+		if (se->block < d->nblocks && d->blocks[se->block].kind == TIES_BLOCK_PARAGRAPH &&
+		    notes_paragraph(d->text + d->blocks[se->block].start,
+		                    d->blocks[se->block].end - d->blocks[se->block].start))
+			continue;
 		tmp.len = 0;
 		rc = ties__xtokenize(st->text, se->start, se->end, (uint32_t)s, d->markers, d->nmarkers, &mi, &tmp);
 		for (size_t i = 0; i < tmp.len && !rc; i++)

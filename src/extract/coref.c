@@ -132,11 +132,11 @@ ties_code ties__xcoref(xstate *st)
 	long *parent;
 	size_t n = st->cands.len;
 	ties_code rc = TIES_ERR_NOMEM;
-	smap keys = {0}, shorts = {0};
+	smap keys = {0}, shorts = {0}, firsts = {0};
 	group *g = NULL;
 	long *ent_of = NULL;
 	parent = ties__calloc(n ? n : 1, sizeof *parent);
-	if (!parent || smap_init(&keys, n) || smap_init(&shorts, n * 4))
+	if (!parent || smap_init(&keys, n) || smap_init(&shorts, n * 4) || smap_init(&firsts, n))
 		goto out;
 	for (size_t i = 0; i < n; i++)
 		parent[i] = (long)i;
@@ -176,6 +176,26 @@ ties_code ties__xcoref(xstate *st)
 			continue;
 		long id = (long)i;
 		if (c->cls == 'P') {
+			/* "Ortega" for "Lucia Ortega Vidal": the first of two surnames */
+			size_t w[8], nw = 0;
+			for (size_t t = c->t0; t < c->t1 && nw < 8; t++) {
+				const xtok *tk = &TOK(st, t);
+				if ((tk->flags & XT_CAP) && !(c->nick_e > c->nick_s && tk->s >= c->nick_s && tk->e <= c->nick_e))
+					w[nw++] = t;
+			}
+			/* "his brother Milos" for "Milos Petrovic": the given name */
+			if (nw >= 2 && !rule_at(st, XR_HONORIFIC, w[0]) && !(TOK(st, w[0]).flags & XT_ALLCAP)) {
+				const xtok *ft = &TOK(st, w[0]);
+				char *k = keydup(st, st->text + ft->s, ft->e - ft->s);
+				if (k)
+					smap_put(&firsts, k, find(id), 1);
+			}
+			if (nw >= 3 && nw < 8 && !rule_at(st, XR_HONORIFIC, w[nw - 2])) {
+				const xtok *mt = &TOK(st, w[nw - 2]);
+				char *k = keydup(st, st->text + mt->s, mt->e - mt->s);
+				if (k)
+					smap_put(&shorts, k, find(id), 1);
+			}
 			for (size_t t = c->t0 + 1; t < c->t1; t++) {
 				char *k = keydup(st, st->text + TOK(st, t).s, c->e - TOK(st, t).s);
 				if (k)
@@ -189,6 +209,11 @@ ties_code ties__xcoref(xstate *st)
 				if (k)
 					smap_put(&shorts, k, find(id), 1);
 			}
+		} else if (c->cls == 'O' && (c->flags & XC_LCHEAD)) {
+			/* "the Norte faction" -> "Norte" */
+			char *k = keydup(st, st->text + c->s, TOK(st, c->t1 - 2).e - c->s);
+			if (k)
+				smap_put(&shorts, k, find(id), 1);
 		} else if (c->cls == 'O' && rule_at(st, XR_ORGHEAD, c->t1 - 1)) {
 			const xtok *pt = &TOK(st, c->t1 - 2);
 			size_t e = (pt->flags & XT_POSS) ? pt->s : pt->e;
@@ -211,6 +236,10 @@ ties_code ties__xcoref(xstate *st)
 		if ((c->flags & XC_DROP) || !c->key)
 			continue;
 		long o = smap_get(&shorts, c->key);
+		/* a given name alone joins its person only when nothing else
+		 * typed it: "his brother Milos", not the "Milos" airport */
+		if (o == -1 && (c->cls == 'P' || c->cls == 'X'))
+			o = smap_get(&firsts, c->key);
 		if (o < 0 || find(o) == find((long)i))
 			continue;
 		xcand *t = &CAND(st, o);
@@ -220,12 +249,33 @@ ties_code ties__xcoref(xstate *st)
 		if (c->t1 - c->t0 >= 2 && c->cls != t->cls)
 			continue;
 		unite(o, (long)i);
+		/* "Ortega" after "Ramon Ortega": a town of that name is a coincidence */
+		if (t->cls == 'P' && c->cls != 'P' && c->strength < 5) {
+			c->cls = 'P';
+			c->strength = t->strength;
+		}
 	}
 	/* groups: type and name */
 	g = ties__calloc(n ? n : 1, sizeof *g);
 	ent_of = ties__calloc(n ? n : 1, sizeof *ent_of);
 	if (!g || !ent_of)
 		goto out;
+	/* "More is known...", "Little changed...": a lone sentence-initial word
+	 * that WordNet knows as a common word and as someone's name, never
+	 * mentioned again, is the word */
+	for (size_t i = 0; i < n; i++)
+		if (!(CAND(st, i).flags & XC_DROP))
+			g[find((long)i)].count++;
+	for (size_t i = 0; i < n; i++) {
+		xcand *c = &CAND(st, i);
+		if ((c->flags & XC_DROP) || c->t1 - c->t0 != 1 || !(TOK(st, c->t0).flags & XT_START) ||
+		    (TOK(st, c->t0).flags & XT_ALLCAP) || c->lexkind != 'n' || !c->key ||
+		    g[find((long)i)].count != 1)
+			continue;
+		if (ties__xis_word(st, c->key, strlen(c->key)))
+			c->flags |= XC_DROP;
+	}
+	memset(g, 0, (n ? n : 1) * sizeof *g);
 	for (size_t i = 0; i < n; i++)
 		g[i].best = -1;
 	for (size_t i = 0; i < n; i++) {
@@ -287,7 +337,27 @@ ties_code ties__xcoref(xstate *st)
 			size_t be = b->e;
 			if (be - b->s > 2 && b->t1 - b->t0 >= 1 && (TOK(st, b->t1 - 1).flags & XT_POSS))
 				be = TOK(st, b->t1 - 1).s;
-			e->name = ties__arena_strndup(st->a, st->text + b->s, be - b->s);
+			/* a person's name without the titles before it ("Sheikh X Y");
+			 * the titled mention stays an alias */
+			size_t bs = b->s, ht = b->t0;
+			while (g[r].cls == 'P' && ht + 2 < b->t1 && rule_at(st, XR_HONORIFIC, ht) &&
+			       (TOK(st, ht + 1).flags & XT_CAP))
+				bs = TOK(st, ++ht).s;
+			if ((b->flags & XC_NICK) && b->nick_s > bs && b->nick_e < be && be - bs < 512) {
+				/* the name without its quoted nickname */
+				char nm[512];
+				size_t l1 = b->nick_s - bs, l2 = be - b->nick_e;
+				memcpy(nm, st->text + bs, l1);
+				while (l1 && nm[l1 - 1] == ' ')
+					l1--;
+				const char *r2 = st->text + b->nick_e;
+				while (l2 && *r2 == ' ')
+					r2++, l2--;
+				nm[l1++] = ' ';
+				memcpy(nm + l1, r2, l2);
+				e->name = ties__arena_strndup(st->a, nm, l1 + l2);
+			} else
+				e->name = ties__arena_strndup(st->a, st->text + bs, be - bs);
 			switch (g[r].cls) {
 			case 'P': e->type = TIES_ENT_PERSON; break;
 			case 'O': e->type = TIES_ENT_ORGANIZATION; break;
@@ -330,7 +400,9 @@ ties_code ties__xcoref(xstate *st)
 				e->lat = c->lat;
 				e->lon = c->lon;
 			}
+			/* a surname alone ("Ortega") is not the famous bearer of it */
 			if (!e->wordnet && c->wordnet && c->lexkind == 'n' && c->strength >= 4 &&
+			    (e->type != TIES_ENT_PERSON || g[find((long)i)].best == (long)i) &&
 			    ((c->cls == 'P' && e->type == TIES_ENT_PERSON) ||
 			     (c->cls == 'O' && e->type == TIES_ENT_ORGANIZATION) ||
 			     (c->cls == 'L' && e->type == TIES_ENT_LOCATION) ||
@@ -347,6 +419,16 @@ ties_code ties__xcoref(xstate *st)
 			/* aliases are few: a bounded list, checked linearly */
 			if (!dup && e->naliases < MAX_ALIASES / 2)
 				e->aliases[e->naliases++] = ties__arena_strndup(st->a, al, all);
+			/* "Cerro Alto prison" is also "Cerro Alto" */
+			if ((c->flags & (XC_FACHEAD | XC_LCHEAD)) && c->t1 - c->t0 >= 2 &&
+			    !(TOK(st, c->t1 - 1).flags & XT_CAP) && e->naliases < MAX_ALIASES / 2) {
+				all = TOK(st, c->t1 - 2).e - c->s;
+				dup = strlen(e->name) == all && !memcmp(e->name, al, all);
+				for (size_t k = 0; k < e->naliases && !dup; k++)
+					dup = strlen(e->aliases[k]) == all && !memcmp(e->aliases[k], al, all);
+				if (!dup)
+					e->aliases[e->naliases++] = ties__arena_strndup(st->a, al, all);
+			}
 		}
 	}
 	for (size_t ei = 0; ei < ents.len; ei++) {
@@ -379,6 +461,7 @@ out_ents:
 out:
 	smap_free(&keys);
 	smap_free(&shorts);
+	smap_free(&firsts);
 	ties__free(parent);
 	ties__free(g);
 	ties__free(ent_of);

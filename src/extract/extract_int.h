@@ -66,6 +66,7 @@ enum {
 	XR_CONNECTOR,   /* connector WORD : inside names ("of", "bin", "al") */
 	XR_STOP,        /* stop WORD : never starts or ends a name */
 	XR_RECEIVE,     /* receive-verb WORD : "B receives money from A" */
+	XR_ORGFIRST,    /* org-first WORD : first word of a name ("Banco X", "Grupo X") */
 	XR_NKINDS
 };
 
@@ -148,7 +149,9 @@ enum {
 	XC_PLACECUE = 1 << 3, /* followed by "province", "district"... */
 	XC_SUBUNIT = 1 << 4,  /* "X's Lima Wing": part of its owner */
 	XC_DROP = 1 << 5,     /* not an entity after all */
-	XC_NESTED = 1 << 6    /* a place named inside a longer name ("Lima" in "Lima Zoo") */
+	XC_NESTED = 1 << 6,   /* a place named inside a longer name ("Lima" in "Lima Zoo") */
+	XC_NICK = 1 << 7,     /* a person's name around a quoted nickname (nick_s, nick_e) */
+	XC_LCHEAD = 1 << 8    /* extended over a lowercase organisation head ("the X clan") */
 };
 
 typedef struct xcand {
@@ -156,7 +159,9 @@ typedef struct xcand {
 	size_t t0, t1;  /* tokens [t0, t1) */
 	uint32_t sent;
 	unsigned flags;
-	long acro_of;   /* candidate index of the long form, or -1 */
+	long acro_of;   /* candidate index of the long form (or of the name a
+	                 * nickname or alias belongs to), or -1 */
+	size_t nick_s, nick_e; /* XC_NICK: bytes of the quoted nickname, quotes included */
 	char cls;       /* P O L F X */
 	int strength;   /* how sure the class is: 0..6 */
 	char lexkind;   /* c s g n of the lexicon record that typed it, or 0 */
@@ -189,6 +194,8 @@ int ties__xis_common(const xstate *st, const char *key, size_t klen);
 int ties__xis_demonym(const xstate *st, const char *key, size_t klen);
 /* A capitalised word of the system dictionary (often a given name). */
 int ties__xis_given(const xstate *st, const char *key, size_t klen);
+/* A word of the WordNet vocabulary in lowercase (even when it is a name too). */
+int ties__xis_word(const xstate *st, const char *key, size_t klen);
 /* A place of the gazetteers (iso-codes, geonames), not only of WordNet. */
 int ties__xis_gazetteer(const xstate *st, const char *key, size_t klen);
 int ties__xproper_class(const xstate *st, const char *key, size_t klen, char *lexkind);

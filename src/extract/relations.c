@@ -96,6 +96,43 @@ static int is_country(const sctx *c, const item *x)
 
 static int actor(char k) { return k == 'P' || k == 'O'; }
 
+static int admin_rec(const xlex_rec *r, void *ctx)
+{
+	int *best = ctx;
+	int v = r->kind == 'c' ? 2 : r->kind == 's' ? 1 : 0;
+	if (v > *best)
+		*best = v;
+	return 0;
+}
+
+/* Rank of a place for "A, B" chains: 2 a country, 1 an administrative
+ * area (known as one to iso-codes under any sense, or named "X State",
+ * "Y Region", "Z Province"), 0 anything else. */
+static int admin_rank(const sctx *c, const item *x)
+{
+	if (x->ent < 0 || cls_of(c, x->ent) != 'L')
+		return 0;
+	int k = is_country(c, x);
+	if (k)
+		return k;
+	if (x->cand >= 0) {
+		const xcand *cd = &CAND(c->st, x->cand);
+		if (cd->key)
+			ties__xlex_each(c->st->lx, cd->key, strlen(cd->key), admin_rec, &k);
+		if (k)
+			return k;
+		static const char *const areas[] = {"state", "region", "province", "division", "district",
+		                                    "county", "governorate", "department", "oblast",
+		                                    "prefecture", "territory", "municipality", NULL};
+		char wl[32];
+		ties__xlower(c->st->text, &TOK(c->st, cd->t1 - 1), wl, sizeof wl);
+		for (const char *const *a = areas; *a; a++)
+			if (cd->t1 - cd->t0 >= 2 && !strcmp(wl, *a))
+				return 1;
+	}
+	return 0;
+}
+
 /* Do the argument types fit the relation? */
 static int fits(const sctx *c, const char *type, long s, long t)
 {
@@ -208,10 +245,89 @@ static long ref_of(const sctx *c, size_t i, ties_entity_type want)
 
 static long pronoun_ref(const sctx *c, size_t i) { return ref_of(c, i, TIES_ENT_PERSON); }
 
+/* Items strictly between j and i are one verb phrase without names or
+ * punctuation ("bought at least forty"): "A, apposition, bought rifles". */
+static int clause_between(const sctx *c, size_t j, size_t i)
+{
+	int verb = 0;
+	if (i <= j + 1 || i - j > 7)
+		return 0;
+	for (size_t k = j + 1; k < i; k++) {
+		const item *x = &c->it[k];
+		if (x->ent >= 0 || (x->flags & XT_PUNCT) || in_list(x, stoppers))
+			return 0;
+		verb |= x->lv[0] && !x->ln[0];
+	}
+	return verb;
+}
+
+/* "known as X", "called X", "dubbed X", "calling itself X" in items [k, j):
+ * the entity so named, or -1. */
+static long naming(const sctx *c, size_t k, size_t j)
+{
+	for (size_t q = k; q < j && q < k + 3; q++) {
+		size_t e = 0;
+		if ((is(&c->it[q], "known") || is(&c->it[q], "referred")) && q + 1 < j && is(&c->it[q + 1], "as"))
+			e = q + 2;
+		else if (is(&c->it[q], "called") || is(&c->it[q], "dubbed") || is(&c->it[q], "named") ||
+		         is(&c->it[q], "styled"))
+			e = q + 1;
+		else if ((is(&c->it[q], "calling") || is(&c->it[q], "calls") || is(&c->it[q], "call")) && q + 1 < j &&
+		         (is(&c->it[q + 1], "itself") || is(&c->it[q + 1], "themselves")))
+			e = q + 2;
+		if (!e)
+			continue;
+		while (e < j && in_list(&c->it[e], dets))
+			e++;
+		if (e < j && c->it[e].ent >= 0)
+			return c->it[e].ent;
+	}
+	return -1;
+}
+
+/* Items strictly between j and i are auxiliaries or adverbs ("is", "was
+ * reportedly"): "A, the leader of B, was arrested". */
+static int only_aux_between(const sctx *c, size_t j, size_t i)
+{
+	for (size_t k = j + 1; k < i; k++) {
+		const item *x = &c->it[k];
+		if (x->ent >= 0 || !(in_list(x, aux) || (strlen(x->w) > 3 && !strcmp(x->w + strlen(x->w) - 2, "ly"))))
+			return 0;
+	}
+	return 1;
+}
+
+/* "it is believed that", "it was reported to": "it" that stands for no one */
+static int expletive_it(const sctx *c, size_t j)
+{
+	static const char *const cues[] = {"believed", "thought", "said", "reported", "alleged",
+	                                   "known", "feared", "suspected", "understood", "likely",
+	                                   "unlikely", "possible", "unclear", "clear", "evident",
+	                                   "true", "important", "difficult", "easy", "expected",
+	                                   "claimed", "rumoured", "rumored", "estimated", "seems",
+	                                   "appears", "remains", "that", "to", "not", NULL};
+	for (size_t k = j + 1; k < c->n && k <= j + 3; k++) {
+		if (in_list(&c->it[k], cues))
+			return 1;
+		if (!in_list(&c->it[k], aux))
+			break;
+	}
+	return 0;
+}
+
 /* "its", "the group": the organisation the text is about so far, the one
  * named most often before item i (the first named on a tie), else the
  * topic of the last sentences. */
+static long org_topic(const sctx *c, size_t i);
 static long org_ref(const sctx *c, size_t i)
+{
+	/* "Its leader ..." opening a sentence: the subject of the sentence before */
+	if (i == 0 && c->prev_subj >= 0 && c->st->x->entities[c->prev_subj].type == TIES_ENT_ORGANIZATION)
+		return c->prev_subj;
+	return org_topic(c, i);
+}
+
+static long org_topic(const sctx *c, size_t i)
 {
 	size_t pos = TOK(c->st, c->it[i].t0).s;
 	size_t k = c->cand0;
@@ -291,7 +407,28 @@ static long def_ref(const sctx *c, size_t j)
 		if (described_as(st, x, noun))
 			return x->ent;
 	}
-	return org_ref(c, j);
+	/* "the group", "the movement": the organisation the text is about;
+	 * "the company", "the bank": only one named as such */
+	static const char *const generic[] = {"group", "organisation", "organization", "movement",
+	                                      "outfit", "insurgency", NULL};
+	for (const char *const *g = generic; *g; g++)
+		if (!strcmp(noun, *g)) {
+			/* "The KAG, meanwhile, draws on ...: X funds the group": the
+			 * organisation this sentence opened with */
+			for (size_t q = 0; q < j && q < 3; q++)
+				if (c->it[q].ent >= 0 && cls_of(c, c->it[q].ent) == 'O' && q + 1 < j &&
+				    punct(&c->it[q + 1], ','))
+					return c->it[q].ent;
+			return org_ref(c, j);
+		}
+	/* "The company is headquartered in X" right after a sentence about it */
+	static const char *const firms[] = {"company", "firm", "contractor", "business", "bank", "lender",
+	                                    "exchange", "gang", "cartel", "network", "militia", "syndicate",
+	                                    NULL};
+	for (const char *const *g = firms; *g; g++)
+		if (!strcmp(noun, *g) && c->prev_subj >= 0 && cls_of(c, c->prev_subj) == 'O')
+			return c->prev_subj;
+	return -1;
 }
 
 /* "the group", "the cartel": an anaphor for an organisation */
@@ -325,6 +462,9 @@ static void coord_left(const sctx *c, size_t j, long *v, size_t *n)
 			k--;
 		if (!(is(&c->it[k], "and") || punct(&c->it[k], ',') || is(&c->it[k], "or")) || k == 0)
 			return;
+		if (k >= 4 && punct(&c->it[k - 1], ')') && punct(&c->it[k - 3], '(') && c->it[k - 4].ent >= 0 &&
+		    c->it[k - 2].ent == c->it[k - 4].ent)
+			k -= 3; /* "the X Front (XF) and ..." */
 		if (c->it[k - 1].ent < 0)
 			return;
 		push(v, n, c->it[k - 1].ent);
@@ -334,6 +474,20 @@ static void coord_left(const sctx *c, size_t j, long *v, size_t *n)
 
 /* Subjects left of item i: nearest entity through auxiliaries and adverbs,
  * with a parenthetical "(specifically B)" and coordination. */
+static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, long *v, size_t *at);
+static int participle(const item *x);
+/* People or parts of an organisation named by a plain noun */
+static int member_noun(const item *x)
+{
+	static const char *const l[] = {"fighter", "militant", "member", "cell", "unit", "operative",
+	                                "cadre", "crew", "recruit", "operator", "gunman", "insurgent",
+	                                "commander", "affiliate", NULL};
+	for (const char *const *p = l; *p; p++)
+		if (!strcmp(x->ln, *p))
+			return 1;
+	return 0;
+}
+
 static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 {
 	size_t n = 0;
@@ -347,6 +501,10 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 				p--;
 			if (p > 0 && in_list(&c->it[p - 1], locatives) && !loose) {
 				j = p - 1; /* on past the preposition */
+				continue;
+			}
+			if (p > 0 && loose && is(&c->it[p - 1], "by")) {
+				j = p - 1; /* an agent "arrested by X" is not who took bribes */
 				continue;
 			}
 			if (p > 0 && punct(&c->it[p - 1], '-')) {
@@ -384,6 +542,14 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 			push(v, &n, pronoun_ref(c, j));
 			return n;
 		}
+		if (is(x, "it") && !expletive_it(c, j)) {
+			/* "it": the organisation that was the subject of the last
+			 * clause, in this sentence or the one before */
+			long e = c->last_subj >= 0 ? c->last_subj : c->prev_subj;
+			if (e >= 0 && cls_of(c, e) == 'O')
+				push(v, &n, e);
+			return n;
+		}
 		if (is(x, "they")) {
 			/* "they": the organisation that was the subject of the last
 			 * clause, in this sentence or the one before */
@@ -400,34 +566,92 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 			push(v, &n, org_ref(c, j)); /* "its fighters killed" */
 			return n;
 		}
-		if (punct(x, ',') && j + 1 == i) {
+		if (punct(x, ',') && (only_aux_between(c, j, i) || (loose && clause_between(c, j, i)))) {
 			/* "A, the leader of B, was arrested": skip the apposition */
 			size_t k = j;
-			while (k > 0 && j - k < 16 && !punct(&c->it[k - 1], ',') && !punct(&c->it[k - 1], ';'))
-				k--;
-			if (k >= 2 && punct(&c->it[k - 1], ',') && c->it[k - 2].ent >= 0) {
-				push(v, &n, c->it[k - 2].ent);
+			if (j >= 1 && c->it[j - 1].ent >= 0 && actor(cls_of(c, c->it[j - 1].ent)) &&
+			    (j == 1 || (j >= 3 && punct(&c->it[j - 2], ',') && cls_of(c, c->it[j - 1].ent) == 'P') ||
+			     (j == 2 && in_list(&c->it[0], dets)) ||
+			     (j >= 4 && in_list(&c->it[j - 2], dets) && punct(&c->it[j - 3], ',')))) {
+				push(v, &n, c->it[j - 1].ent); /* "his predecessor, A, was arrested" */
 				return n;
 			}
-			return 0;
+			size_t seg = j; /* start of the nearest segment */
+			for (int hop = 0; hop < 3; hop++) {
+				size_t k0 = k;
+				while (k > 0 && k0 - k < 16 && !punct(&c->it[k - 1], ',') && !punct(&c->it[k - 1], ';'))
+					k--;
+				if (k >= 2 && punct(&c->it[k - 1], ',') && c->it[k - 2].ent >= 0 &&
+				    !(cls_of(c, c->it[k - 2].ent) == 'L' && k >= 3 && !punct(&c->it[k - 3], ','))) {
+					push(v, &n, c->it[k - 2].ent);
+					return n;
+				}
+				/* "whose company, X (XC), based in": the name opening the segment */
+				if (k < k0 && c->it[k].ent >= 0 &&
+				    (k + 1 == k0 || (k + 4 == k0 && punct(&c->it[k + 1], '(') && punct(&c->it[k + 3], ')')))) {
+					push(v, &n, c->it[k].ent);
+					return n;
+				}
+				if (hop == 0)
+					seg = k;
+				/* one more apposition before: "A, 51, a former officer, leads" */
+				if (k < 2 || !punct(&c->it[k - 1], ',') || k0 - k > 12)
+					break;
+				k--;
+			}
+			/* "four members, including X, were arrested": X */
+			if (seg < j && is(&c->it[seg], "including")) {
+				long o[MAXARGS];
+				size_t no = objects(c, seg, NULL, 0, o, NULL);
+				for (size_t z = 0; z < no; z++)
+					push(v, &n, o[z]);
+				if (no)
+					return n;
+			}
+			/* "a second faction, known as X, operates": X names the subject */
+			long named = naming(c, seg, j);
+			if (named >= 0)
+				push(v, &n, named);
+			return n;
 		}
 		if (is(x, "which") || is(x, "who")) {
 			/* "the school in X, which included...": the antecedent */
 			size_t k = j;
 			if (k > 0 && punct(&c->it[k - 1], ','))
 				k--;
-			for (size_t q = k; q-- > 0 && k - q < 6;) {
+			long place = -1;
+			int who = is(x, "who");
+			for (size_t q = k; q-- > 0 && k - q < 14;) {
 				if (c->it[q].ent < 0)
 					continue;
+				/* "Commander A of the B Police, who": a person */
+				if (who && cls_of(c, c->it[q].ent) != 'P' && k - q < 8) {
+					size_t z = q;
+					while (z-- > 0 && q - z < 6)
+						if (c->it[z].ent >= 0 && cls_of(c, c->it[z].ent) == 'P' &&
+						    (is(&c->it[z + 1], "of") || is(&c->it[z + 1], "from"))) {
+							push(v, &n, c->it[z].ent);
+							return n;
+						}
+				}
 				size_t p = q;
 				while (p > 0 && in_list(&c->it[p - 1], dets))
 					p--;
 				if (p > 0 && in_list(&c->it[p - 1], locatives))
 					continue;
+				/* a place closing a chain ("based in A, Country, which"):
+				 * the actor before it is meant, if there is one */
+				if (cls_of(c, c->it[q].ent) == 'L') {
+					if (place < 0 && k - q < 6)
+						place = c->it[q].ent;
+					continue;
+				}
 				push(v, &n, c->it[q].ent);
 				return n;
 			}
-			return 0;
+			if (place >= 0)
+				push(v, &n, place);
+			return n;
 		}
 		if (in_list(x, stoppers) || punct(x, ';') || punct(x, ':'))
 			return 0;
@@ -435,8 +659,29 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 			continue;
 		if (x->ln[0] && j > 0 && (c->it[j - 1].ent >= 0 || in_list(&c->it[j - 1], org_pronouns)) && j + 1 == i)
 			continue; /* "ACME leaders visited", "its fighters killed" */
+		if (x->ln[0] && j > 1 && j + 1 == i && c->it[j - 1].ln[0] && !(c->it[j - 1].flags & XT_PUNCT) &&
+		    c->it[j - 1].ent < 0 && !in_list(&c->it[j - 1], dets) &&
+		    (c->it[j - 2].ent >= 0 || in_list(&c->it[j - 2], org_pronouns))) {
+			j--; /* "JAR explosives specialists were trained" */
+			continue;
+		}
 		if (x->flags & XT_MARKER)
 			continue;
+		if (x->ln[0] && j + 1 == i && !loose && member_noun(x)) {
+			/* "Several operators were trained by X": people of the
+			 * organisation the text is about, when nothing else is named */
+			size_t q = j;
+			while (q > 0 && c->it[q - 1].ent < 0 && !(c->it[q - 1].flags & XT_PUNCT) &&
+			       (in_list(&c->it[q - 1], dets) || (c->it[q - 1].flags & XT_NUM) || !c->it[q - 1].lv[0] ||
+			        participle(&c->it[q - 1])) && j - q < 4)
+				q--;
+			if (q == 0) {
+				long t = org_topic(c, j);
+				if (t >= 0)
+					push(v, &n, t);
+				return n;
+			}
+		}
 		if (in_list(x, aux) || (strlen(x->w) > 3 && !strcmp(x->w + strlen(x->w) - 2, "ly")))
 			continue;
 		if (loose && gap++ < 8 && !punct(x, ','))
@@ -456,7 +701,8 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 	size_t n = 0, j = i + 1;
 	if (prep) {
 		while (j < c->n && j <= i + reach && !is(&c->it[j], prep)) {
-			if (punct(&c->it[j], ';') || punct(&c->it[j], '.') || in_list(&c->it[j], stoppers))
+			if (punct(&c->it[j], ';') || punct(&c->it[j], '.') || in_list(&c->it[j], stoppers) ||
+			    is(&c->it[j], "according"))
 				return 0;
 			j++;
 		}
@@ -473,7 +719,9 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 		while (j < c->n && c->it[j].ent < 0 && skip < 5 &&
 		       (in_list(&c->it[j], dets) || is(&c->it[j], "like") || is(&c->it[j], "such") ||
 		        is(&c->it[j], "as") || (c->it[j].flags & (XT_NUM | XT_MARKER)) ||
-		        ((!c->it[j].lv[0] || c->it[j].ln[0]) && !punct(&c->it[j], ',') && !punct(&c->it[j], '(') &&
+		        ((!c->it[j].lv[0] || c->it[j].ln[0] ||
+		          (j > 0 && in_list(&c->it[j - 1], dets) && participle(&c->it[j]))) &&
+		         !punct(&c->it[j], ',') && !punct(&c->it[j], '(') &&
 		         !in_list(&c->it[j], locatives) && !is(&c->it[j], "and") && !is(&c->it[j], "by") &&
 		         !in_list(&c->it[j], stoppers) && !(c->it[j].flags & XT_PUNCT)))) {
 			j++;
@@ -481,11 +729,36 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 		}
 		/* "attacked the military base in X": the place stands for the
 		 * facility named by a common noun */
-		if (!n && skip && j + 1 < c->n && c->it[j].ent < 0 && (is(&c->it[j], "in") || is(&c->it[j], "near")) &&
-		    c->it[j + 1].ent >= 0 && cls_of(c, c->it[j + 1].ent) == 'L' &&
+		if (!n && skip && j + 1 < c->n && c->it[j].ent < 0 && prep && in_list(&c->it[j], locatives) &&
+		    is(&c->it[j], prep) && (c->it[j - 1].flags & XT_NUM) && c->it[j + 1].ent >= 0)
+			j++; /* "formed in 1994 in Manipur" */
+		else if (!n && skip && j + 1 < c->n && c->it[j].ent < 0 &&
+		    (is(&c->it[j], "in") || is(&c->it[j], "near") || is(&c->it[j], "at")) &&
+		    c->it[j + 1].ent >= 0 && (cls_of(c, c->it[j + 1].ent) == 'L' || cls_of(c, c->it[j + 1].ent) == 'F') &&
 		    ties__xrules_has(c->st->rules, XR_FACHEAD, c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w,
 		                     strlen(c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w)))
 			j++;
+		/* "the Misrata-based militia": the place only qualifies the noun */
+		if (j + 1 < c->n && c->it[j].ent >= 0 && (c->it[j + 1].flags & XT_COMPOUND) && skip < 5) {
+			j += 2;
+			skip++;
+			while (j < c->n && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) && !c->it[j].lv[0] &&
+			       !in_list(&c->it[j], stoppers) && skip < 6)
+				j++, skip++;
+		}
+		if (j + 1 < c->n && punct(&c->it[j], ',') && j > 0 && c->it[j + 1].ent >= 0 && skip &&
+		    cls_of(c, c->it[j + 1].ent) == 'P' && !n &&
+		    (ties__xrules_has(c->st->rules, XR_ROLE, c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w,
+		                      strlen(c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w)) ||
+		     (skip >= 2 && c->it[j - 1].ln[0] && in_list(&c->it[j - skip], dets))))
+			j++; /* "killed the cartel's deputy, Y", "arrested the alleged mule coordinator, Y" */
+		if (j < c->n && c->it[j].ent < 0) {
+			long named = naming(c, j, c->n < j + 6 ? c->n : j + 6);
+			if (named >= 0) {
+				push(v, &n, named);
+				break;
+			}
+		}
 		if (j >= c->n || c->it[j].ent < 0)
 			break;
 		size_t k = j;
@@ -515,16 +788,26 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 		/* acronym in parentheses, "in Place" attachments */
 		if (j + 2 < c->n && punct(&c->it[j], '(') && c->it[j + 1].ent >= 0 && punct(&c->it[j + 2], ')'))
 			j += 3;
-		while (j + 1 < c->n && in_list(&c->it[j], locatives) && c->it[j + 1].ent >= 0)
+		while (j + 1 < c->n && in_list(&c->it[j], locatives) && c->it[j + 1].ent >= 0) {
 			j += 2;
+			while (j + 1 < c->n && punct(&c->it[j], ',') && c->it[j + 1].ent >= 0 &&
+			       cls_of(c, c->it[j + 1].ent) == 'L' && is_country(c, &c->it[j + 1]))
+				j += 2; /* "in Zapopan, Jalisco" */
+		}
 		if (c->it[j - 1].ent >= 0 && j < c->n && c->it[j].ent < 0 && !c->it[j].lv[0] &&
 		    !(c->it[j].flags & XT_PUNCT) && !in_list(&c->it[j], stoppers) && !is(&c->it[j], "and"))
 			j++; /* "ACME fighters" */
 		if (j + 1 < c->n && punct(&c->it[j], ',') && c->it[j + 1].ent >= 0 && cls_of(c, c->it[k].ent) == 'L' &&
-		    is_country(c, &c->it[j + 1]))
-			break; /* "Sinaloa, Mexico" is one place */
+		    admin_rank(c, &c->it[j + 1]) > admin_rank(c, &c->it[k]))
+			break; /* "Sinaloa, Mexico" is one place; "Yala, Pattani and X" a list */
+		if (j + 3 < c->n && punct(&c->it[j], ',') && c->it[j + 1].ent >= 0 && (c->it[j + 2].flags & XT_POSS))
+			break; /* "Y, X's deputy": an apposition */
+		if (j + 2 < c->n && punct(&c->it[j], ',') && in_list(&c->it[j + 1], dets) && c->it[j + 2].ent < 0)
+			break; /* "X, the deputy director of Y": an apposition */
 		if (j < c->n && (is(&c->it[j], "and") || is(&c->it[j], "or") || punct(&c->it[j], ','))) {
 			j++;
+			if (prep && j + 1 < c->n && is(&c->it[j], prep) && in_list(&c->it[j], locatives))
+				j++; /* "operate in A and in B" */
 			while (j < c->n && (is(&c->it[j], "and") || is(&c->it[j], "later") || is(&c->it[j], "also") ||
 			                    is(&c->it[j], "to") || is(&c->it[j], "with")))
 				j++;
@@ -579,10 +862,16 @@ static long described(const sctx *c, size_t i)
 {
 	size_t j = i;
 	int words = 0;
-	while (j > 0 && c->it[j - 1].ent < 0 && !(c->it[j - 1].flags & XT_PUNCT) && words < 4)
-		j--, words++;
+	while (j > 0 && words < 5 &&
+	       ((c->it[j - 1].ent < 0 && !(c->it[j - 1].flags & XT_PUNCT)) ||
+	        (c->it[j - 1].ent >= 0 && j < i && (c->it[j].flags & XT_COMPOUND)) ||
+	        (c->it[j - 1].ent >= 0 && j < i && j >= 2 && in_list(&c->it[j - 2], dets) &&
+	         c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT))))
+		j--, words++; /* "X, a Miami-based group led by" */
 	if (!words && j > 0 && c->it[j - 1].ent >= 0)
 		return c->it[j - 1].ent;
+	if (!words && j >= 2 && punct(&c->it[j - 1], ',') && c->it[j - 2].ent >= 0)
+		return c->it[j - 2].ent; /* "X, commanded by Y" */
 	if (!words || j < 2 || !punct(&c->it[j - 1], ','))
 		return -1;
 	if (c->it[j - 2].ent >= 0)
@@ -601,6 +890,13 @@ static int participle(const item *x)
 	if (!l || !strcmp(x->w, x->lv) || strstr(x->w, "ing"))
 		return 0;
 	return !(n > l && !strncmp(x->w, x->lv, l) && (!strcmp(x->w + l, "s") || !strcmp(x->w + l, "es")));
+}
+
+/* "operating", "running": a present participle of the lemma */
+static int ing_form(const item *x)
+{
+	size_t n = strlen(x->w);
+	return x->lv[0] && n > 4 && !strcmp(x->w + n - 3, "ing");
 }
 
 static int verbs(sctx *c, size_t i)
@@ -627,6 +923,20 @@ static int verbs(sctx *c, size_t i)
 		    !strstr(x->w, "ing")) {
 			/* reduced relative: "X, an armed group led by Y", "groups led by Y" */
 			long pat = described(c, i);
+			if (pat >= 0 && cls_of(c, pat) == 'L' && !strcmp(r->type, "leads")) {
+				/* "a cell in Osh (, reportedly) led by Y": Y operates there */
+				size_t q = i;
+				while (q > 0 && i - q < 4 && c->it[q - 1].ent < 0 &&
+				       (in_list(&c->it[q - 1], aux) || punct(&c->it[q - 1], ',')))
+					q--;
+				if (q >= 2 && c->it[q - 1].ent == pat && is(&c->it[q - 2], "in")) {
+					no = objects(c, i + 1, NULL, 0, o, NULL);
+					for (size_t k = 0; k < no; k++)
+						if (add(c, o[k], pat, "operates-in", i, 0))
+							return -1;
+				}
+				continue;
+			}
 			no = pat >= 0 ? objects(c, i + 1, NULL, 0, o, NULL) : 0;
 			ns = 0;
 			push(s, &ns, pat);
@@ -634,8 +944,8 @@ static int verbs(sctx *c, size_t i)
 				return -1;
 			continue;
 		}
-		if (!passive0 && r->prep && i + 1 < c->n && is(&c->it[i + 1], r->prep) && participle(x) && i >= 2 &&
-		    c->it[i - 1].ent < 0) {
+		if (!passive0 && r->prep && i + 1 < c->n && is(&c->it[i + 1], r->prep) &&
+		    (participle(x) || ing_form(x)) && i >= 2 && c->it[i - 1].ent < 0) {
 			/* "X, a trucking firm registered in Y": a participle describing X */
 			long pat = described(c, i);
 			size_t before = c->rels->len;
@@ -649,6 +959,8 @@ static int verbs(sctx *c, size_t i)
 					continue;
 			}
 		}
+		if (passive && r->prep)
+			continue; /* "trained at X" does not read "was trained by X" */
 		if (passive) {
 			/* the doer: "by X", or "in a joint X operation" */
 			no = 0;
@@ -665,7 +977,11 @@ static int verbs(sctx *c, size_t i)
 					if (c->it[z].ent < 0 && rule_word(c, XR_ACTORNOUN, &c->it[z], &aw))
 						push(o, &no, c->it[q].ent);
 			}
-			ns = subjects(c, beg, s, 0);
+			ns = 0;
+			if (c->last_subj >= 0 && beg >= 1 && is(&c->it[beg - 1], "and"))
+				push(s, &ns, c->last_subj); /* "X operates in A and is headed by Y" */
+			else
+				ns = subjects(c, beg, s, 0);
 			/* the doer then the target: "B was attacked by A" -> A attacked B */
 			if (emit_pairs(c, o, no, s, ns, r, i, negated(c, beg, i), 0))
 				return -1;
@@ -684,10 +1000,19 @@ static int verbs(sctx *c, size_t i)
 		if (!ns)
 			continue;
 		c->last_subj = s[0];
-		no = objects(c, i, r->prep, r->prep ? 3 : 0, o, NULL);
+		size_t oat = 0;
+		no = objects(c, i, r->prep, r->prep ? 6 : 0, o, &oat);
 		if (!no && !r->prep && ns >= 2 && !strcmp(r->type, "met-with")) {
 			/* "A and B met" */
 			if (add(c, s[0], s[1], r->type, i, negated(c, beg, i)))
+				return -1;
+			continue;
+		}
+		if (no == 1 && !strcmp(r->type, "leads") && oat + 2 < c->n && (c->it[oat + 1].flags & XT_POSS) &&
+		    c->it[oat].ent == o[0]) {
+			/* "heads the NF's finance wing": a member of the NF */
+			static const xrule member = {.type = "member-of"};
+			if (emit_pairs(c, s, ns, o, no, &member, i, negated(c, beg, i), 0))
 				return -1;
 			continue;
 		}
@@ -743,6 +1068,34 @@ static int nouns(sctx *c, size_t i)
 			if (!got)
 				continue;
 		}
+		/* "payments from A to B (via C)" */
+		if (!r->reverse && r->prep && !strcmp(r->prep, "to") && i + 4 < c->n && is(&c->it[i + 1], "from")) {
+			long a[MAXARGS], b[MAXARGS];
+			size_t na = objects(c, i + 1, NULL, 0, a, NULL), nb = 0;
+			for (size_t q = i + 2; na && q < c->n && q < i + 8; q++)
+				if (is(&c->it[q], "to")) {
+					nb = objects(c, q, NULL, 0, b, NULL);
+					break;
+				}
+			for (size_t x1 = 0; x1 < na; x1++)
+				for (size_t x2 = 0; x2 < nb; x2++)
+					if (add(c, a[x1], b[x2], r->type, i, negated(c, i > 4 ? i - 4 : 0, i)))
+						return -1;
+			if (na && nb)
+				continue;
+		}
+		/* "A and B signed an alliance": between the two */
+		if (!strcmp(r->type, "affiliated-with") && r->prep && !strcmp(r->prep, "with") &&
+		    !(i + 1 < c->n && is(&c->it[i + 1], "with"))) {
+			long sv[MAXARGS];
+			size_t nsv = subjects(c, i, sv, 1);
+			if (nsv >= 2) {
+				for (size_t a1 = 0; a1 + 1 < nsv; a1++)
+					if (add(c, sv[a1 + 1], sv[a1], r->type, i, negated(c, i > 6 ? i - 6 : 0, i)))
+						return -1;
+				continue;
+			}
+		}
 		long m = before_noun(c, i, &at);
 		/* "the bombing by X" */
 		if (i + 1 < c->n && is(&c->it[i + 1], "by")) {
@@ -761,8 +1114,16 @@ static int nouns(sctx *c, size_t i)
 			 * its subject is not the noun's */
 			int obj = 0;
 			const char *vw;
-			for (size_t q = i; q-- > 0 && i - q <= 6 && c->it[q].ent < 0 && !obj;)
+			static const char *const perform[] = {"command", "lead", "carry", "conduct", "launch",
+			                                      "mount", "stage", "plan", "orchestrate",
+			                                      "mastermind", "direct", "claim", "organize",
+			                                      "organise", NULL};
+			for (size_t q = i; q-- > 0 && i - q <= 6 && c->it[q].ent < 0 && !obj;) {
 				obj = rule_word(c, XR_VERB, &c->it[q], &vw) && !c->it[q].ln[0];
+				for (const char *const *pw = perform; obj && *pw; pw++)
+					if (!strcmp(c->it[q].lv, *pw))
+						obj = 0;
+			}
 			if (obj)
 				continue;
 			ns = subjects(c, i, s, 1);
@@ -782,6 +1143,17 @@ static int roles(sctx *c, size_t i)
 {
 	const char *w;
 	const item *x = &c->it[i];
+	if (i >= 1 && i + 1 < c->n && is(&c->it[i - 1], "whose") && x->ent < 0 &&
+	    ties__xrules_has(c->st->rules, XR_ORGHEAD, x->ln[0] ? x->ln : x->w, strlen(x->ln[0] ? x->ln : x->w))) {
+		size_t k = i + 1;
+		if (punct(&c->it[k], ',') && k + 1 < c->n)
+			k++;
+		long owner = described(c, i - 1);
+		if (owner < 0 && i >= 2 && c->it[i - 2].ent >= 0)
+			owner = c->it[i - 2].ent;
+		if (owner >= 0 && c->it[k].ent >= 0 && cls_of(c, owner) == 'P' && cls_of(c, c->it[k].ent) == 'O')
+			return add(c, owner, c->it[k].ent, "leads", i, 0);
+	}
 	int kind = XR_ROLE;
 	if (rule_word(c, XR_ADJ, x, &w))
 		kind = XR_ADJ;
@@ -793,15 +1165,106 @@ static int roles(sctx *c, size_t i)
 	const xrule *r = ties__xrules_find(c->st->rules, kind, w, strlen(w));
 	if (!r)
 		return 0;
+	/* "deputy chief", "vice president": a member, not the leader */
+	static const xrule member_rule = {.type = "member-of"};
+	if (kind == XR_ROLE && !strcmp(r->type, "leads") && i >= 1 &&
+	    (is(&c->it[i - 1], "deputy") || is(&c->it[i - 1], "vice") || is(&c->it[i - 1], "assistant") ||
+	     is(&c->it[i - 1], "acting") || is(&c->it[i - 1], "regional") || is(&c->it[i - 1], "local") ||
+	     is(&c->it[i - 1], "provincial") || is(&c->it[i - 1], "district")))
+		r = &member_rule;
+	/* "X, a senior ORG commander", "X is a former ORG officer", "X, an ORG unit" */
+	if ((kind == XR_ROLE || kind == XR_PART) && i >= 3 && c->it[i - 1].ent >= 0 &&
+	    cls_of(c, c->it[i - 1].ent) == 'O') {
+		size_t q = i - 1;
+		while (q > 0 && i - q < 5 && c->it[q - 1].ent < 0 && !(c->it[q - 1].flags & XT_PUNCT) &&
+		       !in_list(&c->it[q - 1], be) && (in_list(&c->it[q - 1], dets) || !c->it[q - 1].lv[0] ||
+		                                       c->it[q - 1].ln[0]))
+			q--;
+		long subj = -1;
+		if (q >= 2 && punct(&c->it[q - 1], ',') && c->it[q - 2].ent >= 0)
+			subj = c->it[q - 2].ent;
+		else if (q >= 2 && in_list(&c->it[q - 1], be) && c->it[q - 2].ent >= 0)
+			subj = c->it[q - 2].ent;
+		else if (q >= 3 && in_list(&c->it[q - 1], be) && punct(&c->it[q - 2], ',') && c->it[q - 3].ent >= 0)
+			subj = c->it[q - 3].ent; /* "Y, is a former NIO officer" */
+		if (subj >= 0 && (cls_of(c, subj) == 'P' || kind == XR_PART) && q < i - 1) {
+			if (add(c, subj, c->it[i - 1].ent, r->type, i, negated(c, q, i)))
+				return -1;
+			/* "a senior ACME commander in Basra" */
+			if (i + 2 < c->n && is(&c->it[i + 1], "in") && c->it[i + 2].ent >= 0 &&
+			    cls_of(c, c->it[i + 2].ent) == 'L' && add(c, subj, c->it[i + 2].ent, "operates-in", i, 0))
+				return -1;
+			return 0;
+		}
+	}
+	/* "Y, X's deputy": Y belongs where X leads or belongs */
+	if (kind == XR_ROLE && i >= 4 && (c->it[i - 1].flags & XT_POSS) && c->it[i - 2].ent >= 0 &&
+	    punct(&c->it[i - 3], ',') && c->it[i - 4].ent >= 0 && cls_of(c, c->it[i - 4].ent) == 'P' &&
+	    cls_of(c, c->it[i - 2].ent) == 'P' && (!strcmp(r->type, "member-of") || !strcmp(r->type, "leads"))) {
+		long owner = c->it[i - 2].ent, org = -1;
+		for (size_t z = c->rels->len; org < 0 && z-- > 0;) {
+			const ties_relation *o = &TIES_VEC_AT(c->rels, ties_relation, z);
+			if (o->source == (size_t)owner && !o->negated &&
+			    (!strcmp(o->type, "leads") || !strcmp(o->type, "member-of")))
+				org = (long)o->target;
+		}
+		return org >= 0 ? add(c, c->it[i - 4].ent, org, "member-of", i, 0) : 0;
+	}
+	/* "four ORG members, including X and Y" */
+	if (kind == XR_ROLE && i >= 1 && i + 3 < c->n && c->it[i - 1].ent >= 0 && cls_of(c, c->it[i - 1].ent) == 'O' &&
+	    punct(&c->it[i + 1], ',') && is(&c->it[i + 2], "including")) {
+		long o[MAXARGS];
+		size_t no = objects(c, i + 2, NULL, 0, o, NULL);
+		for (size_t k = 0; k < no; k++)
+			if (cls_of(c, o[k]) == 'P' && add(c, o[k], c->it[i - 1].ent, r->type, i, 0))
+				return -1;
+	}
+	/* "Y, the contractor's field commander": the owner named by a noun */
+	if (kind == XR_ROLE && i >= 5) {
+		size_t q = i - 1;
+		if (c->it[q].ent < 0 && !(c->it[q].flags & (XT_POSS | XT_PUNCT)) && !c->it[q].lv[0])
+			q--; /* "field" */
+		if ((c->it[q].flags & XT_POSS) && q >= 4 && org_anaphor(c, q - 2) && punct(&c->it[q - 3], ',') &&
+		    c->it[q - 4].ent >= 0 && cls_of(c, c->it[q - 4].ent) == 'P') {
+			long org = def_ref(c, q - 2);
+			if (org >= 0)
+				return add(c, c->it[q - 4].ent, org, r->type, i, 0);
+		}
+	}
+	/* "X, KSH's commander in Basra": a member, and where */
+	if (kind == XR_ROLE && i >= 4 && (c->it[i - 1].flags & XT_POSS) && c->it[i - 2].ent >= 0 &&
+	    punct(&c->it[i - 3], ',') && c->it[i - 4].ent >= 0 && cls_of(c, c->it[i - 4].ent) == 'P' &&
+	    cls_of(c, c->it[i - 2].ent) == 'O') {
+		if (add(c, c->it[i - 4].ent, c->it[i - 2].ent, r->type, i, 0))
+			return -1;
+		if (i + 2 < c->n && is(&c->it[i + 1], "in") && c->it[i + 2].ent >= 0 &&
+		    add(c, c->it[i - 4].ent, c->it[i + 2].ent, "operates-in", i, 0))
+			return -1;
+		return 0;
+	}
 	/* "his deputy, Y", "X's lieutenant, Y": Y belongs to the organisation
 	 * the possessor was last said to lead or belong to */
-	if (kind == XR_ROLE && !strcmp(r->type, "member-of") && i >= 1 && i + 2 < c->n &&
-	    punct(&c->it[i + 1], ',') && c->it[i + 2].ent >= 0 && cls_of(c, c->it[i + 2].ent) == 'P') {
+	size_t pk = i + 1; /* "his deputy, the Nigerian national Y" */
+	if (pk < c->n && punct(&c->it[pk], ','))
+		pk++;
+	for (size_t q = pk; q < c->n && q < pk + 4 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) &&
+	                    (in_list(&c->it[q], dets) || !c->it[q].lv[0] || c->it[q].ln[0]);
+	     q++)
+		if (q + 1 < c->n && c->it[q + 1].ent >= 0)
+			pk = q + 1;
+	int owned = i >= 1 && (is(&c->it[i - 1], "his") || is(&c->it[i - 1], "her") ||
+	                       ((c->it[i - 1].flags & XT_POSS) && i >= 2 && c->it[i - 2].ent >= 0 &&
+	                        cls_of(c, c->it[i - 2].ent) == 'P'));
+	if (kind == XR_ROLE && owned && pk < c->n && pk > i + 1 && punct(&c->it[i + 1], ',') &&
+	    c->it[pk].ent >= 0 && cls_of(c, c->it[pk].ent) == 'P') {
 		long owner = -1, org = -1;
 		if (is(&c->it[i - 1], "his") || is(&c->it[i - 1], "her"))
 			owner = pronoun_ref(c, i - 1);
-		else if ((c->it[i - 1].flags & XT_POSS) && i >= 2 && c->it[i - 2].ent >= 0)
+		else
 			owner = c->it[i - 2].ent;
+		/* "his associate, Y": tied to the person himself */
+		if (owner >= 0 && strcmp(r->type, "member-of") && strcmp(r->type, "leads"))
+			return add(c, c->it[pk].ent, owner, r->type, i, 0);
 		for (size_t q = c->rels->len; owner >= 0 && org < 0 && q-- > 0;) {
 			const ties_relation *o = &TIES_VEC_AT(c->rels, ties_relation, q);
 			if (o->source == (size_t)owner && !o->negated &&
@@ -809,15 +1272,74 @@ static int roles(sctx *c, size_t i)
 				org = (long)o->target;
 		}
 		if (org >= 0)
-			return add(c, c->it[i + 2].ent, org, "member-of", i, 0);
+			return add(c, c->it[pk].ent, org, r->type, i, 0);
 	}
+	/* "X's principal partner is (a network known as) Y" */
+	if (kind == XR_ROLE && i + 2 < c->n && in_list(&c->it[i + 1], be)) {
+		size_t q = i;
+		while (q > 0 && i - q < 4 && c->it[q - 1].ent < 0 && !(c->it[q - 1].flags & (XT_POSS | XT_PUNCT)))
+			q--;
+		long owner = -1;
+		if (q >= 2 && (c->it[q - 1].flags & XT_POSS) && c->it[q - 2].ent >= 0)
+			owner = c->it[q - 2].ent;
+		else if (q >= 3 && (c->it[q - 1].flags & XT_POSS) && org_anaphor(c, q - 3))
+			owner = def_ref(c, q - 3); /* "The gang's top leader is Y" */
+		else if (q >= 1 && in_list(&c->it[q - 1], org_pronouns))
+			owner = org_ref(c, q - 1);
+		if (owner >= 0 && cls_of(c, owner) == 'P') {
+			/* "Y's military deputy is Z": the organisation Y leads or belongs to */
+			long org = -1;
+			for (size_t z = c->rels->len; org < 0 && z-- > 0;) {
+				const ties_relation *o = &TIES_VEC_AT(c->rels, ties_relation, z);
+				if (o->source == (size_t)owner && !o->negated &&
+				    (!strcmp(o->type, "leads") || !strcmp(o->type, "member-of")))
+					org = (long)o->target;
+			}
+			owner = (!strcmp(r->type, "leads") || !strcmp(r->type, "member-of")) ? org : owner;
+		}
+		if (owner >= 0) {
+			long o[MAXARGS];
+			size_t no = objects(c, i + 1, NULL, 0, o, NULL);
+			for (size_t k = 0; k < no; k++)
+				if (add(c, o[k], owner, r->type, i, negated(c, q, i + 2)))
+					return -1;
+			if (no)
+				return 0;
+		}
+	}
+	/* "X, whose leader, Y," */
+	if (kind == XR_ROLE && i >= 2 && is(&c->it[i - 1], "whose") && i + 1 < c->n) {
+		size_t q = i - 2;
+		if (punct(&c->it[q], ',') && q >= 1)
+			q--;
+		size_t k = i + 1;
+		if (punct(&c->it[k], ',') && k + 1 < c->n)
+			k++;
+		if (c->it[q].ent >= 0 && c->it[k].ent >= 0 && cls_of(c, c->it[k].ent) == 'P')
+			return add(c, c->it[k].ent, c->it[q].ent, r->type, i, 0);
+	}
+	/* "Y, a dealer whose company, X," : Y leads X */
 	/* title: "ORG [PLACE] ROLE [,] PERSON" */
 	if (kind == XR_ROLE && i >= 1 && i + 1 < c->n) {
 		size_t k = i + 1;
+		if (is(&c->it[k], "and") && k + 3 < c->n) {
+			/* "co-founder and chief executive, Y" */
+			size_t q = k + 1;
+			const char *w2;
+			while (q < c->n && q < k + 4 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) &&
+			       !rule_word(c, XR_ROLE, &c->it[q], &w2))
+				q++;
+			if (q < c->n && rule_word(c, XR_ROLE, &c->it[q], &w2))
+				k = q + 1;
+		}
 		if (punct(&c->it[k], ',') && k + 1 < c->n)
 			k++;
 		size_t j = i - 1;
 		int sub = 0;
+		/* "the NIO's deputy chief, Y", "PAS's managing director, Y" */
+		if (j >= 1 && c->it[j].ent < 0 && !(c->it[j].flags & (XT_PUNCT | XT_POSS)) && !in_list(&c->it[j], dets) &&
+		    ((c->it[j - 1].flags & XT_POSS) || c->it[j - 1].ent >= 0))
+			j--;
 		if (c->it[j].ent >= 0 && cls_of(c, c->it[j].ent) == 'L' && j >= 1 && c->it[j - 1].ent >= 0) {
 			j--;
 			sub = 1;
@@ -825,6 +1347,11 @@ static int roles(sctx *c, size_t i)
 		if (punct(&c->it[j], ')') && j >= 3 && punct(&c->it[j - 2], '('))
 			j -= 3;
 		long org = c->it[j].ent >= 0 ? c->it[j].ent : in_list(&c->it[j], org_pronouns) ? org_ref(c, j) : -1;
+		if (org < 0 && (c->it[j].flags & XT_POSS) && j >= 2 && org_anaphor(c, j - 2))
+			org = def_ref(c, j - 2); /* "the company's director, Y" */
+		else if (org < 0 && (c->it[j].flags & XT_POSS) && j >= 1 && c->it[j - 1].ent >= 0 &&
+		         cls_of(c, c->it[j - 1].ent) == 'O' && punct(&c->it[i + 1], ','))
+			org = c->it[j - 1].ent; /* "the NIO's deputy chief, Y" */
 		if (org >= 0 && c->it[k].ent >= 0 && cls_of(c, c->it[k].ent) == 'P') {
 			if (add(c, c->it[k].ent, org, sub ? "member-of" : r->type, i, 0))
 				return -1;
@@ -834,7 +1361,7 @@ static int roles(sctx *c, size_t i)
 	/* apposition "PERSON, the ROLE of ORG" and copula "PERSON is a ROLE of ORG" */
 	size_t j = i;
 	while (j > 0 && c->it[j - 1].ent < 0 && !(c->it[j - 1].flags & (XT_PUNCT | XT_POSS)) &&
-	       !in_list(&c->it[j - 1], stoppers) && !in_list(&c->it[j - 1], locatives) && i - j < 5)
+	       !in_list(&c->it[j - 1], stoppers) && !in_list(&c->it[j - 1], locatives) && i - j < 6)
 		j--;
 	long subj = -1;
 	size_t sj = j;
@@ -843,8 +1370,18 @@ static int roles(sctx *c, size_t i)
 		cop |= in_list(&c->it[q], be);
 	if (j > 0 && punct(&c->it[j - 1], ',') && j >= 2 && c->it[j - 2].ent >= 0 && !cop)
 		subj = c->it[j - 2].ent, sj = j - 2;
+	else if (!cop && j >= 4 && punct(&c->it[j - 1], ',') && (c->it[j - 2].flags & XT_NUM) &&
+	         punct(&c->it[j - 3], ',') && c->it[j - 4].ent >= 0)
+		subj = c->it[j - 4].ent, sj = j - 4; /* "A, 51, a former officer in B" */
 	else if (cop && j > 0 && c->it[j - 1].ent >= 0)
 		subj = c->it[j - 1].ent, sj = j - 1;
+	else if (cop && j >= 4 && punct(&c->it[j - 1], ')') && punct(&c->it[j - 3], '(') && c->it[j - 4].ent >= 0)
+		subj = c->it[j - 4].ent, sj = j - 4; /* "X (XA) is the armed wing of Y" */
+	else if (cop && j >= 3 && in_list(&c->it[j], be) && punct(&c->it[j - 1], ',') && c->it[j - 2].ent >= 0)
+		subj = c->it[j - 2].ent, sj = j - 2; /* "X, is a former officer of Y" */
+	else if (cop && j >= 2 && punct(&c->it[j - 1], ',') && c->it[j - 2].ent >= 0 &&
+	         cls_of(c, c->it[j - 2].ent) == 'P')
+		subj = c->it[j - 2].ent, sj = j - 2; /* "Its owner, Y, is a partner of Z" */
 	else if (cop && j > 0 && punct(&c->it[j - 1], ',')) {
 		/* "A, apposition, is a ROLE of B" */
 		size_t q = j - 1;
@@ -859,6 +1396,8 @@ static int roles(sctx *c, size_t i)
 	if (subj < 0)
 		return 0;
 	const char *prep = adj ? (r->prep ? r->prep : "to") : "of";
+	if (!adj && !strcmp(r->type, "member-of") && i + 1 < c->n && is(&c->it[i + 1], "in"))
+		prep = "in"; /* "a former officer in the X Army" */
 	if (i + 1 >= c->n || !is(&c->it[i + 1], prep))
 		return 0;
 	long o[MAXARGS];
@@ -884,8 +1423,14 @@ static int others(sctx *c, size_t i)
 		const xrule *r = ties__xrules_find(c->st->rules, XR_COMPOUND, w, strlen(w));
 		long o[MAXARGS];
 		size_t no = objects(c, i, NULL, 0, o, NULL);
+		if (!no && i >= 2) {
+			/* "Y, a Miami-based group": the group is Y */
+			long d = described(c, i - 1);
+			if (d >= 0 && d != c->it[i - 1].ent)
+				push(o, &no, d);
+		}
 		for (size_t k = 0; k < no && r; k++)
-			if (add(c, c->it[i - 1].ent, o[k], r->type, i, 0))
+			if (add(c, r->reverse ? o[k] : c->it[i - 1].ent, r->reverse ? c->it[i - 1].ent : o[k], r->type, i, 0))
 				return -1;
 	}
 	/* "with X support" */
@@ -908,6 +1453,53 @@ static int others(sctx *c, size_t i)
 			if (add(c, c->it[i + 1].ent, s[k], r->type, i + 2, 0))
 				return -1;
 	}
+	/* "with support from X units", "with the help of X" */
+	if (is(x, "with") && i + 3 < c->n && rule_word(c, XR_SUPPORT, &c->it[i + 1], &w) &&
+	    (is(&c->it[i + 2], "from") || is(&c->it[i + 2], "of") || is(&c->it[i + 2], "by"))) {
+		const xrule *r = ties__xrules_find(c->st->rules, XR_SUPPORT, w, strlen(w));
+		size_t q = i + 3;
+		while (q < c->n && in_list(&c->it[q], dets))
+			q++;
+		long s[MAXARGS];
+		size_t ns = 0;
+		for (size_t j = i; q < c->n && c->it[q].ent >= 0 && j-- > 0 && ns == 0;) {
+			if (c->it[j].ent < 0 || !actor(cls_of(c, c->it[j].ent)))
+				continue;
+			size_t p = j;
+			while (p > 0 && in_list(&c->it[p - 1], dets))
+				p--;
+			if (p > 0 && (in_list(&c->it[p - 1], locatives) || punct(&c->it[p - 1], '-')))
+				continue;
+			ns = subjects(c, j + 1, s, 0);
+		}
+		for (size_t k = 0; k < ns && r; k++)
+			if (add(c, c->it[q].ent, s[k], r->type, i + 1, 0))
+				return -1;
+	}
+	/* "leadership (of X) passed to Y" */
+	if (!strcmp(x->w, "leadership") && i + 3 < c->n) {
+		long org = -1;
+		size_t j = i + 1;
+		if (is(&c->it[j], "of") && j + 1 < c->n) {
+			size_t q = j + 1;
+			while (q < c->n && in_list(&c->it[q], dets))
+				q++;
+			if (q < c->n && c->it[q].ent >= 0 && cls_of(c, c->it[q].ent) == 'O')
+				org = c->it[q].ent, j = q + 1;
+		}
+		while (j < c->n && j < i + 6 && in_list(&c->it[j], aux))
+			j++;
+		if (j + 1 < c->n && (!strcmp(c->it[j].lv, "pass") || !strcmp(c->it[j].lv, "fall")) &&
+		    is(&c->it[j + 1], "to")) {
+			long o[MAXARGS];
+			size_t no = objects(c, j, "to", 1, o, NULL);
+			if (org < 0 && no)
+				org = org_topic(c, i);
+			for (size_t k = 0; k < no && org >= 0; k++)
+				if (add(c, o[k], org, "leads", i, 0))
+					return -1;
+		}
+	}
 	/* "X's (adj) branch (the) Y" */
 	if ((x->flags & XT_POSS) && i >= 1 && c->it[i - 1].ent >= 0) {
 		for (size_t j = i + 1; j < c->n && j <= i + 3; j++) {
@@ -923,6 +1515,37 @@ static int others(sctx *c, size_t i)
 				break;
 			}
 		}
+		/* "the Treasury's Office of Foreign Assets Control": a unit of the owner */
+		if (i + 1 < c->n && c->it[i + 1].ent >= 0 && cls_of(c, c->it[i - 1].ent) == 'O' &&
+		    cls_of(c, c->it[i + 1].ent) == 'O' && c->it[i + 1].cand >= 0) {
+			const xcand *cd = &CAND(c->st, c->it[i + 1].cand);
+			char w0[32], wl[32];
+			ties__xlower(c->st->text, &TOK(c->st, cd->t0), w0, sizeof w0);
+			ties__xlower(c->st->text, &TOK(c->st, cd->t1 - 1), wl, sizeof wl);
+			static const char *const units[] = {"office", "directorate", "department", "bureau", "division",
+			                                    "unit", "wing", "command", "council", "committee",
+			                                    "agency", "service", "branch", "section", "cell", NULL};
+			int unit = 0;
+			for (const char *const *u = units; *u; u++)
+				unit |= !strcmp(w0, *u) || !strcmp(wl, *u);
+			if (unit && add(c, c->it[i + 1].ent, c->it[i - 1].ent, "member-of", i, 0))
+				return -1;
+		}
+		/* "X is Honduras's second-largest gang": where X operates */
+		if (is_country(c, &c->it[i - 1]) == 2 && i >= 3 && (in_list(&c->it[i - 2], be) || is(&c->it[i - 2], "remains") ||
+		                                                   is(&c->it[i - 2], "remained"))) {
+			long sv[MAXARGS];
+			size_t ns = subjects(c, i - 2, sv, 0);
+			for (size_t k = 0; k < ns; k++)
+				if (cls_of(c, sv[k]) == 'O' && add(c, sv[k], c->it[i - 1].ent, "operates-in", i, 0))
+					return -1;
+		}
+		/* "Baghdad's Karrada district": a part of the place */
+		if (i + 2 < c->n && c->it[i + 1].ent >= 0 && cls_of(c, c->it[i - 1].ent) == 'L' &&
+		    cls_of(c, c->it[i + 1].ent) == 'L' && c->it[i + 2].ent < 0 &&
+		    ties__xrules_has(c->st->rules, XR_LOCCUE, c->it[i + 2].w, strlen(c->it[i + 2].w)) &&
+		    add(c, c->it[i + 1].ent, c->it[i - 1].ent, "located-in", i, 0))
+			return -1;
 		/* "Country's Agency": based in the country */
 		if (i + 1 < c->n && c->it[i + 1].ent >= 0 && is_country(c, &c->it[i - 1]) &&
 		    cls_of(c, c->it[i + 1].ent) == 'O' && add(c, c->it[i + 1].ent, c->it[i - 1].ent, "based-in", i, 0))
@@ -940,15 +1563,92 @@ static int others(sctx *c, size_t i)
 		    cls_of(c, c->it[j + 1].ent) == 'L' && is_country(c, x) < 2 &&
 		    !(i >= 1 && (is(&c->it[i - 1], "and") || is(&c->it[i - 1], "or")))) {
 			const item *y = &c->it[j + 1];
-			int bigger = is_country(c, y) > is_country(c, x) ||
+			int bigger = admin_rank(c, y) > admin_rank(c, x) ||
 			             (j + 3 < c->n && punct(&c->it[j + 2], ',') && c->it[j + 3].ent >= 0 &&
 			              is_country(c, &c->it[j + 3]));
 			if (punct(&c->it[j], '(') && !(j + 2 < c->n && punct(&c->it[j + 2], ')')))
 				bigger = 0;
-			if (j + 2 < c->n && (is(&c->it[j + 2], "and") || is(&c->it[j + 2], "or")))
-				bigger = 0;
+			if (j + 3 < c->n && (is(&c->it[j + 2], "and") || is(&c->it[j + 2], "or")) &&
+			    c->it[j + 3].ent >= 0)
+				bigger = 0; /* "A, B and C": a list, not a chain */
 			if (bigger && add(c, x->ent, y->ent, "located-in", i, 0))
 				return -1;
+		}
+	}
+	/* "X, a hawala firm in Nairobi": where an actor is */
+	if (k == 'O' && i + 4 < c->n && punct(&c->it[i + 1], ',') &&
+	    (is(&c->it[i + 2], "a") || is(&c->it[i + 2], "an"))) {
+		size_t j = i + 3;
+		while (j < c->n && j < i + 8 && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) &&
+		       !in_list(&c->it[j], locatives) && !in_list(&c->it[j], stoppers) && !(c->it[j].lv[0] && !c->it[j].ln[0]))
+			j++;
+		if (j + 1 < c->n && j > i + 3 && is(&c->it[j], "in") && c->it[j + 1].ent >= 0 &&
+		    cls_of(c, c->it[j + 1].ent) == 'L' && add(c, x->ent, c->it[j + 1].ent, "based-in", j, 0))
+			return -1;
+	}
+	/* "Directorate 17 of the X Organisation": a unit of an organisation */
+	if (k == 'O' && i + 2 < c->n && is(&c->it[i + 1], "of")) {
+		const char *nm = c->st->x->entities[x->ent].name;
+		const xcand *cd = x->cand >= 0 ? &CAND(c->st, x->cand) : NULL;
+		int unit = 0;
+		if (cd && nm) {
+			char w0[32];
+			ties__xlower(c->st->text, &TOK(c->st, cd->t0), w0, sizeof w0);
+			char wl[32];
+			ties__xlower(c->st->text, &TOK(c->st, cd->t1 - 1), wl, sizeof wl);
+			unit = ties__xrules_has(c->st->rules, XR_PART, w0, strlen(w0)) ||
+			       ties__xrules_has(c->st->rules, XR_PART, wl, strlen(wl));
+		}
+		if (unit) {
+			long o[MAXARGS];
+			size_t no = objects(c, i, "of", 1, o, NULL);
+			if (no && cls_of(c, o[0]) == 'O' && add(c, x->ent, o[0], "member-of", i, 0))
+				return -1;
+		}
+	}
+	/* "the X Front (XF) in Lanao del Sur": where the organisation is active */
+	if (k == 'O' && i + 2 < c->n) {
+		size_t j = i + 1;
+		if (j + 3 < c->n && punct(&c->it[j], '(') && c->it[j + 1].ent == x->ent && punct(&c->it[j + 2], ')'))
+			j += 3;
+		int governed = 0; /* "arrested by the X in Y": where the arrest was */
+		for (size_t q = i; q-- > 0 && i - q <= 2;)
+			governed |= c->it[q].ent < 0 && (in_list(&c->it[q], locatives) || is(&c->it[q], "by") ||
+			                                  is(&c->it[q], "of") || is(&c->it[q], "to") ||
+			                                  is(&c->it[q], "with") || is(&c->it[q], "for") ||
+			                                  is(&c->it[q], "against") || is(&c->it[q], "on") ||
+			                                  (c->it[q].lv[0] && !c->it[q].ln[0]));
+		int firm = 0;
+		if (x->cand >= 0) {
+			static const char *const sfx[] = {"gmbh", "ltd", "llc", "inc", "sarl", "sa", "srl", "plc",
+			                                  "bv", "ag", "co", "fze", "fzco", "jsc", "ooo", NULL};
+			const xcand *cd = &CAND(c->st, x->cand);
+			char wl[16];
+			ties__xlower(c->st->text, &TOK(c->st, cd->t1 - 1), wl, sizeof wl);
+			for (const char *const *f = sfx; *f; f++)
+				firm |= !strcmp(wl, *f);
+		}
+		if (firm && j + 1 < c->n && is(&c->it[j], "in") && c->it[j + 1].ent >= 0 &&
+		    cls_of(c, c->it[j + 1].ent) == 'L' && add(c, x->ent, c->it[j + 1].ent, "based-in", j, 0))
+			return -1; /* "X GmbH in Stuttgart" */
+		if (j + 1 < c->n && is(&c->it[j], "in") && c->it[j + 1].ent >= 0 && cls_of(c, c->it[j + 1].ent) == 'L' &&
+		    !governed && !firm &&
+		    add(c, x->ent, c->it[j + 1].ent, "operates-in", j, 0))
+			return -1;
+	}
+	/* "Country's southern provinces of A, B and C" */
+	if (k == 'L' && is_country(c, x) == 2 && i + 4 < c->n && (c->it[i + 1].flags & XT_POSS)) {
+		size_t j = i + 2;
+		while (j < c->n && j < i + 7 && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) && !is(&c->it[j], "of"))
+			j++;
+		if (j + 1 < c->n && is(&c->it[j], "of") && j > i + 2 &&
+		    ties__xrules_has(c->st->rules, XR_LOCCUE, c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w,
+		                     strlen(c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w))) {
+			long o[MAXARGS];
+			size_t no = objects(c, j - 1, "of", 1, o, NULL);
+			for (size_t z = 0; z < no; z++)
+				if (cls_of(c, o[z]) == 'L' && add(c, o[z], x->ent, "located-in", i, 0))
+					return -1;
 		}
 	}
 	/* "A district of B province" */
@@ -972,6 +1672,44 @@ static int others(sctx *c, size_t i)
 		}
 	}
 	return 0;
+}
+
+/* "In the Netherlands, the X clan ...": a fronted place is where the
+ * organisation that opens the clause operates. */
+static int fronted_place(sctx *c)
+{
+	size_t j = 0;
+	/* "Based in Lima, the X ...", "Headquartered in Y, X ..." */
+	if (c->n > 5 && (is(&c->it[0], "based") || is(&c->it[0], "headquartered")) && is(&c->it[1], "in") &&
+	    c->it[2].ent >= 0 && cls_of(c, c->it[2].ent) == 'L') {
+		long place = c->it[2].ent;
+		j = 3;
+		while (j + 1 < c->n && punct(&c->it[j], ',') && c->it[j + 1].ent >= 0 && cls_of(c, c->it[j + 1].ent) == 'L')
+			j += 2;
+		if (j < c->n && punct(&c->it[j], ','))
+			j++;
+		while (j < c->n && in_list(&c->it[j], dets))
+			j++;
+		if (j < c->n && c->it[j].ent >= 0 && actor(cls_of(c, c->it[j].ent)))
+			return add(c, c->it[j].ent, place, "based-in", 0, 0);
+		return 0;
+	}
+	if (c->n < 5 || !is(&c->it[0], "in"))
+		return 0;
+	j = 1;
+	while (j < c->n && in_list(&c->it[j], dets))
+		j++;
+	if (j + 2 >= c->n || c->it[j].ent < 0 || cls_of(c, c->it[j].ent) != 'L')
+		return 0;
+	long place = c->it[j].ent;
+	j += punct(&c->it[j + 1], ',') ? 2 : 1;
+	if (j + 1 < c->n && org_anaphor(c, j))
+		return add(c, def_ref(c, j), place, "operates-in", j, 0); /* "In Syria the group ..." */
+	while (j < c->n && in_list(&c->it[j], dets))
+		j++;
+	if (j >= c->n || c->it[j].ent < 0 || cls_of(c, c->it[j].ent) != 'O')
+		return 0;
+	return add(c, c->it[j].ent, place, "operates-in", j, 0);
 }
 
 static int lemma_into(const xstate *st, const char *w, char pos, char *out, size_t cap)
@@ -1052,6 +1790,12 @@ ties_code ties__xrelations(xstate *st)
 			if (verbs(&c, i) || nouns(&c, i) || roles(&c, i) || others(&c, i))
 				rc = TIES_ERR_LIMIT;
 		carry = c.last_subj;
+		/* no trigger had a subject: the sentence's opening name is its topic */
+		for (size_t i = 0; carry < 0 && i < c.n && i < 5; i++)
+			if (c.it[i].ent >= 0 && cls_of(&c, c.it[i].ent) == 'O')
+				carry = c.it[i].ent;
+		if (!rc && fronted_place(&c))
+			rc = TIES_ERR_LIMIT;
 	}
 	if (!rc) {
 		st->x->relations = ties__arena_array(st->a, rels.len ? rels.len : 1, sizeof(ties_relation));

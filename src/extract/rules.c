@@ -37,7 +37,7 @@ static const char *const kind_names[XR_NKINDS] = {
 	[XR_FACHEAD] = "facility-head", [XR_LOCHEAD] = "location-head",
 	[XR_LOCCUE] = "place-cue",    [XR_HONORIFIC] = "honorific",
 	[XR_CONNECTOR] = "connector", [XR_STOP] = "stop",
-	[XR_RECEIVE] = "receive-verb",
+	[XR_RECEIVE] = "receive-verb", [XR_ORGFIRST] = "org-first",
 };
 
 static int cmp_rule(const void *a, const void *b)

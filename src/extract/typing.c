@@ -40,7 +40,9 @@ static int collect(const xlex_rec *r, void *vctx)
 	case 'g': rank = 2, li->gazetteer = 1; break;
 	case 'n':
 		if (r->flags[0] == 'i')
-			rank = 5, li->inst = 1;
+			/* an instance of no known class ("Hermon" the mountain)
+			 * yields to a gazetteer place of the same name */
+			rank = cls == 'X' ? 1 : 5, li->inst = 1;
 		else if (r->flags[1] == 'u') {
 			li->cap_kind = 1;
 			if (cls == 'P') {
@@ -114,6 +116,13 @@ int ties__xis_given(const xstate *st, const char *key, size_t klen)
 	return li.dict_name;
 }
 
+int ties__xis_word(const xstate *st, const char *key, size_t klen)
+{
+	lexinfo li;
+	lookup(st, key, klen, &li);
+	return li.common;
+}
+
 int ties__xis_gazetteer(const xstate *st, const char *key, size_t klen)
 {
 	lexinfo li;
@@ -177,6 +186,92 @@ static void set(xcand *c, char cls, int strength)
 	}
 }
 
+/* "al-Turabi": a lowercase particle joined to a capitalised name */
+static int particle_tok(const xstate *st, size_t i)
+{
+	const xtok *t = &TOK(st, i);
+	const char *x = st->text;
+	if (!(t->flags & XT_HYPH) || (t->flags & XT_CAP))
+		return 0;
+	const char *h = memchr(x + t->s, '-', t->e - t->s);
+	if (!h || h == x + t->s || h + 1 >= x + t->e || (size_t)(h - (x + t->s)) >= 8 ||
+	    !ties__xrules_has(st->rules, XR_CONNECTOR, x + t->s, (size_t)(h - (x + t->s))))
+		return 0;
+	int32_t cp;
+	ties__utf8_decode(h + 1, (size_t)(x + t->e - h - 1), &cp);
+	return ties__is_upper(cp);
+}
+
+/* The first word is a given name from the system's name list and not a
+ * common word, and every other word is a capitalised name or connector. */
+static int given_first(const xstate *st, const xcand *c)
+{
+	const char *x = st->text;
+	const xtok *ft = &TOK(st, c->t0);
+	char k[128];
+	size_t kl = ties__xnorm(x + ft->s, ft->e - ft->s, k, sizeof k);
+	if (!ties__xis_given(st, k, kl) || ties__xis_common(st, k, kl) || ties__xis_demonym(st, k, kl) ||
+	    (ft->flags & (XT_ALLCAP | XT_HYPH)) || word_is(st, c->t0, compass))
+		return 0;
+	for (size_t i = c->t0 + 1; i < c->t1; i++) {
+		const xtok *t = &TOK(st, i);
+		if (!(t->flags & XT_WORD))
+			continue;
+		if (!(t->flags & XT_CAP) && (!rule_at(st, XR_CONNECTOR, i) || word_is(st, i, dets)) &&
+		    !particle_tok(st, i))
+			return 0;
+		if (rule_at(st, XR_ORGHEAD, i) || rule_at(st, XR_FACHEAD, i) || rule_at(st, XR_LOCHEAD, i))
+			return 0;
+	}
+	return 1;
+}
+
+static const char *const articles[] = {"los", "las", "les", "la", "le", "il", "lo", "die", NULL};
+
+/* "X, a shipping company", "Y, a Greek arms dealer": the class of the
+ * most frequent sense of the head noun of an indefinite apposition */
+static char apposition_class(const xstate *st, const xcand *c)
+{
+	static const char *const indef[] = {"a", "an", NULL};
+	static const char *const ends[] = {"in", "of", "from", "with", "that", "which", "who", "whose",
+	                                   "based", "registered", "headquartered", "operating",
+	                                   "and", "for", "at", "on", "to", "by", NULL};
+	size_t e = st->sent_tok[c->sent + 1], q = c->t1;
+	if (q + 2 >= e || st->text[TOK(st, q).s] != ',' || !word_is(st, q + 1, indef))
+		return 0;
+	size_t head = 0;
+	for (q += 2; q < e && q < c->t1 + 10; q++) {
+		const xtok *t = &TOK(st, q);
+		if (!(t->flags & XT_WORD) || word_is(st, q, ends))
+			break;
+		if (t->flags & XT_CAP) {
+			char k[64];
+			size_t kl = ties__xnorm(st->text + t->s, t->e - t->s, k, sizeof k);
+			if (!ties__xis_demonym(st, k, kl))
+				return 0; /* "a Madrid firm": not only common words */
+			continue;
+		}
+		head = q;
+	}
+	if (!head)
+		return 0;
+	/* agent nouns of trade name firms after a company's name */
+	static const char *const trade[] = {"exporter", "importer", "developer", "lender", "manufacturer",
+	                                    "producer", "supplier", "distributor", "contractor", "operator",
+	                                    "carrier", "insurer", "retailer", "wholesaler", "shipper", NULL};
+	if (rule_at(st, XR_ORGHEAD, head) || word_is(st, head, trade))
+		return 'O';
+	char w[64], lem[64], k[64];
+	size_t wn = lower(st, head, w, sizeof w);
+	size_t ln = ties__xlemma_cached((xstate *)st, w, wn, 'n', lem, sizeof lem);
+	if (!ln)
+		return 0;
+	size_t kl = ties__xnorm(lem, ln, k, sizeof k);
+	lexinfo li;
+	lookup(st, k, kl, &li);
+	return li.first_sense == 'O' || li.first_sense == 'P' ? li.first_sense : 0;
+}
+
 static void type_one(xstate *st, xcand *c)
 {
 	const char *x = st->text;
@@ -190,7 +285,9 @@ static void type_one(xstate *st, xcand *c)
 	lexinfo li;
 	lookup(st, key, kl, &li);
 	if (li.proper_rank) {
-		set(c, li.cls, li.proper_rank >= 4 ? 5 : 4);
+		/* a multiword name of no known class ("Gulf of X" is a body of
+		 * water) leaves its type to head words */
+		set(c, li.cls, li.cls == 'X' && n >= 2 ? 1 : li.proper_rank >= 4 ? 5 : 4);
 		c->lexkind = li.kind;
 		memcpy(c->country, li.country, 3);
 		if (li.kind == 'g') {
@@ -205,6 +302,10 @@ static void type_one(xstate *st, xcand *c)
 		set(c, 'F', 4);
 	if (c->flags & XC_PLACECUE)
 		set(c, 'L', 4);
+	if (c->flags & XC_NICK)
+		set(c, 'P', 4); /* a quoted nickname between given name and surname */
+	if (c->flags & XC_LCHEAD)
+		set(c, 'O', 4); /* "the X clan" */
 	if (n >= 2 || (c->flags & XC_LONGFORM)) {
 		int org_inside = 0;
 		for (size_t i = c->t0; i < last; i++)
@@ -217,6 +318,23 @@ static void type_one(xstate *st, xcand *c)
 		else if (rule_at(st, XR_LOCHEAD, last))
 			set(c, org_inside ? 'O' : 'L', 3);
 		if (rule_at(st, XR_HONORIFIC, c->t0))
+			set(c, 'P', 4);
+		if (rule_at(st, XR_ORGFIRST, c->t0) && !rule_at(st, XR_LOCHEAD, last) &&
+		    !rule_at(st, XR_FACHEAD, last))
+			set(c, 'O', 4); /* "Banco X", "Grupo X": the head comes first */
+		/* "Ramon Ortega": a given name before capitalised names is a person,
+		 * even when the surname is also a town; only a name the lexicon
+		 * knows as a whole, or a head word, says otherwise */
+		/* "Ministry of X", "Centre for X": an organisation head before "of" */
+		for (size_t i = c->t0; i + 1 < last; i++) {
+			static const char *const of[] = {"of", "for", NULL};
+			if (rule_at(st, XR_ORGHEAD, i) && !rule_at(st, XR_LOCHEAD, i) && word_is(st, i + 1, of))
+				set(c, 'O', 4);
+		}
+		/* "Los X": an article is no given name */
+		if (!c->cls && word_is(st, c->t0, articles))
+			set(c, 'O', 1);
+		if (!li.proper_rank && !c->cls && given_first(st, c))
 			set(c, 'P', 4);
 		if (rule_at(st, XR_FACHEAD, c->t0))
 			set(c, 'F', 3); /* "Hotel Continental", "Camp X" */
@@ -267,10 +385,19 @@ static void type_one(xstate *st, xcand *c)
 		size_t p = c->t0 - 1;
 		if (rule_at(st, XR_ROLE, p) && !(TOK(st, p).flags & XT_POSS))
 			set(c, 'P', 3);
+		/* "his brother Milos": a relative named is a person, even when
+		 * the name is also a city's */
+		static const char *const kin[] = {"brother", "sister", "son", "daughter", "wife", "husband",
+		                                  "cousin", "nephew", "niece", "uncle", "aunt", "father",
+		                                  "mother", "brother-in-law", "sister-in-law", "son-in-law",
+		                                  "father-in-law", "stepson", "grandson", "widow", NULL};
+		if (word_is(st, p, kin) && !(TOK(st, c->t0).flags & XT_ALLCAP))
+			set(c, 'P', 6);
 		size_t q = p;
 		while (q > a && word_is(st, q, dets))
 			q--;
-		if (word_is(st, q, place_preps) && n == 1 && !(c->flags & XC_ACRO))
+		if (word_is(st, q, place_preps) && n == 1 && !(c->flags & XC_ACRO) &&
+		    !(TOK(st, c->t0).flags & XT_NUM) && !(c->key && strpbrk(c->key, "0123456789")))
 			set(c, 'L', 2);
 	}
 	if (c->t1 + 2 < st->sent_tok[c->sent + 1] && x[TOK(st, c->t1).s] == ',') {
@@ -292,6 +419,34 @@ static void type_one(xstate *st, xcand *c)
 	}
 	if (c->flags & XC_ACRO)
 		set(c, 'O', 1);
+	/* "a smaller faction, known as X": the name of what was described */
+	if (c->t0 >= a + 2 && c->strength < 3) {
+		static const char *const known[] = {"known", "itself", "themselves", NULL};
+		static const char *const called[] = {"called", "dubbed", "named", "calls", NULL};
+		static const char *const as[] = {"as", NULL};
+		size_t p = c->t0 - 1;
+		while (p > a && word_is(st, p, dets))
+			p--;
+		size_t q = 0;
+		if (word_is(st, p, as) && p > a && word_is(st, p - 1, known))
+			q = p - 1;
+		else if (word_is(st, p, called))
+			q = p;
+		for (size_t k = q; q && k-- > a && k + 10 > q;) {
+			const xtok *t = &TOK(st, k);
+			if ((t->flags & XT_WORD) && !(t->flags & XT_CAP) && rule_at(st, XR_ORGHEAD, k)) {
+				set(c, 'O', 3);
+				break;
+			}
+		}
+	}
+	{
+		char ac = apposition_class(st, c);
+		if (ac == 'O')
+			set(c, 'O', 3);
+		else if (ac == 'P')
+			set(c, 'P', 2);
+	}
 	/* "X's Lima Wing": a part of its owner, not an actor of its own */
 	if (c->t0 > a + 1 && (TOK(st, c->t0 - 1).flags & XT_POSS) && rule_at(st, XR_PART, last) && n >= 2)
 		c->flags |= XC_SUBUNIT;
@@ -302,7 +457,8 @@ static void type_one(xstate *st, xcand *c)
 			if (!(t->flags & XT_WORD))
 				continue;
 			if (!(t->flags & XT_CAP)) {
-				if (rule_at(st, XR_CONNECTOR, i))
+				/* "X of the Y" is no one's name */
+				if ((rule_at(st, XR_CONNECTOR, i) && !word_is(st, i, dets)) || particle_tok(st, i))
 					continue;
 				all_names = 0;
 				break;
@@ -313,9 +469,41 @@ static void type_one(xstate *st, xcand *c)
 			    (i == c->t0 && ties__xis_demonym(st, k2, l2)))
 				all_names = 0;
 		}
+		/* "UK Treasury", "Vila da Ponte": a place first is no given name */
+		char k0[128], lk0 = 0;
+		const xtok *t0 = &TOK(st, c->t0);
+		size_t l0 = ties__xnorm(x + t0->s, t0->e - t0->s, k0, sizeof k0);
+		int inner_lc = 0;
+		for (size_t i = c->t0 + 1; i < c->t1; i++)
+			inner_lc |= (TOK(st, i).flags & XT_WORD) && !(TOK(st, i).flags & XT_CAP);
+		size_t p = c->t0;
+		while (p > a && word_is(st, p - 1, dets))
+			p--;
+		int at_place = p > a && word_is(st, p - 1, place_preps);
+		/* a town of the gazetteer ("Vila da Ponte" after "in") only
+		 * with a particle inside: "to Hassan Nuru" is a person */
+		if (all_names && ties__xproper_class(st, k0, l0, &lk0) == 'L' &&
+		    (lk0 != 'g' || (inner_lc && at_place)) &&
+		    ((t0->flags & XT_ALLCAP) || !ties__xis_given(st, k0, l0))) {
+			set(c, at_place ? 'L' : 'O', 1);
+			all_names = 0;
+		}
 		if (all_names)
 			set(c, 'P', 1);
 	}
+	/* "REPORT TYPE | Publisher Name" on the first lines: the publisher */
+	if (n >= 2 && (!c->cls || c->cls == 'X' || (c->cls == 'P' && c->strength < 2))) {
+		const ties_doc *d = st->doc;
+		size_t nb = c->sent < d->nsentences ? d->sentences[c->sent].block : d->nblocks;
+		int bar = (c->t0 > a && x[TOK(st, c->t0 - 1).s] == '|') ||
+		          (c->t1 < st->sent_tok[c->sent + 1] && x[TOK(st, c->t1).s] == '|');
+		if (nb < 2 && bar)
+			set(c, 'O', 2);
+	}
+	/* the long form of an acronym names an organisation unless more
+	 * than the shape of its words says person */
+	if ((c->flags & XC_LONGFORM) && (!c->cls || (c->cls == 'P' && c->strength < 4)))
+		set(c, 'O', c->strength + 1);
 	if (!c->cls)
 		set(c, 'X', 0);
 }
@@ -326,6 +514,14 @@ ties_code ties__xtype(xstate *st)
 		xcand *c = &TIES_VEC_AT(&st->cands, xcand, i);
 		if (!(c->flags & XC_DROP))
 			type_one(st, c);
+	}
+	/* a place named inside a person's name ("Hassan" in "Hassan Diallo")
+	 * is no mention of the place */
+	for (size_t i = 1; i < st->cands.len; i++) {
+		xcand *c = &TIES_VEC_AT(&st->cands, xcand, i);
+		const xcand *p = &TIES_VEC_AT(&st->cands, xcand, i - 1);
+		if ((c->flags & XC_NESTED) && !(p->flags & XC_DROP) && p->s == c->s && p->e > c->e && p->cls == 'P')
+			c->flags |= XC_DROP;
 	}
 	/* location chains "A, B, Country": an unknown part takes the place type */
 	for (size_t i = 0; i + 1 < st->cands.len; i++) {

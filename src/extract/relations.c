@@ -39,6 +39,7 @@ typedef struct sctx {
 	size_t rel0;      /* first relation of this sentence */
 	size_t cand0;     /* first candidate of this sentence */
 	size_t m0, m1;    /* its footnote markers */
+	long title_org;   /* the organisation the title names, or -1 */
 } sctx;
 
 static int is(const item *x, const char *w) { return x->ent < 0 && !strcmp(x->w, w); }
@@ -95,6 +96,26 @@ static int is_country(const sctx *c, const item *x)
 }
 
 static int actor(char k) { return k == 'P' || k == 'O'; }
+
+static int person_rec(const xlex_rec *r, void *ctx)
+{
+	int *yes = ctx;
+	if (r->kind == 'w' && r->cls == 'n' && r->flags[0] == 'P')
+		*yes = 1;
+	return 0;
+}
+
+/* A common noun whose first WordNet sense is a person ("operative",
+ * "official", "smuggler"). */
+static int person_noun(const sctx *c, const item *x)
+{
+	int yes = 0;
+	const char *w = x->ln[0] ? x->ln : x->w;
+	if (x->ent >= 0 || !w[0] || (x->flags & XT_PUNCT))
+		return 0;
+	ties__xlex_each(c->st->lx, w, strlen(w), person_rec, &yes);
+	return yes;
+}
 
 static int admin_rec(const xlex_rec *r, void *ctx)
 {
@@ -353,6 +374,14 @@ static long org_topic(const sctx *c, size_t i)
 			bestn = cnt;
 			best = x->ent;
 		}
+	}
+	/* the organisation the title names, unless the text has moved on */
+	if (c->title_org >= 0 && best != c->title_org) {
+		size_t tn = 0;
+		for (size_t z = from; z < k; z++)
+			tn += CAND(c->st, z).ent == c->title_org && !(CAND(c->st, z).flags & XC_NESTED);
+		if (tn * 2 >= bestn)
+			return c->title_org;
 	}
 	return best >= 0 ? best : ref_of(c, i, TIES_ENT_ORGANIZATION);
 }
@@ -1586,6 +1615,53 @@ static int others(sctx *c, size_t i)
 		    cls_of(c, c->it[j + 1].ent) == 'L' && add(c, x->ent, c->it[j + 1].ent, "based-in", j, 0))
 			return -1;
 	}
+	/* "Y, a senior ORG operative", "ORG financier Y": one of its people (any
+	 * noun WordNet knows as a person; role words have their own rules) */
+	if (k == 'O' && i + 1 < c->n && c->it[i + 1].ent < 0 && person_noun(c, &c->it[i + 1]) &&
+	    !ties__xrules_has(c->st->rules, XR_ROLE, c->it[i + 1].ln[0] ? c->it[i + 1].ln : c->it[i + 1].w,
+	                      strlen(c->it[i + 1].ln[0] ? c->it[i + 1].ln : c->it[i + 1].w))) {
+		size_t q = i;
+		while (q > 0 && i - q < 4 && c->it[q - 1].ent < 0 && !(c->it[q - 1].flags & XT_PUNCT) &&
+		       !in_list(&c->it[q - 1], be) && (in_list(&c->it[q - 1], dets) || !c->it[q - 1].lv[0] ||
+		                                       c->it[q - 1].ln[0]))
+			q--;
+		long who = -1;
+		if (q >= 2 && q < i && punct(&c->it[q - 1], ',') && c->it[q - 2].ent >= 0)
+			who = c->it[q - 2].ent; /* "Y, a senior ORG operative" */
+		else if (q >= 2 && q < i && in_list(&c->it[q - 1], be) && c->it[q - 2].ent >= 0)
+			who = c->it[q - 2].ent; /* "Y is a former ORG official" */
+		else if (i + 2 < c->n && c->it[i + 2].ent >= 0 && cls_of(c, c->it[i + 2].ent) == 'P')
+			who = c->it[i + 2].ent; /* "ORG financier Y" */
+		if (who >= 0 && cls_of(c, who) == 'P' && add(c, who, x->ent, "member-of", i + 1, negated(c, q, i)))
+			return -1;
+	}
+	/* "Y, an adviser in the ORG", "Y is a senior official of ORG" */
+	if (k == 'O' && i >= 4) {
+		size_t p = i;
+		if (p > 0 && in_list(&c->it[p - 1], dets))
+			p--;
+		size_t nn = p >= 2 ? p - 2 : 0;
+		if (p >= 3 && (is(&c->it[p - 1], "of") || is(&c->it[p - 1], "in") || is(&c->it[p - 1], "for") ||
+		               is(&c->it[p - 1], "at") || is(&c->it[p - 1], "within")) &&
+		    person_noun(c, &c->it[nn]) &&
+		    !ties__xrules_has(c->st->rules, XR_ROLE, c->it[nn].ln[0] ? c->it[nn].ln : c->it[nn].w,
+		                      strlen(c->it[nn].ln[0] ? c->it[nn].ln : c->it[nn].w))) {
+			size_t q = nn;
+			while (q > 0 && nn - q < 4 && c->it[q - 1].ent < 0 && !(c->it[q - 1].flags & XT_PUNCT) &&
+			       !in_list(&c->it[q - 1], be) &&
+			       (in_list(&c->it[q - 1], dets) || !c->it[q - 1].lv[0] || c->it[q - 1].ln[0] ||
+			        participle(&c->it[q - 1])))
+				q--;
+			long who = -1;
+			if (q >= 2 && q < nn + 1 && punct(&c->it[q - 1], ',') && c->it[q - 2].ent >= 0)
+				who = c->it[q - 2].ent;
+			else if (q >= 2 && in_list(&c->it[q - 1], be) && c->it[q - 2].ent >= 0)
+				who = c->it[q - 2].ent;
+			if (who >= 0 && cls_of(c, who) == 'P' && q < nn &&
+			    add(c, who, x->ent, "member-of", nn, negated(c, q, i)))
+				return -1;
+		}
+	}
 	/* "Directorate 17 of the X Organisation": a unit of an organisation */
 	if (k == 'O' && i + 2 < c->n && is(&c->it[i + 1], "of")) {
 		const char *nm = c->st->x->entities[x->ent].name;
@@ -1639,8 +1715,9 @@ static int others(sctx *c, size_t i)
 	/* "Country's southern provinces of A, B and C" */
 	if (k == 'L' && is_country(c, x) == 2 && i + 4 < c->n && (c->it[i + 1].flags & XT_POSS)) {
 		size_t j = i + 2;
-		while (j < c->n && j < i + 7 && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) && !is(&c->it[j], "of"))
-			j++;
+		while (j < c->n && j < i + 9 && c->it[j].ent < 0 && (!(c->it[j].flags & XT_PUNCT) || punct(&c->it[j], '-')) &&
+		       !is(&c->it[j], "of"))
+			j++; /* "Thailand's Malay-Muslim majority provinces of" */
 		if (j + 1 < c->n && is(&c->it[j], "of") && j > i + 2 &&
 		    ties__xrules_has(c->st->rules, XR_LOCCUE, c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w,
 		                     strlen(c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w))) {
@@ -1728,6 +1805,17 @@ ties_code ties__xrelations(xstate *st)
 	ties_code rc = TIES_OK;
 	size_t ci = 0, mi = 0;
 	long carry = -1;
+	/* the organisation named in the opening lines (title, heading) and
+	 * mentioned often: what the report is about */
+	long title_org = -1;
+	for (size_t k = 0; k < st->cands.len && CAND(st, k).sent < 3; k++) {
+		const xcand *cd = &CAND(st, k);
+		if (cd->ent < 0 || (cd->flags & XC_NESTED) || st->x->entities[cd->ent].type != TIES_ENT_ORGANIZATION ||
+		    st->x->entities[cd->ent].nmentions < 3)
+			continue;
+		if (title_org < 0 || st->x->entities[cd->ent].nmentions > st->x->entities[title_org].nmentions)
+			title_org = cd->ent;
+	}
 	char *ckind = ties__arena_alloc(st->a, st->x->nentities + 1);
 	if (!ckind)
 		return TIES_ERR_NOMEM;
@@ -1785,7 +1873,7 @@ ties_code ties__xrelations(xstate *st)
 		mi = m0;
 		while (mi < st->doc->nmarkers && st->doc->markers[mi].sentence == s)
 			mi++;
-		sctx c = {st, ckind, -1, carry, items.data, items.len, s, &rels, a, b, rels.len, ci, m0, mi};
+		sctx c = {st, ckind, -1, carry, items.data, items.len, s, &rels, a, b, rels.len, ci, m0, mi, title_org};
 		for (size_t i = 0; i < c.n && !rc; i++)
 			if (verbs(&c, i) || nouns(&c, i) || roles(&c, i) || others(&c, i))
 				rc = TIES_ERR_LIMIT;

@@ -159,16 +159,23 @@ static int is_month(const xstate *st, size_t i)
 
 static int is_stop(const xstate *st, size_t i) { return has_rule(st, XR_STOP, i); }
 
-/* "al-Nahr", "bin-Zayed": a lowercase particle joined to a name */
-static int particle_name(const xstate *st, const xtok *t)
+/* "al-Nahr", "bin-Zayed", "ash-Sham": a lowercase particle (a connector
+ * or an article assimilated to the name) joined to a name */
+int ties__xparticle(const xstate *st, const xtok *t)
 {
+	static const char *const articles[] = {"ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az",
+	                                       "ed", "en", "er", "es", "et", "ez", NULL};
 	const char *x = st->text;
 	if (!(t->flags & XT_HYPH) || (t->flags & XT_CAP))
 		return 0;
 	const char *h = memchr(x + t->s, '-', t->e - t->s);
 	if (!h || h + 1 >= x + t->e || (size_t)(h - (x + t->s)) >= 8 || h == x + t->s)
 		return 0;
-	if (!ties__xrules_has(st->rules, XR_CONNECTOR, x + t->s, (size_t)(h - (x + t->s))))
+	size_t pl = (size_t)(h - (x + t->s));
+	int art = 0;
+	for (size_t k = 0; articles[k] && !art; k++)
+		art = strlen(articles[k]) == pl && !memcmp(articles[k], x + t->s, pl);
+	if (!art && !ties__xrules_has(st->rules, XR_CONNECTOR, x + t->s, pl))
 		return 0;
 	int32_t cp;
 	ties__utf8_decode(h + 1, (size_t)(x + t->e - h - 1), &cp);
@@ -201,7 +208,7 @@ static int name_tok(const xstate *st, size_t i)
 	const xtok *t = &TOK(st, i);
 	if (!(t->flags & XT_WORD) || (t->flags & (XT_NUM | XT_COMPOUND)))
 		return 0;
-	if (!(t->flags & (XT_CAP | XT_ALLCAP | XT_MIXED)) && !particle_name(st, t))
+	if (!(t->flags & (XT_CAP | XT_ALLCAP | XT_MIXED)) && !ties__xparticle(st, t))
 		return 0;
 	if (has_digit(st, t) == 2)
 		return 0;
@@ -371,6 +378,11 @@ static int place_span(const xstate *st, size_t s0, size_t e0)
 	return ties__xproper_class(st, key, kl, &lk) == 'L';
 }
 
+static const char *const numbers[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                      "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
+                                      "hundred", "many", "few", "several", NULL};
+static const char *const spans[] = {"years", "months", "weeks", "days", "decades", "centuries", NULL};
+
 /* lowercase words that, after "the NAME", make the name's kind part of it */
 static const char *const lc_org_heads[] = {"clan", "network", "cartel", "gang", "faction", "office",
                                            "syndicate", "militia", NULL};
@@ -515,6 +527,9 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 				break;
 			if (name_tok(st, k) && (has_digit(st, &TOK(st, k)) || has_digit(st, &TOK(st, last))))
 				break;
+			/* "X Seven Years On": a span of time in a title ends a name */
+			if (name_tok(st, k) && k + 1 < b && word_at(st, k, numbers) && word_at(st, k + 1, spans))
+				break;
 			if (name_tok(st, k)) {
 				/* two names side by side: "ACME Peru head"; not "Kuwait City" */
 				if (last == k - 1 && strong_tok(st, k) && strong_tok(st, last) &&
@@ -611,7 +626,12 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 				end++;
 			} else if (has_rule(st, XR_LOCCUE, end))
 				flags |= XC_PLACECUE;
-			else if (after_the && word_at(st, end, lc_org_heads) && !known_span(st, s0, e0)) {
+			else if (after_the && end + 1 < b && (TOK(st, end + 1).flags & XT_WORD) &&
+			         !(TOK(st, end + 1).flags & XT_CAP) && has_rule(st, XR_FACHEAD, end + 1) &&
+			         !is_stop(st, end) && !has_rule(st, XR_CONNECTOR, end) && !known_span(st, s0, e0)) {
+				flags |= XC_FACHEAD; /* "the Tal Afar air base" */
+				end += 2;
+			} else if (after_the && word_at(st, end, lc_org_heads) && !known_span(st, s0, e0)) {
 				flags |= XC_LCHEAD; /* "the Vasquez network" */
 				end++;
 			} else if (after_the && word_at(st, end, lc_fac_heads) && !known_span(st, s0, e0)) {
@@ -657,7 +677,7 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 		}
 		/* not the head of "Centre for X", nor the first word of "X da Y" */
 		if (end - s0 >= 2 && place_tok(st, s0) && !(TOK(st, s0).flags & XT_HYPH) && !compass_tok(st, s0) &&
-		    !given_before_name(st, s0, end - 1) && !has_rule(st, XR_ORGHEAD, s0) && !(flags & (XC_FACHEAD | XC_LCHEAD)) &&
+		    !given_before_name(st, s0, end - 1) && !head_tok(st, s0) && !(flags & (XC_FACHEAD | XC_LCHEAD)) &&
 		    !has_rule(st, XR_CONNECTOR, s0 + 1)) {
 			char key[256], lk;
 			size_t kl = key_of(x, TOK(st, s0).s, TOK(st, end - 1).e, key, sizeof key);

@@ -422,8 +422,17 @@ ties_code ties__xcoref(xstate *st)
 			/* "Cerro Alto prison" is also "Cerro Alto" */
 			if ((c->flags & (XC_FACHEAD | XC_LCHEAD)) && c->t1 - c->t0 >= 2 &&
 			    !(TOK(st, c->t1 - 1).flags & XT_CAP) && e->naliases < MAX_ALIASES / 2) {
-				all = TOK(st, c->t1 - 2).e - c->s;
+				size_t lt = c->t1 - 2; /* and "air base": two lowercase words */
+				if (lt > c->t0 && !(TOK(st, lt).flags & XT_CAP) && (TOK(st, lt).flags & XT_WORD) &&
+				    !(TOK(st, lt).flags & XT_HYPH))
+					lt--;
+				all = TOK(st, lt).e - c->s;
+				/* not "India" for "the India consulate": a place stays itself */
+				char pk[256], lk = 0;
+				size_t pl = ties__xnorm(al, all, pk, sizeof pk);
 				dup = strlen(e->name) == all && !memcmp(e->name, al, all);
+				if (ties__xproper_class(st, pk, pl, &lk) == 'L')
+					dup = 1;
 				for (size_t k = 0; k < e->naliases && !dup; k++)
 					dup = strlen(e->aliases[k]) == all && !memcmp(e->aliases[k], al, all);
 				if (!dup)

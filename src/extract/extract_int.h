@@ -189,6 +189,8 @@ typedef struct xstate {
 
 /* candidates.c: name spans of every sentence (and acronym definitions) */
 ties_code ties__xcandidates(xstate *st);
+/* "al-Nahr", "ash-Sham": a lowercase particle joined to a capitalised name */
+int ties__xparticle(const xstate *st, const xtok *t);
 /* lexicon helpers (typing.c) */
 int ties__xis_common(const xstate *st, const char *key, size_t klen);
 int ties__xis_demonym(const xstate *st, const char *key, size_t klen);

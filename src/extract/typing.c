@@ -186,21 +186,7 @@ static void set(xcand *c, char cls, int strength)
 	}
 }
 
-/* "al-Turabi": a lowercase particle joined to a capitalised name */
-static int particle_tok(const xstate *st, size_t i)
-{
-	const xtok *t = &TOK(st, i);
-	const char *x = st->text;
-	if (!(t->flags & XT_HYPH) || (t->flags & XT_CAP))
-		return 0;
-	const char *h = memchr(x + t->s, '-', t->e - t->s);
-	if (!h || h == x + t->s || h + 1 >= x + t->e || (size_t)(h - (x + t->s)) >= 8 ||
-	    !ties__xrules_has(st->rules, XR_CONNECTOR, x + t->s, (size_t)(h - (x + t->s))))
-		return 0;
-	int32_t cp;
-	ties__utf8_decode(h + 1, (size_t)(x + t->e - h - 1), &cp);
-	return ties__is_upper(cp);
-}
+static int particle_tok(const xstate *st, size_t i) { return ties__xparticle(st, &TOK(st, i)); }
 
 /* The first word is a given name from the system's name list and not a
  * common word, and every other word is a capitalised name or connector. */
@@ -251,6 +237,9 @@ static char apposition_class(const xstate *st, const xcand *c)
 				return 0; /* "a Madrid firm": not only common words */
 			continue;
 		}
+		/* "an armed group founded in": a participle after the head ends it */
+		if (head && t->e - t->s > 3 && st->text[t->e - 2] == 'e' && st->text[t->e - 1] == 'd')
+			break;
 		head = q;
 	}
 	if (!head)
@@ -317,7 +306,15 @@ static void type_one(xstate *st, xcand *c)
 			set(c, 'F', 4);
 		else if (rule_at(st, XR_LOCHEAD, last))
 			set(c, org_inside ? 'O' : 'L', 3);
-		if (rule_at(st, XR_HONORIFIC, c->t0))
+		/* "in El X": an article before a place, not a title */
+		size_t pp = c->t0;
+		while (pp > st->sent_tok[c->sent] && word_is(st, pp - 1, dets))
+			pp--;
+		int particle_place = rule_at(st, XR_CONNECTOR, c->t0) && pp > st->sent_tok[c->sent] &&
+		                     word_is(st, pp - 1, place_preps);
+		if (particle_place)
+			set(c, 'L', 2);
+		else if (rule_at(st, XR_HONORIFIC, c->t0))
 			set(c, 'P', 4);
 		if (rule_at(st, XR_ORGFIRST, c->t0) && !rule_at(st, XR_LOCHEAD, last) &&
 		    !rule_at(st, XR_FACHEAD, last))

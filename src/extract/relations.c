@@ -573,8 +573,13 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 		}
 		if (is(x, "it") && !expletive_it(c, j)) {
 			/* "it": the organisation that was the subject of the last
-			 * clause, in this sentence or the one before */
-			long e = c->last_subj >= 0 ? c->last_subj : c->prev_subj;
+			 * clause, in this sentence (its opening name) or the one before */
+			long e = c->last_subj;
+			for (size_t q = 0; e < 0 && q < j && q < 4; q++)
+				if (c->it[q].ent >= 0 && cls_of(c, c->it[q].ent) == 'O')
+					e = c->it[q].ent;
+			if (e < 0)
+				e = c->prev_subj;
 			if (e >= 0 && cls_of(c, e) == 'O')
 				push(v, &n, e);
 			return n;
@@ -767,6 +772,18 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 		    ties__xrules_has(c->st->rules, XR_FACHEAD, c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w,
 		                     strlen(c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w)))
 			j++;
+		/* "the Uzbek national Y", "the Iraqi militia known as Y": a place
+		 * used as an adjective before a noun is not the object */
+		if (j + 2 < c->n && c->it[j].ent >= 0 && cls_of(c, c->it[j].ent) == 'L' && j > 0 &&
+		    in_list(&c->it[j - 1], dets) && c->it[j + 1].ent < 0 && c->it[j + 1].ln[0] &&
+		    !(c->it[j + 1].flags & XT_PUNCT) && !in_list(&c->it[j + 1], locatives) &&
+		    !ties__xrules_has(c->st->rules, XR_LOCCUE, c->it[j + 1].w, strlen(c->it[j + 1].w)) &&
+		    (c->it[j + 2].ent >= 0 || c->it[j + 2].ln[0] || is(&c->it[j + 2], "known"))) {
+			j++;
+			while (j < c->n && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) && !in_list(&c->it[j], stoppers) &&
+			       !in_list(&c->it[j], locatives) && !is(&c->it[j], "known") && !is(&c->it[j], "called") && skip < 6)
+				j++, skip++;
+		}
 		/* "the Misrata-based militia": the place only qualifies the noun */
 		if (j + 1 < c->n && c->it[j].ent >= 0 && (c->it[j + 1].flags & XT_COMPOUND) && skip < 5) {
 			j += 2;
@@ -901,6 +918,9 @@ static long described(const sctx *c, size_t i)
 		return c->it[j - 1].ent;
 	if (!words && j >= 2 && punct(&c->it[j - 1], ',') && c->it[j - 2].ent >= 0)
 		return c->it[j - 2].ent; /* "X, commanded by Y" */
+	if (words >= 2 && j >= 1 && c->it[j - 1].ent >= 0 && in_list(&c->it[j], be) &&
+	    (in_list(&c->it[j + 1], dets) || is(&c->it[j + 1], "as")))
+		return c->it[j - 1].ent; /* "X is a firm registered in Y" */
 	if (!words || j < 2 || !punct(&c->it[j - 1], ','))
 		return -1;
 	if (c->it[j - 2].ent >= 0)
@@ -943,13 +963,16 @@ static int verbs(sctx *c, size_t i)
 	size_t ns = 0, no = 0;
 	for (const xrule *r = ties__xrules_find(c->st->rules, XR_VERB, w, strlen(w)); r;
 	     r = ties__xrules_next(c->st->rules, r)) {
+		if (r->passive_only && !passive0)
+			continue; /* "was held in X", not "held talks in X" */
 		size_t beg = i;
 		while (beg > 0 && (in_list(&c->it[beg - 1], aux) || in_list(&c->it[beg - 1], be)))
 			beg--;
 		/* "X is based in Y": a stative participle with its preposition */
 		passive = passive0 && !(r->prep && i + 1 < c->n && is(&c->it[i + 1], r->prep));
-		if (!passive0 && i + 1 < c->n && is(&c->it[i + 1], "by") && strcmp(x->w, x->lv) &&
-		    !strstr(x->w, "ing")) {
+		if (!passive0 && i + 1 < c->n && is(&c->it[i + 1], "by") &&
+		    (strcmp(x->w, x->lv) || (i >= 1 && punct(&c->it[i - 1], ','))) && !strstr(x->w, "ing")) {
+			/* ("X, run by Y": a participle like its lemma after a comma) */
 			/* reduced relative: "X, an armed group led by Y", "groups led by Y" */
 			long pat = described(c, i);
 			if (pat >= 0 && cls_of(c, pat) == 'L' && !strcmp(r->type, "leads")) {
@@ -1784,6 +1807,13 @@ static int fronted_place(sctx *c)
 		return add(c, def_ref(c, j), place, "operates-in", j, 0); /* "In Syria the group ..." */
 	while (j < c->n && in_list(&c->it[j], dets))
 		j++;
+	if (j < c->n && c->it[j].ent < 0) {
+		/* "In Istanbul a currency exchange called X handles ..." */
+		long named = naming(c, j, c->n < j + 6 ? c->n : j + 6);
+		if (named >= 0 && cls_of(c, named) == 'O')
+			return add(c, named, place, "based-in", j, 0);
+		return 0;
+	}
 	if (j >= c->n || c->it[j].ent < 0 || cls_of(c, c->it[j].ent) != 'O')
 		return 0;
 	return add(c, c->it[j].ent, place, "operates-in", j, 0);

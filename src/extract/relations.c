@@ -1371,6 +1371,14 @@ static int roles(sctx *c, size_t i)
 			return add(c, c->it[k].ent, c->it[q].ent, r->type, i, 0);
 	}
 	/* "Y, a dealer whose company, X," : Y leads X */
+	/* "Commander Y of the Z Police" */
+	if (kind == XR_ROLE && i + 3 < c->n && c->it[i + 1].ent >= 0 && cls_of(c, c->it[i + 1].ent) == 'P' &&
+	    is(&c->it[i + 2], "of")) {
+		long o[MAXARGS];
+		size_t no = objects(c, i + 1, "of", 1, o, NULL);
+		if (no && cls_of(c, o[0]) == 'O')
+			return add(c, c->it[i + 1].ent, o[0], r->type, i, 0);
+	}
 	/* title: "ORG [PLACE] ROLE [,] PERSON" */
 	if (kind == XR_ROLE && i >= 1 && i + 1 < c->n) {
 		size_t k = i + 1;
@@ -1383,6 +1391,15 @@ static int roles(sctx *c, size_t i)
 				q++;
 			if (q < c->n && rule_word(c, XR_ROLE, &c->it[q], &w2))
 				k = q + 1;
+		}
+		if (k + 1 < c->n && (is(&c->it[k], "responsible") || is(&c->it[k], "in") || is(&c->it[k], "for"))) {
+			/* "the ORG officer responsible for the X file, Y" */
+			size_t q = k;
+			while (q < c->n && q < k + 7 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) &&
+			       !(c->it[q].lv[0] && !c->it[q].ln[0] && !participle(&c->it[q])))
+				q++;
+			if (q + 1 < c->n && punct(&c->it[q], ',') && c->it[q + 1].ent >= 0)
+				k = q;
 		}
 		if (punct(&c->it[k], ',') && k + 1 < c->n)
 			k++;
@@ -1427,6 +1444,11 @@ static int roles(sctx *c, size_t i)
 		subj = c->it[j - 4].ent, sj = j - 4; /* "A, 51, a former officer in B" */
 	else if (cop && j > 0 && c->it[j - 1].ent >= 0)
 		subj = c->it[j - 1].ent, sj = j - 1;
+	else if (cop && j >= 3 && is(&c->it[j - 1], "who") && punct(&c->it[j - 2], ',') && c->it[j - 3].ent >= 0)
+		subj = c->it[j - 3].ent, sj = j - 3; /* "Y, who was previously a member of X" */
+	else if (cop && j >= 5 && is(&c->it[j - 1], "who") && punct(&c->it[j - 2], ',') &&
+	         (c->it[j - 3].flags & XT_NUM) && punct(&c->it[j - 4], ',') && c->it[j - 5].ent >= 0)
+		subj = c->it[j - 5].ent, sj = j - 5; /* "Y, 34, who was a member of X" */
 	else if (cop && j >= 4 && punct(&c->it[j - 1], ')') && punct(&c->it[j - 3], '(') && c->it[j - 4].ent >= 0)
 		subj = c->it[j - 4].ent, sj = j - 4; /* "X (XA) is the armed wing of Y" */
 	else if (cop && j >= 3 && in_list(&c->it[j], be) && punct(&c->it[j - 1], ',') && c->it[j - 2].ent >= 0)
@@ -1603,11 +1625,43 @@ static int others(sctx *c, size_t i)
 		    cls_of(c, c->it[i + 1].ent) == 'O' && add(c, c->it[i + 1].ent, c->it[i - 1].ent, "based-in", i, 0))
 			return -1;
 	}
+	/* "The EHLA's finance secretary, Y", "Its ruling council, the X": a
+	 * person noun or an organisation noun in apposition to its owner */
+	if ((x->flags & XT_POSS) || in_list(x, org_pronouns)) {
+		long owner = -1;
+		if ((x->flags & XT_POSS) && i >= 1 && c->it[i - 1].ent >= 0 && cls_of(c, c->it[i - 1].ent) == 'O')
+			owner = c->it[i - 1].ent;
+		else if ((x->flags & XT_POSS) && i >= 3 && org_anaphor(c, i - 2))
+			owner = def_ref(c, i - 2);
+		else if (in_list(x, org_pronouns) && x->ent < 0)
+			owner = org_ref(c, i);
+		size_t q = i + 1;
+		while (owner >= 0 && q < c->n && q < i + 4 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) &&
+		       !(q + 1 < c->n && punct(&c->it[q + 1], ',')))
+			q++;
+		if (owner >= 0 && q + 2 < c->n && c->it[q].ent < 0 && punct(&c->it[q + 1], ',') &&
+		    !ties__xrules_has(c->st->rules, XR_ROLE, c->it[q].ln[0] ? c->it[q].ln : c->it[q].w,
+		                      strlen(c->it[q].ln[0] ? c->it[q].ln : c->it[q].w))) {
+			size_t t = q + 2;
+			while (t < c->n && in_list(&c->it[t], dets))
+				t++;
+			const char *hw = c->it[q].ln[0] ? c->it[q].ln : c->it[q].w;
+			if (t < c->n && c->it[t].ent >= 0) {
+				char tk = cls_of(c, c->it[t].ent);
+				if (tk == 'P' && person_noun(c, &c->it[q]) && add(c, c->it[t].ent, owner, "member-of", q, 0))
+					return -1;
+				if (tk == 'O' && (ties__xrules_has(c->st->rules, XR_PART, hw, strlen(hw)) ||
+				                  ties__xrules_has(c->st->rules, XR_ORGHEAD, hw, strlen(hw))) &&
+				    add(c, c->it[t].ent, owner, "member-of", q, 0))
+					return -1;
+			}
+		}
+	}
 	if (x->ent < 0)
 		return 0;
 	char k = cls_of(c, x->ent);
-	/* chains: "A, B, Country", "A (Country)" */
-	if (k == 'L' && i + 2 < c->n) {
+	/* chains: "A, B, Country", "A (Country)", "Facility, Region" */
+	if ((k == 'L' || k == 'F') && i + 2 < c->n) {
 		size_t j = i + 1;
 		if (punct(&c->it[j], ',') && j + 1 < c->n && punct(&c->it[j + 1], '('))
 			j++;
@@ -1618,6 +1672,14 @@ static int others(sctx *c, size_t i)
 			int bigger = admin_rank(c, y) > admin_rank(c, x) ||
 			             (j + 3 < c->n && punct(&c->it[j + 2], ',') && c->it[j + 3].ent >= 0 &&
 			              is_country(c, &c->it[j + 3]));
+			/* two places of no known rank side by side ("Kismayo, Jubaland"):
+			 * the smaller first, unless a list goes on ("A, B, C") or the
+			 * first is itself listed after another place */
+			if (!bigger && admin_rank(c, y) == admin_rank(c, x) && admin_rank(c, x) < 2 && punct(&c->it[j], ',') &&
+			    !(j + 3 < c->n && punct(&c->it[j + 2], ',') && c->it[j + 3].ent >= 0 &&
+			      cls_of(c, c->it[j + 3].ent) == 'L' && admin_rank(c, &c->it[j + 3]) <= admin_rank(c, y)) &&
+			    !(i >= 2 && punct(&c->it[i - 1], ',') && c->it[i - 2].ent >= 0 && cls_of(c, c->it[i - 2].ent) == 'L'))
+				bigger = 1;
 			if (punct(&c->it[j], '(') && !(j + 2 < c->n && punct(&c->it[j + 2], ')')))
 				bigger = 0;
 			if (j + 3 < c->n && (is(&c->it[j + 2], "and") || is(&c->it[j + 2], "or")) &&
@@ -1774,6 +1836,51 @@ static int others(sctx *c, size_t i)
 	return 0;
 }
 
+/* "the group maintains camps across Kunar", "KAG recruits fighters in
+ * Gao": an organisation doing what armed groups do in a place operates
+ * there.  Only for a place no other relation of this sentence uses. */
+static int acting_in(sctx *c)
+{
+	static const char *const acts[] = {"maintain", "recruit", "smuggle", "traffic", "extort", "tax",
+	                                   "levy", "patrol", "deploy", "conduct", "carry", "expand",
+	                                   "control", "move", "launder", "collect", "tap", "kidnap",
+	                                   "sell", "distribute", "rebuild", "regroup", "build", NULL};
+	static const char *const where[] = {"in", "across", "throughout", "inside", NULL};
+	for (size_t i = 1; i + 2 < c->n; i++) {
+		const item *x = &c->it[i];
+		int act = 0;
+		for (const char *const *a = acts; x->ent < 0 && *a && !act; a++)
+			act = !strcmp(x->lv, *a);
+		if (!act || ing_form(x) || (participle(x) && !in_list(&c->it[i - 1], aux) && !in_list(&c->it[i - 1], be)))
+			continue;
+		long sv[MAXARGS];
+		size_t ns = subjects(c, i, sv, 0);
+		if (!ns || cls_of(c, sv[0]) != 'O')
+			continue;
+		for (size_t j = i + 1; j + 1 < c->n && j < i + 9; j++) {
+			const item *y = &c->it[j];
+			if (punct(y, ',') || punct(y, ';') || in_list(y, stoppers) || (y->ent >= 0 && actor(cls_of(c, y->ent))))
+				break;
+			if (!in_list(y, where))
+				continue;
+			long pl[MAXARGS];
+			size_t np = objects(c, j, NULL, 0, pl, NULL);
+			for (size_t z = 0; z < np; z++) {
+				int used = cls_of(c, pl[z]) != 'L';
+				for (size_t r = c->rel0; r < c->rels->len; r++) {
+					const ties_relation *o = &TIES_VEC_AT(c->rels, ties_relation, r);
+					used |= o->target == (size_t)pl[z] || o->source == (size_t)pl[z];
+				}
+				for (size_t k = 0; k < ns && !used; k++)
+					if (cls_of(c, sv[k]) == 'O' && add(c, sv[k], pl[z], "operates-in", i, negated(c, 0, i)))
+						return -1;
+			}
+			break;
+		}
+	}
+	return 0;
+}
+
 /* "In the Netherlands, the X clan ...": a fronted place is where the
  * organisation that opens the clause operates. */
 static int fronted_place(sctx *c)
@@ -1913,6 +2020,8 @@ ties_code ties__xrelations(xstate *st)
 			if (c.it[i].ent >= 0 && cls_of(&c, c.it[i].ent) == 'O')
 				carry = c.it[i].ent;
 		if (!rc && fronted_place(&c))
+			rc = TIES_ERR_LIMIT;
+		if (!rc && acting_in(&c))
 			rc = TIES_ERR_LIMIT;
 	}
 	if (!rc) {

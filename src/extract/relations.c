@@ -1828,8 +1828,30 @@ static int others(sctx *c, size_t i)
 			size_t q = j + 1;
 			if (q < c->n && c->it[q].ent < 0 && (in_list(&c->it[q], dets) || strstr(c->it[q].w, "ern")))
 				q++;
-			if (q < c->n && c->it[q].ent >= 0 && (k == 'F' || is_country(c, &c->it[q])) &&
-			    !is_country(c, x) && add(c, x->ent, c->it[q].ent, "located-in", i, 0))
+			if (q < c->n && c->it[q].ent >= 0 && cls_of(c, c->it[q].ent) == 'L' &&
+			    (k == 'F' || admin_rank(c, &c->it[q]) > admin_rank(c, x)) && is_country(c, x) < 2 &&
+			    add(c, x->ent, c->it[q].ent, "located-in", i, 0))
+				return -1;
+		}
+	}
+	/* "Kismayo, a port city in Jubaland", "X, a town of Y" */
+	if (k == 'L' && i + 4 < c->n && punct(&c->it[i + 1], ',') && in_list(&c->it[i + 2], dets)) {
+		static const char *const kinds[] = {"city", "town", "village", "district", "region", "area",
+		                                    "province", "port", "settlement", "suburb", "neighbourhood",
+		                                    "neighborhood", "municipality", "island", "hub", "enclave", NULL};
+		size_t j = i + 3, kind = 0;
+		while (j < c->n && j < i + 7 && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) &&
+		       !is(&c->it[j], "in") && !is(&c->it[j], "of") && !is(&c->it[j], "on") && !is(&c->it[j], "near")) {
+			for (const char *const *kk = kinds; *kk; kk++)
+				kind |= !strcmp(c->it[j].ln[0] ? c->it[j].ln : c->it[j].w, *kk);
+			j++;
+		}
+		if (kind && j + 1 < c->n && (is(&c->it[j], "in") || is(&c->it[j], "of"))) {
+			size_t q = j + 1;
+			while (q < c->n && c->it[q].ent < 0 && (in_list(&c->it[q], dets) || strstr(c->it[q].w, "ern")))
+				q++;
+			if (q < c->n && c->it[q].ent >= 0 && cls_of(c, c->it[q].ent) == 'L' &&
+			    add(c, x->ent, c->it[q].ent, "located-in", i, 0))
 				return -1;
 		}
 	}

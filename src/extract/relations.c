@@ -1747,6 +1747,24 @@ static int others(sctx *c, size_t i)
 				return -1;
 		}
 	}
+	/* "NF fighters in Kunar", "the group's cells across Lima": where its
+	 * people are */
+	if (k == 'O' && i + 3 < c->n) {
+		size_t j = i + 1;
+		if (c->it[j].flags & XT_POSS)
+			j++;
+		while (j < c->n && j < i + 4 && c->it[j].ent < 0 && !member_noun(&c->it[j]) && !c->it[j].lv[0] &&
+		       !(c->it[j].flags & XT_PUNCT))
+			j++;
+		if (j + 2 < c->n && member_noun(&c->it[j]) &&
+		    (is(&c->it[j + 1], "in") || is(&c->it[j + 1], "across") || is(&c->it[j + 1], "throughout"))) {
+			long pl[MAXARGS];
+			size_t np = objects(c, j + 1, NULL, 0, pl, NULL);
+			for (size_t z = 0; z < np; z++)
+				if (cls_of(c, pl[z]) == 'L' && add(c, x->ent, pl[z], "operates-in", j, 0))
+					return -1;
+		}
+	}
 	/* "Directorate 17 of the X Organisation": a unit of an organisation */
 	if (k == 'O' && i + 2 < c->n && is(&c->it[i + 1], "of")) {
 		const char *nm = c->st->x->entities[x->ent].name;

@@ -1054,6 +1054,13 @@ static int verbs(sctx *c, size_t i)
 		c->last_subj = s[0];
 		size_t oat = 0;
 		no = objects(c, i, r->prep, r->prep ? 6 : 0, o, &oat);
+		if (!no && ns >= 2 && (!strcmp(r->type, "affiliated-with") || !strcmp(r->type, "met-with")) && r->prep &&
+		    !(i + 1 < c->n && is(&c->it[i + 1], r->prep))) {
+			/* "A and B have cooperated since 2019" */
+			if (add(c, s[1], s[0], r->type, i, negated(c, beg, i)))
+				return -1;
+			continue;
+		}
 		if (!no && !r->prep && ns >= 2 && !strcmp(r->type, "met-with")) {
 			/* "A and B met" */
 			if (add(c, s[0], s[1], r->type, i, negated(c, beg, i)))
@@ -1359,6 +1366,25 @@ static int roles(sctx *c, size_t i)
 				return 0;
 		}
 	}
+	/* "Y is the NF's spokesperson", "Y serves as the NF's treasurer" */
+	if (kind == XR_ROLE && i >= 4 && (c->it[i - 1].flags & XT_POSS) && c->it[i - 2].ent >= 0 &&
+	    cls_of(c, c->it[i - 2].ent) == 'O') {
+		size_t q = i - 3;
+		if (in_list(&c->it[q], dets) && q >= 1)
+			q--;
+		int link = in_list(&c->it[q], be) || is(&c->it[q], "as");
+		if (link && is(&c->it[q], "as") && q >= 1)
+			q--; /* "serves as" */
+		if (link && q >= 1) {
+			long sv[MAXARGS];
+			size_t ns = subjects(c, q + 1, sv, 0);
+			for (size_t z = 0; z < ns; z++)
+				if (cls_of(c, sv[z]) == 'P' && add(c, sv[z], c->it[i - 2].ent, r->type, i, negated(c, q, i)))
+					return -1;
+			if (ns)
+				return 0;
+		}
+	}
 	/* "X, whose leader, Y," */
 	if (kind == XR_ROLE && i >= 2 && is(&c->it[i - 1], "whose") && i + 1 < c->n) {
 		size_t q = i - 2;
@@ -1444,8 +1470,12 @@ static int roles(sctx *c, size_t i)
 		subj = c->it[j - 4].ent, sj = j - 4; /* "A, 51, a former officer in B" */
 	else if (cop && j > 0 && c->it[j - 1].ent >= 0)
 		subj = c->it[j - 1].ent, sj = j - 1;
-	else if (cop && j >= 3 && is(&c->it[j - 1], "who") && punct(&c->it[j - 2], ',') && c->it[j - 3].ent >= 0)
+	else if (cop && j >= 3 && (is(&c->it[j - 1], "who") || is(&c->it[j - 1], "which")) && punct(&c->it[j - 2], ',') &&
+	         c->it[j - 3].ent >= 0)
 		subj = c->it[j - 3].ent, sj = j - 3; /* "Y, who was previously a member of X" */
+	else if (cop && j >= 6 && is(&c->it[j - 1], "which") && punct(&c->it[j - 2], ',') && punct(&c->it[j - 3], ')') &&
+	         punct(&c->it[j - 5], '(') && c->it[j - 6].ent >= 0)
+		subj = c->it[j - 6].ent, sj = j - 6; /* "X (XA), which is close to Y" */
 	else if (cop && j >= 5 && is(&c->it[j - 1], "who") && punct(&c->it[j - 2], ',') &&
 	         (c->it[j - 3].flags & XT_NUM) && punct(&c->it[j - 4], ',') && c->it[j - 5].ent >= 0)
 		subj = c->it[j - 5].ent, sj = j - 5; /* "Y, 34, who was a member of X" */
@@ -1926,6 +1956,27 @@ static int acting_in(sctx *c)
 static int fronted_place(sctx *c)
 {
 	size_t j = 0;
+	/* "Operating mainly in Puno, the X ...", "Active in Y, X ..." */
+	if (c->n > 5 && (is(&c->it[0], "operating") || is(&c->it[0], "active") || is(&c->it[0], "present"))) {
+		j = 1;
+		while (j < c->n && j < 3 && (strlen(c->it[j].w) > 3 && !strcmp(c->it[j].w + strlen(c->it[j].w) - 2, "ly")))
+			j++;
+		if (j + 1 < c->n && (is(&c->it[j], "in") || is(&c->it[j], "across"))) {
+			long pl[MAXARGS];
+			size_t np = objects(c, j, NULL, 0, pl, NULL);
+			size_t q = j + 1;
+			while (q < c->n && !punct(&c->it[q], ','))
+				q++;
+			q++;
+			while (q < c->n && in_list(&c->it[q], dets))
+				q++;
+			if (q < c->n && c->it[q].ent >= 0 && cls_of(c, c->it[q].ent) == 'O')
+				for (size_t z = 0; z < np; z++)
+					if (cls_of(c, pl[z]) == 'L' && add(c, c->it[q].ent, pl[z], "operates-in", 0, 0))
+						return -1;
+		}
+		return 0;
+	}
 	/* "Based in Lima, the X ...", "Headquartered in Y, X ..." */
 	if (c->n > 5 && (is(&c->it[0], "based") || is(&c->it[0], "headquartered")) && is(&c->it[1], "in") &&
 	    c->it[2].ent >= 0 && cls_of(c, c->it[2].ent) == 'L') {

@@ -9,14 +9,33 @@
 
 #include "repair.h"
 
-/* The page number a line states, or -1. */
-static long page_number(const char *s, size_t n)
+/* Length of a dash or bracket that decorates a page number, or 0. */
+static size_t deco_len(const char *s, size_t n)
+{
+	if (n >= 1 && (s[0] == '-' || s[0] == '[' || s[0] == ']' || s[0] == '(' || s[0] == ')'))
+		return 1;
+	/* en and em dash */
+	if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+		return 3;
+	return 0;
+}
+
+/* The page number a line states, or -1; *decorated: dashes or brackets
+ * stand around it. */
+static long page_number(const char *s, size_t n, int *decorated)
 {
 	size_t i = 0;
+	int deco = 0;
 	if (n >= 5 && strncasecmp(s, "page ", 5) == 0)
 		i = 5;
-	else if (n >= 2 && (s[0] == '-' || s[0] == 0x5B))
-		i = 0;
+	/* decorated numbers: "- 2 -", "[2]", "(2)", "— 2 —" */
+	for (size_t k; (k = deco_len(s + i, n - i)) > 0;) {
+		i += k;
+		deco = 1;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
 	while (i < n && s[i] == ' ')
 		i++;
 	size_t d = i;
@@ -27,11 +46,18 @@ static long page_number(const char *s, size_t n)
 	long v = strtol(s + d, NULL, 10);
 	while (i < n && s[i] == ' ')
 		i++;
+	if (deco)
+		for (size_t k; (k = deco_len(s + i, n - i)) > 0;) {
+			i += k;
+			while (i < n && s[i] == ' ')
+				i++;
+		}
 	if (i + 3 <= n && strncasecmp(s + i, "of ", 3) == 0) {
 		i += 3;
 		while (i < n && s[i] >= '0' && s[i] <= '9')
 			i++;
 	}
+	*decorated = deco;
 	return i == n ? v : -1;
 }
 
@@ -123,9 +149,10 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 	}
 	size_t nc = 0;
 	for (size_t i = 0; i < n; i++) {
-		long v = page_number(L[i].text, L[i].len);
+		int deco = 0;
+		long v = page_number(L[i].text, L[i].len, &deco);
 		int explicit_ = L[i].len >= 5 && strncasecmp(L[i].text, "page ", 5) == 0;
-		if (v < 0 || (!explicit_ && L[i].len > 4))
+		if (v < 0 || (!explicit_ && L[i].len > (deco ? 16u : 4u)))
 			continue;
 		cand[nc] = i;
 		val[nc] = explicit_ ? -v - 1 : v; /* keep "Page N" apart, see below */

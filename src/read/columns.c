@@ -31,10 +31,18 @@
 #define SWITCH_COST 0.4
 /* Opening the second chain of a page must be earned by the evidence. */
 #define OPEN_COST 1.0
+/* Runs: extractors emit either one line of each column in turn or long
+ * stretches of one column (a group of nearby lines); a run of between 2
+ * and RUN_LONG - 1 units is rarer and costs this much when it ends. */
+#define SHORT_RUN_COST 3.0
+#define RUN_LONG 8
+/* Extractors start a page with its first column: the chain that holds the
+ * page's first unit is read first unless the evidence says otherwise. */
+#define FIRST_BONUS 1.0
 /* At most this many beam states may share the same column heads. */
 #define HEAD_SHARE 8
 #define SEEN_SIZE 512 /* > 2 * BEAM */
-/* States kept for back-tracking, per page: bounds the memory (48 bytes
+/* States kept for back-tracking, per page: bounds the memory (56 bytes
  * each) of a long text without page numbers. */
 #define MAX_STATES ((size_t)1 << 20)
 
@@ -46,6 +54,7 @@ typedef struct state {
 	int lab;     /* chain of the current unit: 0 or 1 */
 	int newpage; /* the current unit opens a page */
 	int parent;  /* index in the previous step's beam */
+	int run;     /* units in the current run of this chain, up to RUN_LONG */
 } state;
 
 static int cmp_state(const void *a, const void *b)
@@ -103,7 +112,7 @@ static double junction(const ctx *c, const state *s, long last, const ties__line
 	}
 	double o1 = prev_end ? ties__lm_link(c->lm, c->lay, prev_end, FIRST(c, f[1]))
 	                     : ties__lm_open(c->lm, FIRST(c, f[1]));
-	double s01 = o0 + link_u(c, e[0], f[1]);
+	double s01 = o0 + link_u(c, e[0], f[1]) + FIRST_BONUS;
 	double s10 = o1 + link_u(c, e[1], f[0]);
 	if (first_out)
 		*first_out = s10 > s01;
@@ -149,7 +158,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	} seen[SEEN_SIZE];
 	unsigned gen = 0;
 	memset(seen, 0, sizeof seen);
-	st[0] = (state){0, -1, -1, 0, 0, 1, -1};
+	st[0] = (state){0, -1, -1, 0, 0, 1, -1, 1};
 	cnt[0] = 1;
 	for (size_t i = 1; i < m; i++) {
 		size_t nc = 0;
@@ -167,6 +176,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			a.score += lk - (switched ? PATTERN_COST : 0);
 			a.newpage = 0;
 			a.parent = (int)p;
+			a.run = s->run < RUN_LONG ? s->run + 1 : RUN_LONG;
 			cand[nc++] = a;
 			/* the other chain: continues its last unit, or opens it */
 			state b = *s;
@@ -178,8 +188,11 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 				b.first1 = (long)i;
 				b.score -= OPEN_COST;
 			}
+			if (s->run >= 2 && s->run < RUN_LONG)
+				b.score -= SHORT_RUN_COST;
 			b.newpage = 0;
 			b.parent = (int)p;
+			b.run = 1;
 			cand[nc++] = b;
 			/* an unmarked page break closes this page's chains */
 			if (!lay->pages_known) {
@@ -193,10 +206,10 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		}
 		*budget = *budget > 2 * cnt[i - 1] ? *budget - 2 * cnt[i - 1] : 0;
 		if (!lay->pages_known)
-			cand[nc++] = (state){best_prev, -1, -1, (long)i, 0, 1, best_pi};
+			cand[nc++] = (state){best_prev, -1, -1, (long)i, 0, 1, best_pi, 1};
 		qsort(cand, nc, sizeof *cand, cmp_state);
 		/* keep the best state per (lab, other, page start, first unit of
-		 * chain 1): states that agree on these have the same future */
+		 * chain 1, run length): states that agree on these have the same future */
 		size_t k = 0;
 		state *cur = st + i * beam;
 		gen++;
@@ -205,13 +218,15 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			/* duplicates: a small hash set of the state keys of this step */
 			uint64_t key = ((uint64_t)(x->other + 1) * 0x9E3779B97F4A7C15ull) ^
 			               ((uint64_t)(x->first1 + 1) * 0xC2B2AE3D27D4EB4Full) ^
-			               ((uint64_t)x->pstart * 0x165667B19E3779F9ull) ^ (uint64_t)x->lab;
+			               ((uint64_t)x->pstart * 0x165667B19E3779F9ull) ^
+			               ((uint64_t)(x->run * 2 + x->lab) * 0x94D049BB133111EBull);
 			size_t slot = (size_t)(key >> 20) & (SEEN_SIZE - 1), head = 0;
 			int dup = 0;
 			while (seen[slot].gen == gen) {
 				const state *y = &cur[seen[slot].idx];
-				if (y->lab == x->lab && y->other == x->other && y->pstart == x->pstart &&
-				    y->first1 == x->first1) {
+				if (y->lab == x->lab && y->other == x->other &&
+				    y->pstart == x->pstart && y->first1 == x->first1 &&
+				    y->run == x->run) {
 					dup = 1;
 					break;
 				}
@@ -267,7 +282,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		}
 		int first = 0;
 		if (f[1] >= 0) {
-			double s01 = link_u(&C, l[0], f[1]);
+			double s01 = link_u(&C, l[0], f[1]) + FIRST_BONUS;
 			double s10 = link_u(&C, l[1], f[0]);
 			if (prev_end) {
 				s01 += ties__lm_link(lm, lay, prev_end, FIRST(&C, f[0]));

@@ -369,24 +369,55 @@ static int first_word(const char *s, size_t n, size_t *ws, size_t *wl)
  *
  * The glosses and their example sentences (Debian package wordnet-base)
  * are some ten megabytes of ordinary English; their word and word-pair
- * counts go into fixed-size hashed count tables (collisions only add a
- * little noise), loaded once per process on first use. */
-#define BG_UNI_BITS 20
-#define BG_BI_BITS 22
-static uint16_t *bg_uni, *bg_bi;
+ * counts go into fixed-size open-addressing tables that keep a 32-bit
+ * fingerprint of each key, so that two words never share a count (a
+ * shared count would fake evidence for rare pairs), loaded once per
+ * process on first use. */
+#define BG_UNI_BITS 17 /* about 55,000 words */
+#define BG_BI_BITS 20  /* about 430,000 word pairs */
+typedef struct bgtab {
+	uint32_t *fp;
+	uint16_t *count;
+	unsigned bits;
+	size_t len;
+} bgtab;
+static bgtab bg_uni = {NULL, NULL, BG_UNI_BITS, 0}, bg_bi = {NULL, NULL, BG_BI_BITS, 0};
 static double bg_total;
 
-
-static void bg_count(uint16_t *t, unsigned bits, uint64_t h)
+static uint32_t bg_fp(uint64_t h)
 {
-	uint16_t *c = &t[(h >> 7) & ((1u << bits) - 1)];
-	if (*c < UINT16_MAX)
-		(*c)++;
+	return (uint32_t)(h >> 32) | 1u; /* 0 marks an empty slot */
 }
 
-static unsigned bg_get(const uint16_t *t, unsigned bits, uint64_t h)
+static void bg_count(bgtab *t, uint64_t h)
 {
-	return t ? t[(h >> 7) & ((1u << bits) - 1)] : 0;
+	size_t mask = ((size_t)1 << t->bits) - 1, j = (size_t)h & mask;
+	uint32_t f = bg_fp(h);
+	while (t->fp[j] && t->fp[j] != f)
+		j = (j + 1) & mask;
+	if (!t->fp[j]) {
+		/* a full table stops learning new keys: probes stay short */
+		if ((t->len + 1) * 4 > (mask + 1) * 3)
+			return;
+		t->fp[j] = f;
+		t->len++;
+	}
+	if (t->count[j] < UINT16_MAX)
+		t->count[j]++;
+}
+
+static unsigned bg_get(const bgtab *t, uint64_t h)
+{
+	if (!t->fp)
+		return 0;
+	size_t mask = ((size_t)1 << t->bits) - 1, j = (size_t)h & mask;
+	uint32_t f = bg_fp(h);
+	while (t->fp[j]) {
+		if (t->fp[j] == f)
+			return t->count[j];
+		j = (j + 1) & mask;
+	}
+	return 0;
 }
 
 static void bg_text(const char *s, size_t n)
@@ -402,13 +433,26 @@ static void bg_text(const char *s, size_t n)
 		if (i == b)
 			break;
 		uint64_t h = word_hash(s + b, i - b);
-		bg_count(bg_uni, BG_UNI_BITS, h);
+		bg_count(&bg_uni, h);
 		bg_total += 1;
 		if (prev)
-			bg_count(bg_bi, BG_BI_BITS, pair_hash(prev, h));
+			bg_count(&bg_bi, pair_hash(prev, h));
 		/* a pair ends at punctuation */
 		prev = (i < n && s[i] == ' ') ? h : 0;
 	}
+}
+
+static int bg_alloc(bgtab *t)
+{
+	t->fp = ties__calloc((size_t)1 << t->bits, sizeof *t->fp);
+	t->count = ties__calloc((size_t)1 << t->bits, sizeof *t->count);
+	if (t->fp && t->count)
+		return 0;
+	ties__free(t->fp);
+	ties__free(t->count);
+	t->fp = NULL;
+	t->count = NULL;
+	return -1;
 }
 
 static void bg_load(void)
@@ -417,12 +461,11 @@ static void bg_load(void)
 	if (!dir)
 		dir = "/usr/share/wordnet";
 	static const char *const files[] = {"data.noun", "data.verb", "data.adj", "data.adv"};
-	bg_uni = ties__calloc((size_t)1 << BG_UNI_BITS, sizeof *bg_uni);
-	bg_bi = ties__calloc((size_t)1 << BG_BI_BITS, sizeof *bg_bi);
-	if (!bg_uni || !bg_bi) {
-		ties__free(bg_uni);
-		ties__free(bg_bi);
-		bg_uni = bg_bi = NULL;
+	if (bg_alloc(&bg_uni) || bg_alloc(&bg_bi)) {
+		ties__free(bg_uni.fp);
+		ties__free(bg_uni.count);
+		bg_uni.fp = NULL;
+		bg_uni.count = NULL;
 		return;
 	}
 	char path[4096], line[8192];
@@ -444,46 +487,63 @@ static void bg_load(void)
 /* A pair counts against a line join only where the background corpus
  * would be expected to hold it this many times. */
 #define NEG_MIN_EXPECTED 16.0
+/* A word this frequent in the background corpus is a function word
+ * ("the", "of", "and"): a line ending in one goes on. */
+#define FUNC_FREQ 0.002
 
-/* Pointwise evidence that word b follows word a, from the document's own
- * pairs and the background corpus: log of observed over expected, smoothed,
- * clipped; negative only for a pair the corpus should hold but lacks. */
-static double pair_score(const ties__lm *lm, uint64_t a, uint64_t b)
+/* The evidence features of a line join (see link_features). */
+enum {
+	F_HYPH_WORD,   /* a line-end hyphen that joins a known word */
+	F_HYPH_LOWER,  /* a hyphen before lowercase, the word unknown */
+	F_HYPH_UPPER,  /* a hyphen before a capital (a compound with a name) */
+	F_HYPH_OTHER,  /* a hyphen before anything else */
+	F_TAIL,        /* lowercase start that is no word, without a hyphen */
+	F_TERM_UPPER,  /* sentence end (or heading) before a capital */
+	F_TERM_LOWER,  /* sentence end before lowercase */
+	F_NAME,        /* no sentence end, before a name or a number */
+	F_SOFT_LOWER,  /* comma, semicolon, colon or dash before lowercase */
+	F_SOFT_COMMON, /* ... before a capitalised common word */
+	F_SOFT_UPPER,  /* ... before another capital */
+	F_OPEN_LOWER,  /* no punctuation before lowercase */
+	F_OPEN_COMMON, /* ... before a capitalised common word */
+	F_OPEN_UPPER,  /* ... before another capital */
+	F_SHORT_LOWER, /* a short line ending a sentence before lowercase */
+	F_PMI_DOC,
+	F_PMI_BG,
+	F_NEG_BG,
+	F_SHORT_UPPER, /* a short line ending a sentence before a capital */
+	F_FUNC_UPPER,  /* a function word before a capital ("the" + a name) */
+	F_N
+};
+
+/* Pointwise evidence that word b follows word a: from the document's own
+ * pairs (f[F_PMI_DOC]) and from the background corpus (f[F_PMI_BG] where
+ * it holds the pair, f[F_NEG_BG] for a pair it lacks although both words
+ * are frequent enough for it to be expected several times: "the of");
+ * log of observed over expected, smoothed, clipped. */
+static void pair_features(const ties__lm *lm, uint64_t a, uint64_t b, double *f)
 {
 	double ca = ht_get(&lm->uni, a), cb = ht_get(&lm->uni, b);
 	double cab = ht_get(&lm->bi, pair_hash(a, b));
 	if (lm->total < 1 || ca < 1)
-		return 0;
+		return;
 	double pb = (cb + 0.5) / (lm->total + 1);
 	double p = (cab + 2.0 * pb) / (ca + 2.0);
 	double s = log(p / pb);
-	if (s > 3)
-		s = 3;
-	if (s < 0)
-		s = 0;
-	/* the background corpus */
-	double ga = bg_get(bg_uni, BG_UNI_BITS, a), gb = bg_get(bg_uni, BG_UNI_BITS, b);
+	f[F_PMI_DOC] = s > 3 ? 3 : s < 0 ? 0 : s;
+	double ga = bg_get(&bg_uni, a), gb = bg_get(&bg_uni, b);
 	if (bg_total > 0 && ga >= 1) {
-		double gab = bg_get(bg_bi, BG_BI_BITS, pair_hash(a, b));
+		double gab = bg_get(&bg_bi, pair_hash(a, b));
 		double qb = (gb + 0.5) / (bg_total + 1);
 		double q = (gab + 2.0 * qb) / (ga + 2.0);
 		double t = log(q / qb);
-		/* a pair the corpus has is evidence; one it lacks is weak evidence
-		 * (the corpus is small) */
-		if (t > 3)
-			t = 3;
-		if (t < 0)
-			t = 0;
-		s += t;
-		/* a pair the corpus lacks although both words are frequent enough
-		 * for it to be expected several times ("the of"): evidence against */
+		f[F_PMI_BG] = t > 3 ? 3 : t < 0 ? 0 : t;
 		double e = ga * gb / bg_total;
 		if (gab * 4 < e && e >= NEG_MIN_EXPECTED) {
 			double neg = log((gab + 1) / (e + 1));
-			s += neg < -3 ? -3 : neg;
+			f[F_NEG_BG] = neg < -3 ? -3 : neg;
 		}
 	}
-	return s;
 }
 
 static int is_opening(int32_t cp)
@@ -500,8 +560,10 @@ double ties__lm_open(const ties__lm *lm, const ties__line *b)
 	return -0.3;
 }
 
-double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
-                     const ties__line *b)
+/* The evidence that line b continues line a, as indicator and count
+ * features (F_*); the link score weighs them (link_w). */
+static void link_features(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
+                          const ties__line *b, double *f)
 {
 	const char *as = a->text, *bs = b->text;
 	size_t an = a->len, bn = b->len;
@@ -509,9 +571,9 @@ double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__li
 	int lower = ties__is_lower(c);
 	int upper = ties__is_upper(c) || is_opening(c) || ties__is_digit(c);
 	size_t aws, awl, bws, bwl;
+	memset(f, 0, F_N * sizeof *f);
 	if (!last_word(as, an, &aws, &awl) || !first_word(bs, bn, &bws, &bwl))
-		return 0;
-	double s = 0;
+		return;
 	if (ties__ends_hyphen(as, an)) {
 		/* "inter-" + "national": the joined word is known */
 		size_t fs = aws, fl = awl - 1;
@@ -529,10 +591,13 @@ double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__li
 			memcpy(w, as + fs, fl);
 			memcpy(w + fl, bs + bws + cs, cl);
 			if (ties__vocab_in_dict(lm->vocab, w, fl + cl) ||
-			    ties__vocab_doc_count(lm->vocab, w, fl + cl) > 0)
-				return 4.0;
+			    ties__vocab_doc_count(lm->vocab, w, fl + cl) > 0) {
+				f[F_HYPH_WORD] = 1;
+				return;
+			}
 		}
-		return lower ? 0.2 : upper ? 0.5 : -0.5;
+		f[lower ? F_HYPH_LOWER : upper ? F_HYPH_UPPER : F_HYPH_OTHER] = 1;
+		return;
 	}
 	/* "ers which ...": a lowercase start that is no word is the tail of a
 	 * word broken at a line end, so only a hyphen may come before it */
@@ -541,7 +606,7 @@ double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__li
 		core(bs + bws, bwl, &cs, &cl);
 		if (cl && cs == 0 && !ties__vocab_in_dict(lm->vocab, bs + bws, cl) &&
 		    ties__vocab_doc_count(lm->vocab, bs + bws, cl) <= 1)
-			s -= 2.0;
+			f[F_TAIL] = 1;
 	}
 	/* a heading ends its block as a sentence end does */
 	int term = ties__ends_sentence(as, an) || (a->flags & TIES__L_HEADING);
@@ -561,26 +626,77 @@ double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__li
 			common = ml > mc;
 		}
 	}
-	if (term)
-		s += upper ? 0.6 : lower ? -2.5 : 0;
-	else if (name || ties__is_digit(c))
-		s += 0.6;
-	else if (soft)
-		s += lower ? 0.8 : upper ? (common ? -0.6 : -0.2) : 0;
-	else
-		s += lower ? 0.8 : upper ? (common ? -1.2 : -0.4) : 0;
-	/* a short line that ends a sentence ends a paragraph: a capital must follow */
 	size_t wa = ties__line_width(as, an);
-	if (lay->width && term && !(a->flags & TIES__L_FRAG) && wa * 10 < lay->width * 7 && lower)
-		s -= 1.0;
-	if (!term) {
-		size_t acs, acl, bcs, bcl;
-		core_at(as + aws, awl, 1, &acs, &acl);
-		core(bs + bws, bwl, &bcs, &bcl);
-		if (acl && bcl) {
-			uint64_t ha = word_hash(as + aws + acs, acl), hb = word_hash(bs + bws + bcs, bcl);
-			s += 0.8 * pair_score(lm, ha, hb);
-		}
+	int short_ = lay->width && !(a->flags & TIES__L_FRAG) && wa * 10 < lay->width * 7;
+	if (term) {
+		f[F_SHORT_UPPER] = short_ && upper;
+		f[F_TERM_UPPER] = upper;
+		f[F_TERM_LOWER] = lower;
+		/* a short line that ends a sentence ends a paragraph: a capital
+		 * must follow */
+		f[F_SHORT_LOWER] = short_ && lower;
+		return;
 	}
+	if (name || ties__is_digit(c))
+		f[F_NAME] = 1;
+	else if (lower)
+		f[soft ? F_SOFT_LOWER : F_OPEN_LOWER] = 1;
+	else if (upper && soft)
+		f[common ? F_SOFT_COMMON : F_SOFT_UPPER] = 1;
+	else if (upper)
+		f[common ? F_OPEN_COMMON : F_OPEN_UPPER] = 1;
+	size_t acs, acl, bcs, bcl;
+	core_at(as + aws, awl, 1, &acs, &acl);
+	core(bs + bws, bwl, &bcs, &bcl);
+	if (acl && bcl) {
+		uint64_t ha = word_hash(as + aws + acs, acl), hb = word_hash(bs + bws + bcs, bcl);
+		if (bg_total > 0 && !soft && bg_get(&bg_uni, ha) >= FUNC_FREQ * bg_total)
+			f[F_FUNC_UPPER] = upper;
+		pair_features(lm, ha, hb, f);
+	}
+}
+
+/* Weights of the features, in the order of F_*.  Set by hand, then
+ * adjusted (F_PMI_BG, F_SHORT_UPPER, F_FUNC_UPPER) by the edit distance of
+ * the whole repair on two-column layouts of other texts (manuals and
+ * licences set with groff and read back with pdfminer, and the layouts of
+ * tests/tools/make-columns.py). */
+static const double link_w[F_N] = {
+    4.0,  /* F_HYPH_WORD */
+    0.2,  /* F_HYPH_LOWER */
+    0.5,  /* F_HYPH_UPPER */
+    -0.5, /* F_HYPH_OTHER */
+    -2.0, /* F_TAIL */
+    0.6,  /* F_TERM_UPPER */
+    -2.5, /* F_TERM_LOWER */
+    0.6,  /* F_NAME */
+    0.8,  /* F_SOFT_LOWER */
+    -0.6, /* F_SOFT_COMMON */
+    -0.2, /* F_SOFT_UPPER */
+    0.8,  /* F_OPEN_LOWER */
+    -1.2, /* F_OPEN_COMMON */
+    -0.4, /* F_OPEN_UPPER */
+    -1.0, /* F_SHORT_LOWER */
+    0.8,  /* F_PMI_DOC */
+    1.2,  /* F_PMI_BG */
+    0.8,  /* F_NEG_BG */
+    0.5,  /* F_SHORT_UPPER */
+    0.5,  /* F_FUNC_UPPER */
+};
+
+size_t ties__lm_features(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
+                         const ties__line *b, double *f)
+{
+	link_features(lm, lay, a, b, f);
+	return F_N;
+}
+
+double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
+                     const ties__line *b)
+{
+	double f[F_N], s = 0;
+	link_features(lm, lay, a, b, f);
+	for (size_t k = 0; k < F_N; k++)
+		s += link_w[k] * f[k];
 	return s;
 }

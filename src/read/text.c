@@ -145,7 +145,7 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 		char c = last->text[last->len - 1];
 		if (j - i <= 3 && bytes < 200 && ties__starts_upper(L[i].text, L[i].len) &&
 		    !ties__ends_sentence(last->text, last->len) && c != ',' && c != ';' &&
-		    c != '-' && (lw * 10 < lay->width * 8 || lw * 10 > lay->width * 12)) {
+		    c != '-' && (lw * 10 < lay->width * 8 || lw * 10 > lay->width * 11)) {
 			/* the title box: lines opening with a capital stand alone */
 			for (size_t k = i; k < j; k++)
 				if (k == i || ties__starts_upper(L[k].text, L[k].len))

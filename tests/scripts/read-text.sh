@@ -46,6 +46,42 @@ if [ -f "$SCORE" ]; then
 	fi
 fi
 
+# -- decorated page numbers ("- 3 -") cut pages and are dropped -------------
+f="$ROOT/tests/tools/corpus/harbour-network.txt"
+python3 "$GEN" "$f" --seed 2 --page-style dash > "$D/dash.txt"
+"$TIES" read "$D/dash.txt" > "$D/dash.out" || no "read dash" "exit $?"
+if grep -q '^- [0-9]* -$' "$D/dash.txt" && ! grep -q -- '- [0-9]* -' "$D/dash.out"; then
+	ok "page numbers '- N -' dropped"
+else
+	no "page numbers '- N -' dropped" "$(grep -c -- '- [0-9]* -' "$D/dash.out") left"
+fi
+if [ -f "$SCORE" ]; then
+	"$TIES" read --no-repair "$D/dash.txt" > "$D/dash.raw"
+	r=$(ned "$f" "$D/dash.out") u=$(ned "$f" "$D/dash.raw")
+	awk -v r="$r" -v u="$u" 'BEGIN {exit !(r < u)}' && ok "dash page numbers: repaired $r < unrepaired $u" ||
+		no "dash page numbers: repaired below unrepaired" "repaired $r, unrepaired $u"
+fi
+
+# -- the real extractor: groff sets two columns, pdfminer's pdf2txt reads ----
+if ! command -v groff >/dev/null 2>&1 || ! command -v pdf2txt >/dev/null 2>&1; then
+	echo "skip read-text pdfminer layouts: groff or pdf2txt (python3-pdfminer) missing"
+elif [ -f "$SCORE" ]; then
+	: > "$D/pm.tsv"
+	for f in "$ROOT"/tests/tools/corpus/*.txt; do
+		b=$(basename "$f" .txt)
+		python3 "$GEN" "$f" --pdfminer --seed 1 > "$D/$b.pm.txt" || no "pdfminer $b" "generator failed"
+		"$TIES" read "$D/$b.pm.txt" > "$D/$b.pm.out" || no "read pdfminer $b" "exit $?"
+		"$TIES" read --no-repair "$D/$b.pm.txt" > "$D/$b.pm.raw"
+		echo "$(ned "$f" "$D/$b.pm.out") $(ned "$f" "$D/$b.pm.raw")" >> "$D/pm.tsv"
+	done
+	set -- $(awk '{r += $1; u += $2; n++} END {printf "%.4f %.4f", r / n, u / n}' "$D/pm.tsv")
+	if awk -v r="$1" -v u="$2" 'BEGIN {exit !(r < u)}'; then
+		ok "pdfminer layouts: repaired $1 < unrepaired $2"
+	else
+		no "pdfminer layouts: repaired below unrepaired" "repaired $1, unrepaired $2"
+	fi
+fi
+
 # -- the shared cases -------------------------------------------------------
 if [ ! -f "$SCORE" ] || [ ! -d "$SHARED/samples/reading" ]; then
 	echo "skip read-text shared cases: $SHARED missing"

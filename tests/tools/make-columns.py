@@ -7,6 +7,12 @@ landing a few boxes later), words hyphenated at line ends, page numbers and
 a running header on every page.
 
   make-columns.py CLEAN.txt [--seed N] [--width CHARS] [--lines N] > GARBLED.txt
+  make-columns.py CLEAN.txt --pdfminer [--seed N] > GARBLED.txt
+
+--pdfminer sets the text in two justified columns with groff (ms macros,
+PDF output) and extracts it with pdfminer's pdf2txt (Debian packages groff
+and python3-pdfminer): the real extractor's ordering, line by line.  The
+seed picks the font size, line spacing, column width and justification.
 
 CLEAN.txt: the title on the first line, then blocks separated by blank lines
 (headings are blocks of one short line without final punctuation); a block
@@ -14,8 +20,12 @@ CLEAN.txt: the title on the first line, then blocks separated by blank lines
 the columns.  Deterministic for a given seed.
 """
 import argparse
+import os
 import random
+import shutil
+import subprocess
 import sys
+import tempfile
 
 
 def blocks_of(text):
@@ -67,6 +77,37 @@ def wrap(par, width, rnd, hyphenate=True):
     return lines
 
 
+def groff_escape(s):
+    s = s.replace("\\", "\\e")
+    return "\\&" + s if s[:1] in (".", "'") else s
+
+
+def pdfminer_layout(blocks, seed):
+    """groff (ms, two columns) -> PDF -> pdf2txt: returns the extracted text."""
+    for tool in ("groff", "pdf2txt"):
+        if not shutil.which(tool):
+            sys.exit("make-columns: %s missing (packages groff, python3-pdfminer)" % tool)
+    rnd = random.Random(seed)
+    ps = rnd.choice([9, 10, 11])
+    vs = ps * rnd.choice([1.6, 1.8, 2.0])  # wide leading: one text box per line
+    ms = [".nr PO 0.8i", ".nr LL %.1fi" % rnd.choice([6.0, 6.5, 6.9]), ".nr PS %d" % ps,
+          ".nr VS %.1fp" % vs, ".nr PD 0", ".fam " + rnd.choice(["T", "T", "H"]),
+          ".TL", groff_escape(blocks[0]), ".2C"]
+    if rnd.random() < 0.3:
+        ms.append(".ad l")
+    for b in blocks[1:]:
+        ms += [".SH", groff_escape(b), ".PP"] if is_heading(b) else [".PP", groff_escape(b)]
+    with tempfile.TemporaryDirectory() as d:
+        src, pdf = os.path.join(d, "t.ms"), os.path.join(d, "t.pdf")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write("\n".join(ms) + "\n")
+        with open(pdf, "wb") as f:
+            subprocess.run(["groff", "-k", "-ms", "-Tpdf", src], stdout=f,
+                           stderr=subprocess.DEVNULL, check=True)
+        return subprocess.run(["pdf2txt", pdf], stdout=subprocess.PIPE, check=True,
+                              encoding="utf-8").stdout
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -78,12 +119,19 @@ def main():
                     help="share of full lines exploded into single words")
     ap.add_argument("--group", type=float, default=0.25,
                     help="share of boxes holding two lines of one column")
+    ap.add_argument("--page-style", choices=["auto", "plain", "page", "dash"], default="auto",
+                    help='page numbers: "3", "Page 3", "- 3 -" (auto: by the seed)')
+    ap.add_argument("--pdfminer", action="store_true",
+                    help="typeset with groff and extract with pdf2txt instead")
     args = ap.parse_args()
     rnd = random.Random(args.seed)
     with open(args.clean, encoding="utf-8") as f:
         blocks = blocks_of(f.read())
     if not blocks:
         sys.exit("no text")
+    if args.pdfminer:
+        sys.stdout.write(pdfminer_layout(blocks, args.seed))
+        return
     title, body = blocks[0], blocks[1:]
     notes = []
     for i, b in enumerate(body):
@@ -168,7 +216,10 @@ def main():
         for p in pending:
             for w in p[1]:
                 box(w)
-        box(("Page %d" % page) if args.seed % 2 else str(page))
+        style = args.page_style
+        if style == "auto":
+            style = "page" if args.seed % 2 else "plain"
+        box({"plain": "%d", "page": "Page %d", "dash": "- %d -"}[style] % page)
         page += 1
     if notes:
         box(*notes)

@@ -279,6 +279,46 @@ static int lead_number(const char *s, size_t n)
 	return i < n && s[i] == ' ' ? atoi(s) : 0;
 }
 
+/* A bullet opening a line: "- ", "* ", a bullet or dash sign and a blank. */
+static int bullet(const char *s, size_t n)
+{
+	if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
+		return 1;
+	/* U+2022 bullet, U+2013 en dash, U+2014 em dash */
+	return n >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	       ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94) &&
+	       s[3] == ' ';
+}
+
+static int starts_capital(const char *s, size_t n)
+{
+	return n && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9') || (unsigned char)s[0] >= 0xC0);
+}
+
+/* Where block [i, j) of clean text really holds several blocks: lines
+ * that no sentence runs through (a header of title, publisher and date on
+ * lines of their own), a notes heading above its notes, bullets.  Returns
+ * the end of the first part. */
+static size_t block_end(const ties__line *L, size_t i, size_t j)
+{
+	if (j - i < 2)
+		return j;
+	if (ties__is_notes_heading(L[i].text, L[i].len))
+		return i + 1;
+	/* header lines: none ends a sentence, each is short and the next
+	 * opens with a capital */
+	int header = j - i <= 6;
+	for (size_t k = i; k < j && header; k++)
+		header = L[k].len < 120 && !ends_sentence(L[k].text, L[k].len) &&
+		         (k == i || starts_capital(L[k].text, L[k].len));
+	if (header)
+		return i + 1;
+	for (size_t k = i + 1; k < j; k++)
+		if (bullet(L[k].text, L[k].len))
+			return k;
+	return j;
+}
+
 ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const ties_read_opts *opts,
                           ties__blocks *bl, ties_error *err)
 {
@@ -309,6 +349,7 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		size_t j = i + 1;
 		while (j < n && !(L[j].flags & TIES__L_BLANK_BEFORE))
 			j++;
+		j = block_end(L, i, j);
 		if (j == i + 1 && all_digits(L[i].text, L[i].len) && L[i].len <= 4) {
 			rc = ties__blocks_artifact(bl, "page-number", L[i].lineno, 0, L[i].text, L[i].len);
 			i = j;

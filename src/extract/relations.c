@@ -1632,7 +1632,11 @@ static int others(sctx *c, size_t i)
 			int unit = 0;
 			for (const char *const *u = units; *u; u++)
 				unit |= !strcmp(w0, *u) || !strcmp(wl, *u);
-			if (unit && add(c, c->it[i + 1].ent, c->it[i - 1].ent, "member-of", i, 0))
+			/* any organisation named as another's ("Europol's European
+			 * Cybercrime Centre") is part of it, unless a trigger word
+			 * follows ("X's ally Y" is handled by the role rules) */
+			(void)unit;
+			if (add(c, c->it[i + 1].ent, c->it[i - 1].ent, "member-of", i, 0))
 				return -1;
 		}
 		/* "X is Honduras's second-largest gang": where X operates */
@@ -1728,6 +1732,27 @@ static int others(sctx *c, size_t i)
 			j++;
 		if (j + 1 < c->n && j > i + 3 && is(&c->it[j], "in") && c->it[j + 1].ent >= 0 &&
 		    cls_of(c, c->it[j + 1].ent) == 'L' && add(c, x->ent, c->it[j + 1].ent, "based-in", j, 0))
+			return -1;
+	}
+	/* "X, the group's economic arm", "X, Hezbollah's elite unit" */
+	if (k == 'O' && i + 4 < c->n && punct(&c->it[i + 1], ',')) {
+		size_t j = i + 2;
+		long owner = -1;
+		if (c->it[j].ent >= 0 && (c->it[j + 1].flags & XT_POSS) && cls_of(c, c->it[j].ent) == 'O')
+			owner = c->it[j].ent, j += 2;
+		else if (org_anaphor(c, j) && j + 2 < c->n && (c->it[j + 2].flags & XT_POSS))
+			owner = def_ref(c, j), j += 3;
+		else if (in_list(&c->it[j], org_pronouns))
+			owner = org_ref(c, j), j++;
+		size_t q = j;
+		while (owner >= 0 && q < c->n && q < j + 3 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) &&
+		       !ties__xrules_has(c->st->rules, XR_PART, c->it[q].ln[0] ? c->it[q].ln : c->it[q].w,
+		                         strlen(c->it[q].ln[0] ? c->it[q].ln : c->it[q].w)))
+			q++;
+		if (owner >= 0 && owner != x->ent && q < c->n && c->it[q].ent < 0 &&
+		    ties__xrules_has(c->st->rules, XR_PART, c->it[q].ln[0] ? c->it[q].ln : c->it[q].w,
+		                     strlen(c->it[q].ln[0] ? c->it[q].ln : c->it[q].w)) &&
+		    add(c, x->ent, owner, "member-of", q, 0))
 			return -1;
 	}
 	/* "Y, a senior ORG operative", "ORG financier Y": one of its people (any

@@ -97,6 +97,25 @@ static int is_country(const sctx *c, const item *x)
 
 static int actor(char k) { return k == 'P' || k == 'O'; }
 
+/* The organisation a person was last said to lead or belong to, or -1. */
+static long org_of(const sctx *c, long person)
+{
+	for (size_t z = c->rels->len; person >= 0 && z-- > 0;) {
+		const ties_relation *o = &TIES_VEC_AT(c->rels, ties_relation, z);
+		if (o->source == (size_t)person && !o->negated &&
+		    (!strcmp(o->type, "leads") || !strcmp(o->type, "member-of")))
+			return (long)o->target;
+	}
+	return -1;
+}
+
+/* The rule of KIND for an item by its noun lemma or its word. */
+static int item_rule(const sctx *c, int kind, const item *x)
+{
+	const char *w = x->ln[0] ? x->ln : x->w;
+	return ties__xrules_has(c->st->rules, kind, w, strlen(w));
+}
+
 static int person_rec(const xlex_rec *r, void *ctx)
 {
 	int *yes = ctx;
@@ -769,8 +788,7 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 		else if (!n && skip && j + 1 < c->n && c->it[j].ent < 0 &&
 		    (is(&c->it[j], "in") || is(&c->it[j], "near") || is(&c->it[j], "at")) &&
 		    c->it[j + 1].ent >= 0 && (cls_of(c, c->it[j + 1].ent) == 'L' || cls_of(c, c->it[j + 1].ent) == 'F') &&
-		    ties__xrules_has(c->st->rules, XR_FACHEAD, c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w,
-		                     strlen(c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w)))
+		    item_rule(c, XR_FACHEAD, &c->it[j - 1]))
 			j++;
 		/* "the Uzbek national Y", "the Iraqi militia known as Y": a place
 		 * used as an adjective before a noun is not the object */
@@ -794,8 +812,7 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 		}
 		if (j + 1 < c->n && punct(&c->it[j], ',') && j > 0 && c->it[j + 1].ent >= 0 && skip &&
 		    cls_of(c, c->it[j + 1].ent) == 'P' && !n &&
-		    (ties__xrules_has(c->st->rules, XR_ROLE, c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w,
-		                      strlen(c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w)) ||
+		    (item_rule(c, XR_ROLE, &c->it[j - 1]) ||
 		     (skip >= 2 && c->it[j - 1].ln[0] && in_list(&c->it[j - skip], dets))))
 			j++; /* "killed the cartel's deputy, Y", "arrested the alleged mule coordinator, Y" */
 		if (j < c->n && c->it[j].ent < 0) {
@@ -823,8 +840,7 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 		    c->it[k + 5].ent >= 0)
 			k += 4;
 		else if (k + 2 < c->n && c->it[k + 1].ent < 0 &&
-		    ties__xrules_has(c->st->rules, XR_ROLE, c->it[k + 1].ln[0] ? c->it[k + 1].ln : c->it[k + 1].w,
-		                     strlen(c->it[k + 1].ln[0] ? c->it[k + 1].ln : c->it[k + 1].w)) &&
+		    item_rule(c, XR_ROLE, &c->it[k + 1]) &&
 		    c->it[k + 2].ent >= 0)
 			k += 2;
 		if (!n && at)
@@ -1260,13 +1276,7 @@ static int roles(sctx *c, size_t i)
 	if (kind == XR_ROLE && i >= 4 && (c->it[i - 1].flags & XT_POSS) && c->it[i - 2].ent >= 0 &&
 	    punct(&c->it[i - 3], ',') && c->it[i - 4].ent >= 0 && cls_of(c, c->it[i - 4].ent) == 'P' &&
 	    cls_of(c, c->it[i - 2].ent) == 'P' && (!strcmp(r->type, "member-of") || !strcmp(r->type, "leads"))) {
-		long owner = c->it[i - 2].ent, org = -1;
-		for (size_t z = c->rels->len; org < 0 && z-- > 0;) {
-			const ties_relation *o = &TIES_VEC_AT(c->rels, ties_relation, z);
-			if (o->source == (size_t)owner && !o->negated &&
-			    (!strcmp(o->type, "leads") || !strcmp(o->type, "member-of")))
-				org = (long)o->target;
-		}
+		long org = org_of(c, c->it[i - 2].ent);
 		return org >= 0 ? add(c, c->it[i - 4].ent, org, "member-of", i, 0) : 0;
 	}
 	/* "four ORG members, including X and Y" */
@@ -1324,12 +1334,7 @@ static int roles(sctx *c, size_t i)
 		/* "his associate, Y": tied to the person himself */
 		if (owner >= 0 && strcmp(r->type, "member-of") && strcmp(r->type, "leads"))
 			return add(c, c->it[pk].ent, owner, r->type, i, 0);
-		for (size_t q = c->rels->len; owner >= 0 && org < 0 && q-- > 0;) {
-			const ties_relation *o = &TIES_VEC_AT(c->rels, ties_relation, q);
-			if (o->source == (size_t)owner && !o->negated &&
-			    (!strcmp(o->type, "leads") || !strcmp(o->type, "member-of")))
-				org = (long)o->target;
-		}
+		org = org_of(c, owner);
 		if (org >= 0)
 			return add(c, c->it[pk].ent, org, r->type, i, 0);
 	}
@@ -1347,14 +1352,8 @@ static int roles(sctx *c, size_t i)
 			owner = org_ref(c, q - 1);
 		if (owner >= 0 && cls_of(c, owner) == 'P') {
 			/* "Y's military deputy is Z": the organisation Y leads or belongs to */
-			long org = -1;
-			for (size_t z = c->rels->len; org < 0 && z-- > 0;) {
-				const ties_relation *o = &TIES_VEC_AT(c->rels, ties_relation, z);
-				if (o->source == (size_t)owner && !o->negated &&
-				    (!strcmp(o->type, "leads") || !strcmp(o->type, "member-of")))
-					org = (long)o->target;
-			}
-			owner = (!strcmp(r->type, "leads") || !strcmp(r->type, "member-of")) ? org : owner;
+			if (!strcmp(r->type, "leads") || !strcmp(r->type, "member-of"))
+				owner = org_of(c, owner);
 		}
 		if (owner >= 0) {
 			long o[MAXARGS];
@@ -1674,8 +1673,7 @@ static int others(sctx *c, size_t i)
 		       !(q + 1 < c->n && punct(&c->it[q + 1], ',')))
 			q++;
 		if (owner >= 0 && q + 2 < c->n && c->it[q].ent < 0 && punct(&c->it[q + 1], ',') &&
-		    !ties__xrules_has(c->st->rules, XR_ROLE, c->it[q].ln[0] ? c->it[q].ln : c->it[q].w,
-		                      strlen(c->it[q].ln[0] ? c->it[q].ln : c->it[q].w))) {
+		    !item_rule(c, XR_ROLE, &c->it[q])) {
 			size_t t = q + 2;
 			while (t < c->n && in_list(&c->it[t], dets))
 				t++;
@@ -1746,20 +1744,17 @@ static int others(sctx *c, size_t i)
 			owner = org_ref(c, j), j++;
 		size_t q = j;
 		while (owner >= 0 && q < c->n && q < j + 3 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) &&
-		       !ties__xrules_has(c->st->rules, XR_PART, c->it[q].ln[0] ? c->it[q].ln : c->it[q].w,
-		                         strlen(c->it[q].ln[0] ? c->it[q].ln : c->it[q].w)))
+		       !item_rule(c, XR_PART, &c->it[q]))
 			q++;
 		if (owner >= 0 && owner != x->ent && q < c->n && c->it[q].ent < 0 &&
-		    ties__xrules_has(c->st->rules, XR_PART, c->it[q].ln[0] ? c->it[q].ln : c->it[q].w,
-		                     strlen(c->it[q].ln[0] ? c->it[q].ln : c->it[q].w)) &&
+		    item_rule(c, XR_PART, &c->it[q]) &&
 		    add(c, x->ent, owner, "member-of", q, 0))
 			return -1;
 	}
 	/* "Y, a senior ORG operative", "ORG financier Y": one of its people (any
 	 * noun WordNet knows as a person; role words have their own rules) */
 	if (k == 'O' && i + 1 < c->n && c->it[i + 1].ent < 0 && person_noun(c, &c->it[i + 1]) &&
-	    !ties__xrules_has(c->st->rules, XR_ROLE, c->it[i + 1].ln[0] ? c->it[i + 1].ln : c->it[i + 1].w,
-	                      strlen(c->it[i + 1].ln[0] ? c->it[i + 1].ln : c->it[i + 1].w))) {
+	    !item_rule(c, XR_ROLE, &c->it[i + 1])) {
 		size_t q = i;
 		while (q > 0 && i - q < 4 && c->it[q - 1].ent < 0 && !(c->it[q - 1].flags & XT_PUNCT) &&
 		       !in_list(&c->it[q - 1], be) && (in_list(&c->it[q - 1], dets) || !c->it[q - 1].lv[0] ||
@@ -1784,8 +1779,7 @@ static int others(sctx *c, size_t i)
 		if (p >= 3 && (is(&c->it[p - 1], "of") || is(&c->it[p - 1], "in") || is(&c->it[p - 1], "for") ||
 		               is(&c->it[p - 1], "at") || is(&c->it[p - 1], "within")) &&
 		    person_noun(c, &c->it[nn]) &&
-		    !ties__xrules_has(c->st->rules, XR_ROLE, c->it[nn].ln[0] ? c->it[nn].ln : c->it[nn].w,
-		                      strlen(c->it[nn].ln[0] ? c->it[nn].ln : c->it[nn].w))) {
+		    !item_rule(c, XR_ROLE, &c->it[nn])) {
 			size_t q = nn;
 			while (q > 0 && nn - q < 4 && c->it[q - 1].ent < 0 && !(c->it[q - 1].flags & XT_PUNCT) &&
 			       !in_list(&c->it[q - 1], be) &&
@@ -1877,8 +1871,7 @@ static int others(sctx *c, size_t i)
 		       !is(&c->it[j], "of"))
 			j++; /* "Thailand's Malay-Muslim majority provinces of" */
 		if (j + 1 < c->n && is(&c->it[j], "of") && j > i + 2 &&
-		    ties__xrules_has(c->st->rules, XR_LOCCUE, c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w,
-		                     strlen(c->it[j - 1].ln[0] ? c->it[j - 1].ln : c->it[j - 1].w))) {
+		    item_rule(c, XR_LOCCUE, &c->it[j - 1])) {
 			long o[MAXARGS];
 			size_t no = objects(c, j - 1, "of", 1, o, NULL);
 			for (size_t z = 0; z < no; z++)

@@ -35,6 +35,25 @@ for d in cartel hackers rebels piracy; do
   check "extract-domain-$d" "$D/$d.gold.json" "$D/$d.txt" 0.80 0.55 0.50
 done
 
+# eighteen longer reports on other regions and domains (invented actors,
+# real places), annotated by hand; the extractor's rules were not written
+# against twelve of them when they were first scored (docs/extract.md):
+# the means over the set must hold
+R="$D/reports"
+: > "$OUT/rep.tsv"
+for g in "$R"/*.gold.json; do
+  b=$(basename "$g" .gold.json)
+  if "$TIES" extract --json "$R/$b.txt" > "$OUT/r.json" 2> "$OUT/r.err"; then
+    echo "$(score "$g" "$OUT/r.json")" >> "$OUT/rep.tsv"
+  else
+    echo "not ok extract-reports-$b: $(cat "$OUT/r.err")"
+  fi
+done
+awk '{e += $1; p += $2; t += $3; n++}
+  END {m = sprintf("%d reports: mean entity F1 %.3f, pair F1 %.3f, typed F1 %.3f", n, e / n, p / n, t / n)
+       if (n >= 18 && e / n >= 0.85 && p / n >= 0.55 && t / n >= 0.50) print "ok extract-reports (" m ")"
+       else print "not ok extract-reports: " m " (min 0.85, 0.55, 0.50)"}' "$OUT/rep.tsv"
+
 # the contract: ids, types, and mention offsets that slice the read text
 "$TIES" read "$D/cartel.txt" > "$OUT/read.txt"
 "$TIES" extract --json "$D/cartel.txt" > "$OUT/c.json"

@@ -275,6 +275,85 @@ static int common_tok(const xstate *st, size_t i)
 	return ties__xis_common(st, key, kl);
 }
 
+static int head_tok(const xstate *st, size_t i);
+
+/* Counts of each adjacent word pair of the document (one sentence), by
+ * the hash of the two words: how often it opens a sentence and how often
+ * it stands inside one.  Built once, so the look-up below is O(1). */
+struct xpairs {
+	size_t mask;
+	struct xpair {
+		uint64_t h;
+		uint32_t start, mid;
+	} *slot;
+};
+
+static uint64_t pair_hash(const xstate *st, const xtok *p, const xtok *q)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t k = p->s; k < p->e; k++)
+		h = (h ^ (unsigned char)st->text[k]) * 1099511628211ull;
+	h = (h ^ 0xff) * 1099511628211ull;
+	for (size_t k = q->s; k < q->e; k++)
+		h = (h ^ (unsigned char)st->text[k]) * 1099511628211ull;
+	return h | 1; /* 0 marks an empty slot */
+}
+
+static struct xpair *pair_slot(struct xpairs *t, uint64_t h)
+{
+	size_t k = (size_t)(h >> 7) & t->mask;
+	while (t->slot[k].h && t->slot[k].h != h)
+		k = (k + 1) & t->mask;
+	return &t->slot[k];
+}
+
+static ties_code pairs_build(xstate *st)
+{
+	size_t n = st->toks.len, cap = 16;
+	while (cap < 2 * n + 2)
+		cap <<= 1;
+	struct xpairs *t = ties__arena_alloc(st->a, sizeof *t);
+	if (!t)
+		return TIES_ERR_NOMEM;
+	t->mask = cap - 1;
+	t->slot = ties__arena_array(st->a, cap, sizeof *t->slot);
+	if (!t->slot)
+		return TIES_ERR_NOMEM;
+	memset(t->slot, 0, cap * sizeof *t->slot);
+	for (size_t j = 0; j + 1 < n; j++) {
+		const xtok *p = &TOK(st, j), *q = &TOK(st, j + 1);
+		if (p->sent != q->sent)
+			continue;
+		struct xpair *e = pair_slot(t, pair_hash(st, p, q));
+		e->h = pair_hash(st, p, q);
+		if (p->flags & XT_START)
+			e->start++;
+		else
+			e->mid++;
+	}
+	st->pairs = t;
+	return TIES_OK;
+}
+
+/* "Paper Finch shares...": a sentence-initial common word before a
+ * capitalised word is part of a name when the same pair comes again in
+ * the document, mid-sentence or opening another sentence. */
+static int repeated_pair(const xstate *st, size_t i, size_t last)
+{
+	if (i + 1 > last || i + 1 >= st->toks.len)
+		return 0;
+	const xtok *a = &TOK(st, i), *b = &TOK(st, i + 1);
+	if (!(b->flags & XT_CAP) || (b->flags & (XT_ALLCAP | XT_POSS)) || is_stop(st, i + 1) ||
+	    has_rule(st, XR_CONNECTOR, i + 1) || head_tok(st, i + 1) || a->e >= b->s ||
+	    memchr(st->text + a->e, '\n', b->s - a->e))
+		return 0;
+	if (!st->pairs)
+		return 0;
+	const struct xpair *e = pair_slot(st->pairs, pair_hash(st, a, b));
+	/* this pair itself opens a sentence and is counted among the starts */
+	return e->mid > 0 || e->start >= 2;
+}
+
 /* "SITUATION REPORT": upper-case common words near an upper-case word
  * (how many within two words) make a header, not acronyms */
 static int caps_line(const xstate *st, size_t a, size_t b, size_t i)
@@ -376,6 +455,14 @@ static int place_span(const xstate *st, size_t s0, size_t e0)
 	char key[256], lk = 0;
 	size_t kl = key_of(st->text, TOK(st, s0).s, TOK(st, e0).e, key, sizeof key);
 	return ties__xproper_class(st, key, kl, &lk) == 'L';
+}
+
+static int country_tok(const xstate *st, size_t i)
+{
+	char key[128], lk = 0;
+	const xtok *t = &TOK(st, i);
+	size_t kl = key_of(st->text, t->s, t->e, key, sizeof key);
+	return ties__xproper_class(st, key, kl, &lk) == 'L' && lk == 'c';
 }
 
 static const char *const numbers[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -530,6 +617,24 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 			/* "X Seven Years On": a span of time in a title ends a name */
 			if (name_tok(st, k) && k + 1 < b && word_at(st, k, numbers) && word_at(st, k + 1, spans))
 				break;
+			/* "THE X FRONT Analysis Paper": a capitalised title the reader
+			 * joined to the line after it */
+			if (name_tok(st, k) && (TOK(st, last).flags & XT_ALLCAP) && !(TOK(st, k).flags & XT_ALLCAP) &&
+			    TOK(st, last).e - TOK(st, last).s >= 3 && caps_line(st, a, b, last))
+				break;
+			/* "the war in Syria Middle East Institute": a country then
+			 * another place or named thing starts a new name (joined
+			 * header lines) */
+			if (name_tok(st, k) && last == k - 1 && !has_rule(st, XR_LOCHEAD, k) && country_tok(st, last)) {
+				int place = 0;
+				for (size_t j = k; j < b && j < k + 3 && name_tok(st, j) && !place; j++) {
+					char key[256];
+					size_t kl = key_of(st->text, TOK(st, k).s, TOK(st, j).e, key, sizeof key);
+					place = place_span(st, k, j) || ties__xis_instance(st, key, kl);
+				}
+				if (place)
+					break;
+			}
 			if (name_tok(st, k)) {
 				/* two names side by side: "ACME Peru head"; not "Kuwait City" */
 				if (last == k - 1 && strong_tok(st, k) && strong_tok(st, last) &&
@@ -577,7 +682,8 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 		/* "Blue River Cartel" at a sentence start: a long name with a head
 		 * word keeps its first word even when that is a common one */
 		int numbered = last + 1 < b && (TOK(st, last + 1).flags & (XT_NUM | XT_MARKER)) == XT_NUM &&
-		               TOK(st, last + 1).s == TOK(st, last).e + 1 && has_rule(st, XR_ORGHEAD, last);
+		               TOK(st, last + 1).s == TOK(st, last).e + 1 &&
+		               (has_rule(st, XR_ORGHEAD, last) || has_rule(st, XR_FACHEAD, last));
 		int headed = numbered || (last >= i + 2 && (has_rule(st, XR_ORGHEAD, last) ||
 		                                            has_rule(st, XR_FACHEAD, last) ||
 		                                            has_rule(st, XR_LOCHEAD, last)));
@@ -592,14 +698,14 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 		}
 		/* "Coastal Crime Watch | May 2024": a header field keeps its words */
 		if (!headed && TOK(st, i).sent < st->doc->nsentences &&
-		    st->doc->sentences[TOK(st, i).sent].block < 2 && last >= i + 1 &&
+		    st->doc->sentences[TOK(st, i).sent].block < 4 && last >= i + 1 &&
 		    ((last + 1 < b && x[TOK(st, last + 1).s] == '|') || (i > a && x[TOK(st, i - 1).s] == '|')))
 			headed = 1;
 		/* sentence-initial common words and stop words are not names */
 		while (s0 <= last && (is_stop(st, s0) || (has_rule(st, XR_CONNECTOR, s0) && !cap_particle(st, s0, last + 1)) ||
 		                      ((TOK(st, s0).flags & XT_START) && common_tok(st, s0) && !headed &&
 		                       !(has_rule(st, XR_HONORIFIC, s0) && s0 < last) &&
-		                       !given_before_name(st, s0, last)) ||
+		                       !given_before_name(st, s0, last) && !repeated_pair(st, s0, last)) ||
 		                      ((TOK(st, s0).flags & XT_ALLCAP) &&
 		                       ((common_tok(st, s0) && (TOK(st, s0).e - TOK(st, s0).s > 5 || caps_line(st, a, b, s0))) ||
 		                        caps_line(st, a, b, s0) >= 2)))) {
@@ -620,18 +726,23 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 		size_t end = e0 + 1;
 		static const char *const the[] = {"the", NULL};
 		int after_the = s0 > a && word_at(st, s0 - 1, the) && !(TOK(st, s0).flags & XT_ALLCAP);
-		if (end < b && (TOK(st, end).flags & XT_WORD) && !(TOK(st, end).flags & XT_CAP)) {
+		/* "a former UNX camp": an acronym before a facility noun owns it */
+		int lone_acro = e0 == s0 && (TOK(st, s0).flags & XT_ALLCAP);
+		if (end < b && (TOK(st, end).flags & XT_WORD) && !(TOK(st, end).flags & XT_CAP) && !lone_acro) {
 			if (has_rule(st, XR_FACHEAD, end)) {
 				flags |= XC_FACHEAD;
 				end++;
+			} else if (after_the && end + 1 < b && (TOK(st, end + 1).flags & XT_WORD) &&
+			           !(TOK(st, end + 1).flags & XT_CAP) && has_rule(st, XR_FACHEAD, end + 1) &&
+			           !is_stop(st, end) && !has_rule(st, XR_CONNECTOR, end) &&
+			           (!known_span(st, s0, e0) || place_span(st, s0, e0))) {
+				/* "the Tal Afar air base", "the X border crossing": a place
+				 * before it names the facility */
+				flags |= XC_FACHEAD;
+				end += 2;
 			} else if (has_rule(st, XR_LOCCUE, end))
 				flags |= XC_PLACECUE;
-			else if (after_the && end + 1 < b && (TOK(st, end + 1).flags & XT_WORD) &&
-			         !(TOK(st, end + 1).flags & XT_CAP) && has_rule(st, XR_FACHEAD, end + 1) &&
-			         !is_stop(st, end) && !has_rule(st, XR_CONNECTOR, end) && !known_span(st, s0, e0)) {
-				flags |= XC_FACHEAD; /* "the Tal Afar air base" */
-				end += 2;
-			} else if (after_the && word_at(st, end, lc_org_heads) && !known_span(st, s0, e0)) {
+			else if (after_the && word_at(st, end, lc_org_heads) && !known_span(st, s0, e0)) {
 				flags |= XC_LCHEAD; /* "the Vasquez network" */
 				end++;
 			} else if (after_the && word_at(st, end, lc_fac_heads) && !known_span(st, s0, e0)) {
@@ -678,7 +789,7 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 		/* not the head of "Centre for X", nor the first word of "X da Y" */
 		if (end - s0 >= 2 && place_tok(st, s0) && !(TOK(st, s0).flags & XT_HYPH) && !compass_tok(st, s0) &&
 		    !given_before_name(st, s0, end - 1) && !head_tok(st, s0) && !(flags & (XC_FACHEAD | XC_LCHEAD)) &&
-		    !has_rule(st, XR_CONNECTOR, s0 + 1)) {
+		    !has_rule(st, XR_CONNECTOR, s0 + 1) && !(TOK(st, end - 1).flags & XT_NUM)) {
 			char key[256], lk;
 			size_t kl = key_of(x, TOK(st, s0).s, TOK(st, end - 1).e, key, sizeof key);
 			if (!ties__xproper_class(st, key, kl, &lk) && push_cand(st, &cs, s0, s0 + 1, XC_NESTED))
@@ -689,15 +800,21 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 	}
 	if (acronyms(st, &cs, a, b))
 		goto nomem;
-	/* Omar Haddad, alias "Abu Sami": the alias joins the name */
+	/* Omar Haddad, alias "Abu Sami" (or , known as "Abu Sami"): the alias
+	 * joins the name */
 	for (size_t j = 0; j < cs.len; j++) {
 		xcand *c = &TIES_VEC_AT(&cs, xcand, j);
 		static const char *const alias[] = {"alias", "aka", NULL};
-		if (c->t0 < a + 3 || !is_quote(st, c->t0 - 1, 1) || !word_at(st, c->t0 - 2, alias) ||
-		    x[TOK(st, c->t0 - 3).s] != ',' || c->acro_of >= 0)
+		static const char *const as[] = {"as", NULL}, *const known[] = {"known", NULL};
+		size_t w = 2; /* words between the comma and the quote */
+		if (c->t0 >= a + 4 && is_quote(st, c->t0 - 1, 1) && word_at(st, c->t0 - 2, as) &&
+		    word_at(st, c->t0 - 3, known))
+			w = 3;
+		if (c->t0 < a + w + 1 || !is_quote(st, c->t0 - 1, 1) || (w == 2 && !word_at(st, c->t0 - 2, alias)) ||
+		    x[TOK(st, c->t0 - w - 1).s] != ',' || c->acro_of >= 0)
 			continue;
 		for (size_t m = 0; m < cs.len; m++)
-			if (TIES_VEC_AT(&cs, xcand, m).t1 == c->t0 - 3 &&
+			if (TIES_VEC_AT(&cs, xcand, m).t1 == c->t0 - w - 1 &&
 			    !(TIES_VEC_AT(&cs, xcand, m).flags & (XC_DROP | XC_NESTED)))
 				c->acro_of = (long)m;
 	}
@@ -777,10 +894,14 @@ ties_code ties__xcandidates(xstate *st)
 		for (size_t i = 0; i < tmp.len && !rc; i++)
 			if (add_split(st, &TIES_VEC_AT(&tmp, xtok, i)))
 				rc = TIES_ERR_NOMEM;
-		if (!rc)
-			rc = sentence_cands(st, st->sent_tok[s], st->toks.len);
 	}
 	st->sent_tok[d->nsentences] = st->toks.len;
 	ties__vec_release(&tmp);
+	/* names after all tokens: a name may be recognised by its other mentions */
+	if (!rc)
+		rc = pairs_build(st);
+	for (size_t s = 0; s < d->nsentences && !rc; s++)
+		if (st->sent_tok[s + 1] > st->sent_tok[s])
+			rc = sentence_cands(st, st->sent_tok[s], st->sent_tok[s + 1]);
 	return rc;
 }

@@ -111,6 +111,30 @@ static int rule_at(const xstate *st, int kind, size_t i)
 	return ties__xrules_has(st->rules, kind, w, n);
 }
 
+/* The first token after the titles that open a person's mention
+ * ("Colonel X", "Brigadier General X Y", "Tan Sri X": a capitalised common
+ * word before a title belongs to it), or t0 when no name word would be left. */
+static size_t title_end(const xstate *st, size_t t0, size_t t1)
+{
+	size_t ht = t0;
+	for (;;) {
+		size_t n = 0;
+		if (ht + 1 < t1 && rule_at(st, XR_HONORIFIC, ht))
+			n = 1;
+		else if (ht + 2 < t1 && rule_at(st, XR_HONORIFIC, ht + 1) && (TOK(st, ht).flags & XT_CAP) &&
+		         !(TOK(st, ht).flags & XT_ALLCAP)) {
+			char k[64];
+			size_t kl = ties__xnorm(st->text + TOK(st, ht).s, TOK(st, ht).e - TOK(st, ht).s, k, sizeof k);
+			if (ties__xis_word(st, k, kl))
+				n = 2;
+		}
+		if (!n || !(TOK(st, ht + n).flags & XT_CAP) || (TOK(st, ht + n).flags & XT_POSS))
+			break;
+		ht += n;
+	}
+	return ht < t1 ? ht : t0;
+}
+
 typedef struct {
 	char cls;
 	int strength;
@@ -163,7 +187,8 @@ ties_code ties__xcoref(xstate *st)
 			size_t l = e ? (size_t)(e - p) : strlen(p);
 			char *k = keydup(st, p, l);
 			long o = k ? smap_get(&keys, k) : -1;
-			if (o >= 0)
+			/* "Europe" is among the synonyms of the union: a place stays apart */
+			if (o >= 0 && (CAND(st, o).cls == c->cls || CAND(st, o).cls == 'X' || c->cls == 'X'))
 				unite(o, (long)i);
 			p = e ? e + 1 : p + l;
 		}
@@ -175,6 +200,9 @@ ties_code ties__xcoref(xstate *st)
 		if ((c->flags & XC_DROP) || nt < 2)
 			continue;
 		long id = (long)i;
+		/* "Colonel Ilic": a title and one name gives no short forms */
+		if (c->cls == 'P' && c->t1 - title_end(st, c->t0, c->t1) < 2)
+			continue;
 		if (c->cls == 'P') {
 			/* "Ortega" for "Lucia Ortega Vidal": the first of two surnames */
 			size_t w[8], nw = 0;
@@ -217,7 +245,13 @@ ties_code ties__xcoref(xstate *st)
 		} else if (c->cls == 'O' && rule_at(st, XR_ORGHEAD, c->t1 - 1)) {
 			const xtok *pt = &TOK(st, c->t1 - 2);
 			size_t e = (pt->flags & XT_POSS) ? pt->s : pt->e;
-			if (c->t1 - c->t0 == 2 || (pt->flags & XT_POSS)) {
+			/* "Tarrow Shield" for "Tarrow Shield Group": capitalised words
+			 * before the head, none of them a connector */
+			int plain = c->t1 - c->t0 <= 4;
+			for (size_t t = c->t0; t + 1 < c->t1 && plain; t++)
+				plain = (TOK(st, t).flags & XT_CAP) && !(TOK(st, t).flags & XT_POSS) &&
+				        !rule_at(st, XR_ORGHEAD, t);
+			if (c->t1 - c->t0 == 2 || (pt->flags & XT_POSS) || plain) {
 				char *k = keydup(st, st->text + c->s, e - c->s);
 				if (k)
 					smap_put(&shorts, k, find(id), 1);
@@ -236,6 +270,16 @@ ties_code ties__xcoref(xstate *st)
 		if ((c->flags & XC_DROP) || !c->key)
 			continue;
 		long o = smap_get(&shorts, c->key);
+		/* "Colonel Valdes" for "Mirko Valdes": the name without its titles */
+		if (o == -1 && (c->cls == 'P' || c->cls == 'X')) {
+			size_t ht = title_end(st, c->t0, c->t1);
+			char *k = ht > c->t0 ? keydup(st, st->text + TOK(st, ht).s, c->e - TOK(st, ht).s) : NULL;
+			if (k) {
+				o = smap_get(&shorts, k);
+				if (o == -1)
+					o = smap_get(&keys, k);
+			}
+		}
 		/* a given name alone joins its person only when nothing else
 		 * typed it: "his brother Milos", not the "Milos" airport */
 		if (o == -1 && (c->cls == 'P' || c->cls == 'X'))
@@ -243,10 +287,33 @@ ties_code ties__xcoref(xstate *st)
 		if (o < 0 || find(o) == find((long)i))
 			continue;
 		xcand *t = &CAND(st, o);
-		/* a name the lexicon knows as something else stays itself */
-		if (c->strength >= 5 && c->cls != t->cls && c->cls != 'X')
+		/* "Meridal" after "Meridal Exchange": the organisation named here, not
+		 * the famous bearer of the name */
+		int famous = c->lexkind == 'n' && c->cls == 'P' && t->cls == 'O' && c->t1 - c->t0 == 1 &&
+		             !(TOK(st, c->t0).flags & XT_START);
+		/* a multiword name that is an organisation's name without its head
+		 * word is that organisation, unless it is a country or province
+		 * or a person ("the X Y Foundation" and "X Y" stay two) */
+		int prefix = t->cls == 'O' && c->t1 - c->t0 >= 2 && c->lexkind != 'c' && c->lexkind != 's' && c->cls != 'P' &&
+		             t->t1 - t->t0 == c->t1 - c->t0 + 1;
+		/* "the upper X" beside "X People's Army": the place stays itself */
+		if (c->t1 - c->t0 == 1 && c->cls == 'L' && c->strength >= 2 && t->cls == 'O' && !c->lexkind)
 			continue;
-		if (c->t1 - c->t0 >= 2 && c->cls != t->cls)
+		famous |= prefix;
+		/* a name the lexicon knows as something else stays itself */
+		if (c->strength >= 5 && c->cls != t->cls && c->cls != 'X' && !famous)
+			continue;
+		char was = c->cls;
+		if (famous) /* every mention of that spelling */
+			for (size_t j = 0; j < n; j++) {
+				xcand *d = &CAND(st, j);
+				if (!(d->flags & XC_DROP) && d->key && !strcmp(d->key, c->key) && d->cls == was) {
+					d->cls = t->cls;
+					d->strength = t->strength;
+					d->wordnet = NULL;
+				}
+			}
+		if (c->t1 - c->t0 >= 2 && c->cls != t->cls && !prefix)
 			continue;
 		unite(o, (long)i);
 		/* "Ortega" after "Ramon Ortega": a town of that name is a coincidence */
@@ -261,15 +328,15 @@ ties_code ties__xcoref(xstate *st)
 	if (!g || !ent_of)
 		goto out;
 	/* "More is known...", "Little changed...": a lone sentence-initial word
-	 * that WordNet knows as a common word and as someone's name, never
-	 * mentioned again, is the word */
+	 * that WordNet knows as a common word and as someone's name (or a
+	 * province's: "Maritime operations"), never mentioned again, is the word */
 	for (size_t i = 0; i < n; i++)
 		if (!(CAND(st, i).flags & XC_DROP))
 			g[find((long)i)].count++;
 	for (size_t i = 0; i < n; i++) {
 		xcand *c = &CAND(st, i);
 		if ((c->flags & XC_DROP) || c->t1 - c->t0 != 1 || !(TOK(st, c->t0).flags & XT_START) ||
-		    (TOK(st, c->t0).flags & XT_ALLCAP) || c->lexkind != 'n' || !c->key ||
+		    (TOK(st, c->t0).flags & XT_ALLCAP) || (c->lexkind != 'n' && c->lexkind != 's') || !c->key ||
 		    g[find((long)i)].count != 1)
 			continue;
 		if (ties__xis_word(st, c->key, strlen(c->key)))
@@ -284,7 +351,11 @@ ties_code ties__xcoref(xstate *st)
 			continue;
 		group *r = &g[find((long)i)];
 		r->count++;
-		if (c->strength > r->strength || !r->cls) {
+		/* a quoted alias ("Night Heron") takes the type of the name it belongs to */
+		int alias = c->acro_of >= 0 && !(c->flags & (XC_ACRO | XC_LONGFORM)) && r->cls;
+		/* a mention of no known class never outweighs a typed one */
+		if (!alias && (c->strength > r->strength || !r->cls || (r->cls == 'X' && c->cls != 'X' && c->strength > 0)) &&
+		    !(c->cls == 'X' && r->cls && r->cls != 'X')) {
 			r->strength = c->strength;
 			r->cls = c->cls;
 		}
@@ -340,9 +411,10 @@ ties_code ties__xcoref(xstate *st)
 			/* a person's name without the titles before it ("Sheikh X Y");
 			 * the titled mention stays an alias */
 			size_t bs = b->s, ht = b->t0;
-			while (g[r].cls == 'P' && ht + 2 < b->t1 && rule_at(st, XR_HONORIFIC, ht) &&
-			       (TOK(st, ht + 1).flags & XT_CAP))
-				bs = TOK(st, ++ht).s;
+			if (g[r].cls == 'P')
+				ht = title_end(st, b->t0, b->t1);
+			if (ht > b->t0)
+				bs = TOK(st, ht).s;
 			if ((b->flags & XC_NICK) && b->nick_s > bs && b->nick_e < be && be - bs < 512) {
 				/* the name without its quoted nickname */
 				char nm[512];

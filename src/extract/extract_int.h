@@ -184,6 +184,7 @@ typedef struct xstate {
 	ties_vec cands;     /* xcand, in text order */
 	ties_extraction *x; /* being filled */
 	xcache *cache;      /* lexicon answers */
+	struct xpairs *pairs; /* word pairs of the document (candidates.c), or NULL */
 	size_t max_entities, max_relations;
 } xstate;
 
@@ -201,6 +202,8 @@ int ties__xis_word(const xstate *st, const char *key, size_t klen);
 /* A place of the gazetteers (iso-codes, geonames), not only of WordNet. */
 int ties__xis_gazetteer(const xstate *st, const char *key, size_t klen);
 int ties__xproper_class(const xstate *st, const char *key, size_t klen, char *lexkind);
+/* A WordNet instance noun ("Asia", "Everest"), not a capitalised lemma. */
+int ties__xis_instance(const xstate *st, const char *key, size_t klen);
 ties_code ties__xtype(xstate *st);
 /* coref.c: one entity per referent, fills st->x->entities */
 ties_code ties__xcoref(xstate *st);

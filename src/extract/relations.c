@@ -376,24 +376,35 @@ static long org_topic(const sctx *c, size_t i)
 	size_t from = k > 300 ? k - 300 : 0; /* a window bounds the cost */
 	long best = -1;
 	size_t bestn = 0;
+	/* mentions per organisation in the window; ties go to the one named
+	 * first.  A small open-addressing table: at most 300 keys. */
+	struct {
+		long ent;
+		size_t n, first;
+	} tab[512];
+	for (size_t t = 0; t < 512; t++)
+		tab[t].ent = -1;
 	for (size_t q = from; q < k; q++) {
 		const xcand *x = &CAND(c->st, q);
 		if (x->ent < 0 || (x->flags & XC_NESTED) || c->st->x->entities[x->ent].type != TIES_ENT_ORGANIZATION)
 			continue;
-		size_t cnt = 0, first = q;
-		for (size_t z = from; z < k; z++)
-			if (CAND(c->st, z).ent == x->ent && !(CAND(c->st, z).flags & XC_NESTED)) {
-				if (!cnt)
-					first = z;
-				cnt++;
-			}
-		if (first != q)
-			continue; /* counted at its first mention */
-		if (cnt > bestn) {
-			bestn = cnt;
-			best = x->ent;
+		size_t t = (size_t)x->ent * 2654435761u & 511;
+		while (tab[t].ent >= 0 && tab[t].ent != x->ent)
+			t = (t + 1) & 511;
+		if (tab[t].ent < 0) {
+			tab[t].ent = x->ent;
+			tab[t].n = 0;
+			tab[t].first = q;
 		}
+		tab[t].n++;
 	}
+	size_t bestfirst = 0;
+	for (size_t t = 0; t < 512; t++)
+		if (tab[t].ent >= 0 && (tab[t].n > bestn || (tab[t].n == bestn && tab[t].first < bestfirst))) {
+			bestn = tab[t].n;
+			best = tab[t].ent;
+			bestfirst = tab[t].first;
+		}
 	/* the organisation the title names, unless the text has moved on */
 	if (c->title_org >= 0 && best != c->title_org) {
 		size_t tn = 0;

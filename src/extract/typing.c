@@ -12,6 +12,7 @@
 typedef struct lexinfo {
 	int common, proper_rank, demonym_like, inst, dict_name, gazetteer;
 	int adj, cap_kind; /* an adjective; a capitalised non-instance noun (a people) */
+	int person_sense;  /* a lowercase noun with a sense under person ("operator") */
 	char cls, kind, first_sense;
 	char country[3];
 	double lat, lon;
@@ -43,15 +44,18 @@ static int collect(const xlex_rec *r, void *vctx)
 			/* an instance of no known class ("Hermon" the mountain)
 			 * yields to a gazetteer place of the same name */
 			rank = cls == 'X' ? 1 : 5, li->inst = 1;
-		else if (r->flags[1] == 'u') {
+		else if (r->flags[1] != 'u') {
+			if (cls == 'P')
+				li->person_sense = 1;
+			return 0;
+		} else {
 			li->cap_kind = 1;
 			if (cls == 'P') {
 				li->demonym_like = 1; /* "Peruvian", "Muslim": a kind of person */
 				return 0;
 			}
 			rank = 3;
-		} else
-			return 0;
+		}
 		break;
 	default: return 0;
 	}
@@ -142,6 +146,13 @@ int ties__xis_demonym(const xstate *st, const char *key, size_t klen)
 	                           (li.proper_rank == 3 && li.first_sense == 'P'));
 }
 
+int ties__xis_instance(const xstate *st, const char *key, size_t klen)
+{
+	lexinfo li;
+	lookup(st, key, klen, &li);
+	return li.inst;
+}
+
 int ties__xproper_class(const xstate *st, const char *key, size_t klen, char *lexkind)
 {
 	lexinfo li;
@@ -197,7 +208,8 @@ static int given_first(const xstate *st, const xcand *c)
 	char k[128];
 	size_t kl = ties__xnorm(x + ft->s, ft->e - ft->s, k, sizeof k);
 	if (!ties__xis_given(st, k, kl) || ties__xis_common(st, k, kl) || ties__xis_demonym(st, k, kl) ||
-	    (ft->flags & (XT_ALLCAP | XT_HYPH)) || word_is(st, c->t0, compass))
+	    (ft->flags & (XT_ALLCAP | XT_HYPH)) || word_is(st, c->t0, compass) ||
+	    rule_at(st, XR_LOCHEAD, c->t0) || rule_at(st, XR_FACHEAD, c->t0) || rule_at(st, XR_ORGFIRST, c->t0))
 		return 0;
 	for (size_t i = c->t0 + 1; i < c->t1; i++) {
 		const xtok *t = &TOK(st, i);
@@ -221,7 +233,8 @@ static char apposition_class(const xstate *st, const xcand *c)
 	static const char *const indef[] = {"a", "an", NULL};
 	static const char *const ends[] = {"in", "of", "from", "with", "that", "which", "who", "whose",
 	                                   "based", "registered", "headquartered", "operating",
-	                                   "and", "for", "at", "on", "to", "by", NULL};
+	                                   "and", "for", "at", "on", "to", "by", "north", "south", "east",
+	                                   "west", "near", "outside", NULL};
 	size_t e = st->sent_tok[c->sent + 1], q = c->t1;
 	if (q + 2 >= e || st->text[TOK(st, q).s] != ',' || !word_is(st, q + 1, indef))
 		return 0;
@@ -250,6 +263,9 @@ static char apposition_class(const xstate *st, const xcand *c)
 	                                    "carrier", "insurer", "retailer", "wholesaler", "shipper", NULL};
 	if (rule_at(st, XR_ORGHEAD, head) || word_is(st, head, trade))
 		return 'O';
+	/* "X, a mining area north of Y", "X, a fishing village" */
+	if (rule_at(st, XR_LOCCUE, head))
+		return 'L';
 	char w[64], lem[64], k[64];
 	size_t wn = lower(st, head, w, sizeof w);
 	size_t ln = ties__xlemma_cached((xstate *)st, w, wn, 'n', lem, sizeof lem);
@@ -259,6 +275,58 @@ static char apposition_class(const xstate *st, const xcand *c)
 	lexinfo li;
 	lookup(st, k, kl, &li);
 	return li.first_sense == 'O' || li.first_sense == 'P' ? li.first_sense : 0;
+}
+
+/* "SilverVault", "DarkWing": a capital inside a word after a lowercase
+ * letter, past the short prefixes of surnames ("McKay", "DiMaggio") */
+static int camel_tok(const xstate *st, size_t i)
+{
+	const xtok *t = &TOK(st, i);
+	if ((t->flags & (XT_ALLCAP | XT_HYPH)) || !(t->flags & XT_CAP))
+		return 0;
+	for (size_t k = t->s + 4; k < t->e; k++)
+		if (st->text[k] >= 'A' && st->text[k] <= 'Z' && st->text[k - 1] >= 'a' && st->text[k - 1] <= 'z')
+			return 1;
+	return 0;
+}
+
+/* "the now-defunct X ransomware group": a name followed by lowercase
+ * words that end in a noun for a group of people */
+static int group_noun_after(const xstate *st, const xcand *c)
+{
+	static const char *const groups[] = {"group", "gang", "cartel", "network", "crew", "faction",
+	                                     "syndicate", "collective", "militia", "outfit", "movement",
+	                                     "organisation", "organization", NULL};
+	size_t e = st->sent_tok[c->sent + 1];
+	/* "this X group" alone may be a group from a place X: a kind of
+	 * group in between ("X ransomware group") says it is its name */
+	for (size_t q = c->t1; q < e && q < c->t1 + 3; q++) {
+		const xtok *t = &TOK(st, q);
+		if (!(t->flags & XT_WORD) || (t->flags & (XT_CAP | XT_POSS)) || rule_at(st, XR_STOP, q) ||
+		    rule_at(st, XR_CONNECTOR, q))
+			return 0;
+		if (word_is(st, q, groups))
+			return q > c->t1;
+	}
+	return 0;
+}
+
+/* A noun whose most frequent sense is a person ("secretary",
+ * "commander-in-chief"), or any sense with any_sense ("operator"). */
+static int person_noun(const xstate *st, size_t i, int any_sense)
+{
+	const xtok *t = &TOK(st, i);
+	if (!(t->flags & XT_WORD) || (t->flags & (XT_ALLCAP | XT_POSS)))
+		return 0;
+	char w[64], lem[64], k[64];
+	size_t wn = lower(st, i, w, sizeof w);
+	size_t ln = ties__xlemma_cached((xstate *)st, w, wn, 'n', lem, sizeof lem);
+	if (!ln)
+		return 0;
+	size_t kl = ties__xnorm(lem, ln, k, sizeof k);
+	lexinfo li;
+	lookup(st, k, kl, &li);
+	return li.first_sense == 'P' || (any_sense && li.person_sense);
 }
 
 static void type_one(xstate *st, xcand *c)
@@ -314,8 +382,10 @@ static void type_one(xstate *st, xcand *c)
 		                     word_is(st, pp - 1, place_preps);
 		if (particle_place)
 			set(c, 'L', 2);
-		else if (rule_at(st, XR_HONORIFIC, c->t0))
-			set(c, 'P', 4);
+		else if (rule_at(st, XR_HONORIFIC, c->t0) ||
+		         (n >= 3 && rule_at(st, XR_HONORIFIC, c->t0 + 1) && (TOK(st, c->t0 + 1).flags & XT_CAP) &&
+		          !(TOK(st, c->t0).flags & XT_ALLCAP) && !rule_at(st, XR_CONNECTOR, c->t0)))
+			set(c, 'P', 4); /* "Colonel X", "Tan Sri X" */
 		if (rule_at(st, XR_ORGFIRST, c->t0) && !rule_at(st, XR_LOCHEAD, last) &&
 		    !rule_at(st, XR_FACHEAD, last))
 			set(c, 'O', 4); /* "Banco X", "Grupo X": the head comes first */
@@ -367,6 +437,23 @@ static void type_one(xstate *st, xcand *c)
 		}
 		if (word_is(st, c->t0, compass))
 			set(c, 'L', 2);
+		/* "X Avengers", "Y Martyrs": a plural of a noun for people
+		 * ends the name of a group, never a person's */
+		{
+			char hw[64], lem[64], k[64];
+			size_t hn = lower(st, last, hw, sizeof hw);
+			size_t ln = (TOK(st, last).flags & XT_CAP) && !(TOK(st, last).flags & XT_ALLCAP) && hn > 3 &&
+			                    hw[hn - 1] == 's' && !(c->flags & XC_PLACECUE) && !word_is(st, c->t0, articles)
+			                ? ties__xlemma_cached(st, hw, hn, 'n', lem, sizeof lem)
+			                : 0;
+			if (ln && ln < hn) {
+				size_t kl = ties__xnorm(lem, ln, k, sizeof k);
+				lexinfo hl;
+				lookup(st, k, kl, &hl);
+				if (hl.first_sense == 'P')
+					set(c, 'O', 5);
+			}
+		}
 		if (!c->cls || c->strength < 2) {
 			/* the most frequent sense of a common head noun */
 			char hw[64];
@@ -390,10 +477,19 @@ static void type_one(xstate *st, xcand *c)
 		                                  "father-in-law", "stepson", "grandson", "widow", NULL};
 		if (word_is(st, p, kin) && !(TOK(st, c->t0).flags & XT_ALLCAP))
 			set(c, 'P', 6);
+		/* "the finance secretary, X Y, was": a noun for a person before
+		 * the name in apposition */
+		if (p > a && st->text[TOK(st, p).s] == ',' && !(c->flags & XC_ACRO) &&
+		    !(TOK(st, c->t0).flags & XT_ALLCAP) && !(TOK(st, p - 1).flags & XT_CAP) &&
+		    person_noun(st, p - 1, 0))
+			set(c, 'P', 2);
+		/* "the upper X": a part of a place named */
+		if (n == 1 && word_is(st, p, compass) && !(TOK(st, p).flags & XT_CAP))
+			set(c, 'L', 2);
 		size_t q = p;
 		while (q > a && word_is(st, q, dets))
 			q--;
-		if (word_is(st, q, place_preps) && n == 1 && !(c->flags & XC_ACRO) &&
+		if (word_is(st, q, place_preps) && n == 1 && !(c->flags & XC_ACRO) && !camel_tok(st, c->t0) &&
 		    !(TOK(st, c->t0).flags & XT_NUM) && !(c->key && strpbrk(c->key, "0123456789")))
 			set(c, 'L', 2);
 	}
@@ -416,6 +512,16 @@ static void type_one(xstate *st, xcand *c)
 	}
 	if (c->flags & XC_ACRO)
 		set(c, 'O', 1);
+	if (n == 1 && camel_tok(st, c->t0))
+		set(c, 'O', 1);
+	if (group_noun_after(st, c))
+		set(c, 'O', 3);
+	/* "X Y, alias ...": the name of a person */
+	if (c->t1 + 1 < st->sent_tok[c->sent + 1] && x[TOK(st, c->t1).s] == ',') {
+		static const char *const alias[] = {"alias", "aka", NULL};
+		if (word_is(st, c->t1 + 1, alias) && !(c->flags & XC_ACRO))
+			set(c, 'P', 3);
+	}
 	/* "a smaller faction, known as X": the name of what was described */
 	if (c->t0 >= a + 2 && c->strength < 3) {
 		static const char *const known[] = {"known", "itself", "themselves", NULL};
@@ -441,9 +547,51 @@ static void type_one(xstate *st, xcand *c)
 		char ac = apposition_class(st, c);
 		if (ac == 'O')
 			set(c, 'O', 3);
+		else if (ac == 'L' && !(c->flags & XC_ACRO))
+			set(c, 'L', 3);
 		else if (ac == 'P')
 			set(c, 'P', 2);
 	}
+	/* "45 km south of X": a place */
+	if (c->t0 >= a + 2 && n <= 3 && !(c->flags & XC_ACRO)) {
+		static const char *const of[] = {"of", NULL};
+		static const char *const dirs[] = {"north", "south", "east", "west", "northeast", "northwest",
+		                                   "southeast", "southwest", "north-east", "north-west",
+		                                   "south-east", "south-west", NULL};
+		if (word_is(st, c->t0 - 1, of) && word_is(st, c->t0 - 2, dirs) && !(TOK(st, c->t0 - 2).flags & XT_CAP))
+			set(c, 'L', 3);
+	}
+	/* an operator known as "X": a nickname of a person */
+	if (c->t0 >= a + 4 && n <= 3 && x[TOK(st, c->t0 - 1).s] == '"') {
+		static const char *const as[] = {"as", NULL}, *const known[] = {"known", NULL};
+		if (word_is(st, c->t0 - 2, as) && word_is(st, c->t0 - 3, known) && !(TOK(st, c->t0 - 4).flags & XT_CAP) &&
+		    person_noun(st, c->t0 - 4, 1))
+			set(c, 'P', 3);
+	}
+	/* "X, the navy's base in Y", "X, the group's main camp": a facility */
+	{
+		size_t e = st->sent_tok[c->sent + 1], q = c->t1;
+		if (q + 3 < e && x[TOK(st, q).s] == ',' && word_is(st, q + 1, dets)) {
+			q += 2;
+			if (q + 1 < e && (TOK(st, q).flags & XT_WORD) && (TOK(st, q + 1).flags & XT_POSS))
+				q += 2;
+			for (size_t k = 0; k < 3 && q < e; k++, q++) {
+				const xtok *t = &TOK(st, q);
+				if (!(t->flags & XT_WORD) || (t->flags & XT_CAP))
+					break;
+				if (rule_at(st, XR_FACHEAD, q)) {
+					if (q + 1 >= e || !(TOK(st, q + 1).flags & XT_WORD) || rule_at(st, XR_CONNECTOR, q + 1) ||
+					    word_is(st, q + 1, place_preps))
+						set(c, 'F', 3);
+					break;
+				}
+			}
+		}
+	}
+	/* "its ruling council, the X": an organisation noun in apposition */
+	if (c->t0 >= a + 3 && word_is(st, c->t0 - 1, dets) && st->text[TOK(st, c->t0 - 2).s] == ',' &&
+	    !(TOK(st, c->t0 - 3).flags & XT_CAP) && rule_at(st, XR_ORGHEAD, c->t0 - 3))
+		set(c, 'O', 5);
 	/* "X's Lima Wing": a part of its owner, not an actor of its own */
 	if (c->t0 > a + 1 && (TOK(st, c->t0 - 1).flags & XT_POSS) && rule_at(st, XR_PART, last) && n >= 2)
 		c->flags |= XC_SUBUNIT;
@@ -485,6 +633,12 @@ static void type_one(xstate *st, xcand *c)
 			set(c, at_place ? 'L' : 'O', 1);
 			all_names = 0;
 		}
+		/* "from Kafr ez-Zahir": a lowercase particle inside an unknown name
+		 * after a place preposition is a town the gazetteers lack */
+		if (all_names && at_place && inner_lc && !given_first(st, c)) {
+			set(c, 'L', 1);
+			all_names = 0;
+		}
 		if (all_names)
 			set(c, 'P', 1);
 	}
@@ -494,7 +648,15 @@ static void type_one(xstate *st, xcand *c)
 		size_t nb = c->sent < d->nsentences ? d->sentences[c->sent].block : d->nblocks;
 		int bar = (c->t0 > a && x[TOK(st, c->t0 - 1).s] == '|') ||
 		          (c->t1 < st->sent_tok[c->sent + 1] && x[TOK(st, c->t1).s] == '|');
-		if (nb < 2 && bar)
+		/* "Policy Brief |": the kind of document, common words only */
+		int named = rule_at(st, XR_ORGHEAD, c->t1 - 1);
+		for (size_t i = c->t0; i < c->t1 && !named; i++) {
+			char k2[128];
+			const xtok *t = &TOK(st, i);
+			size_t l2 = ties__xnorm(x + t->s, t->e - t->s, k2, sizeof k2);
+			named = (t->flags & XT_WORD) && !ties__xis_common(st, k2, l2) && !rule_at(st, XR_CONNECTOR, i);
+		}
+		if (nb < 4 && bar && named)
 			set(c, 'O', 2);
 	}
 	/* the long form of an acronym names an organisation unless more
@@ -503,6 +665,57 @@ static void type_one(xstate *st, xcand *c)
 		set(c, 'O', c->strength + 1);
 	if (!c->cls)
 		set(c, 'X', 0);
+}
+
+
+static int in_heading(const xstate *st, const xcand *c)
+{
+	const ties_doc *d = st->doc;
+	if (c->sent >= d->nsentences || d->sentences[c->sent].block >= d->nblocks)
+		return 0;
+	int k = d->blocks[d->sentences[c->sent].block].kind;
+	return k == TIES_BLOCK_HEADING || k == TIES_BLOCK_TITLE;
+}
+
+/* The mention is all capitals, in a heading or among other capitalised
+ * words ("GOLD, GUNS AND THE X FRONT", "KEY FINDINGS"). */
+static int caps_only(const xstate *st, const xcand *c)
+{
+	for (size_t t = c->t0; t < c->t1; t++) {
+		const xtok *tk = &TOK(st, t);
+		if ((tk->flags & XT_WORD) && !(tk->flags & XT_ALLCAP) && tk->e - tk->s > 1)
+			return 0;
+	}
+	if (in_heading(st, c))
+		return 1;
+	/* the stretch without lowercase letters around it: a title the
+	 * reader joined to the next line still counts */
+	const char *x = st->text;
+	size_t b = c->s, e = c->e, up = 0;
+	while (b > 0 && x[b - 1] != '\n' && !(x[b - 1] >= 'a' && x[b - 1] <= 'z'))
+		up += x[--b] >= 'A' && x[b] <= 'Z';
+	while (x[e] && x[e] != '\n' && !(x[e] >= 'a' && x[e] <= 'z'))
+		up += x[e] >= 'A' && x[e] <= 'Z', e++;
+	return up >= 8;
+}
+
+/* How often each candidate key occurs (not dropped): outside headings,
+ * and in running text (not only in capitalised title lines).  One table
+ * per document, so the checks below cost O(1) per candidate. */
+typedef struct keycount {
+	const char *key;
+	unsigned outside_heading, running;
+} keycount;
+
+static keycount *key_slot(keycount *t, size_t mask, const char *key)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	size_t k = (size_t)h & mask;
+	while (t[k].key && strcmp(t[k].key, key))
+		k = (k + 1) & mask;
+	return &t[k];
 }
 
 ties_code ties__xtype(xstate *st)
@@ -517,7 +730,71 @@ ties_code ties__xtype(xstate *st)
 	for (size_t i = 1; i < st->cands.len; i++) {
 		xcand *c = &TIES_VEC_AT(&st->cands, xcand, i);
 		const xcand *p = &TIES_VEC_AT(&st->cands, xcand, i - 1);
-		if ((c->flags & XC_NESTED) && !(p->flags & XC_DROP) && p->s == c->s && p->e > c->e && p->cls == 'P')
+		if (!(c->flags & XC_NESTED) || (p->flags & XC_DROP) || p->s != c->s || p->e <= c->e)
+			continue;
+		/* nor is "X" in "X State": the place is the longer name */
+		if (p->cls == 'P' || (p->cls == 'L' && rule_at(st, XR_LOCHEAD, p->t1 - 1)))
+			c->flags |= XC_DROP;
+		/* "X State House of Assembly" beside "X State": the place is the
+		 * state the text names in full */
+		for (size_t j = 0; j < st->cands.len && !(c->flags & XC_DROP); j++) {
+			const xcand *d = &TIES_VEC_AT(&st->cands, xcand, j);
+			if (d->t1 - d->t0 == 2 && d->cls == 'L' && !(d->flags & XC_DROP) &&
+			    rule_at(st, XR_LOCHEAD, d->t1 - 1) && TOK(st, d->t0).e - TOK(st, d->t0).s == c->e - c->s &&
+			    !memcmp(st->text + TOK(st, d->t0).s, st->text + c->s, c->e - c->s))
+				c->flags |= XC_DROP;
+		}
+	}
+	size_t cap = 16;
+	while (cap < 2 * st->cands.len + 2)
+		cap <<= 1;
+	keycount *kc = ties__arena_array(st->a, cap, sizeof *kc);
+	unsigned char *has_long = ties__arena_alloc(st->a, st->cands.len + 1);
+	if (!kc || !has_long)
+		return TIES_ERR_NOMEM;
+	memset(kc, 0, cap * sizeof *kc);
+	memset(has_long, 0, st->cands.len + 1);
+	for (size_t j = 0; j < st->cands.len; j++) {
+		const xcand *d = &TIES_VEC_AT(&st->cands, xcand, j);
+		if (d->acro_of >= 0 && (size_t)d->acro_of < st->cands.len)
+			has_long[d->acro_of] = 1;
+		if ((d->flags & XC_DROP) || !d->key)
+			continue;
+		keycount *e = key_slot(kc, cap - 1, d->key);
+		e->key = d->key;
+		e->outside_heading += !in_heading(st, d);
+		e->running += !caps_only(st, d);
+	}
+	/* "Paper Finch", "Copper Lantern": a name of capitalised common words
+	 * that nothing typed, used more than once outside headings, names a
+	 * group in this kind of report */
+	for (size_t i = 0; i < st->cands.len; i++) {
+		xcand *c = &TIES_VEC_AT(&st->cands, xcand, i);
+		if ((c->flags & XC_DROP) || c->cls != 'X' || c->strength > 0 || c->t1 - c->t0 < 2 ||
+		    c->t1 - c->t0 > 4 || !c->key)
+			continue;
+		int ok = 1;
+		for (size_t t = c->t0; t < c->t1 && ok; t++) {
+			const xtok *tk = &TOK(st, t);
+			ok = (tk->flags & XT_WORD) && (tk->flags & XT_CAP) && !(tk->flags & (XT_ALLCAP | XT_POSS));
+		}
+		/* "Prime Minister", "Defence Secretary": a title, not a group */
+		if (!ok || in_heading(st, c) || ties__xis_word(st, c->key, strlen(c->key)) ||
+		    person_noun(st, c->t1 - 1, 0) || rule_at(st, XR_ROLE, c->t1 - 1))
+			continue;
+		if (key_slot(kc, cap - 1, c->key)->outside_heading >= 2)
+			set(c, 'O', 1);
+	}
+	/* a name seen only in capitalised title lines is a word of the title
+	 * ("KEY FINDINGS", "GOLD, GUNS AND ..."); what the text names again
+	 * in running lines stays */
+	for (size_t i = 0; i < st->cands.len; i++) {
+		xcand *c = &TIES_VEC_AT(&st->cands, xcand, i);
+		if ((c->flags & (XC_DROP | XC_LONGFORM)) || c->acro_of >= 0 || !c->key || !caps_only(st, c))
+			continue;
+		/* named again in running text, or the long form of an acronym */
+		int seen = key_slot(kc, cap - 1, c->key)->running > 0 || has_long[i];
+		if (!seen)
 			c->flags |= XC_DROP;
 	}
 	/* location chains "A, B, Country": an unknown part takes the place type */
@@ -539,6 +816,15 @@ ties_code ties__xtype(xstate *st)
 		if (st->text[TOK(st, p->t1).s] == ',' && p->cls == 'L' && p->strength >= 3 && c->strength < 3 &&
 		    c->t1 - c->t0 >= 1 && !(c->flags & XC_ACRO))
 			set(c, 'L', 2);
+		/* "Puerto X, Cortez,": a famous person's name between places
+		 * is the place named after him */
+		if (st->text[TOK(st, p->t1).s] == ',' && p->cls == 'L' && p->strength >= 3 && c->cls == 'P' &&
+		    c->lexkind == 'n' && c->t1 - c->t0 == 1 && c->t1 < st->sent_tok[c->sent + 1] &&
+		    strchr(",.;", st->text[TOK(st, c->t1).s])) {
+			c->cls = 'L';
+			c->strength = 3;
+			c->wordnet = NULL;
+		}
 	}
 	return TIES_OK;
 }

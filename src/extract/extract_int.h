@@ -202,6 +202,9 @@ int ties__xis_word(const xstate *st, const char *key, size_t klen);
 /* A place of the gazetteers (iso-codes, geonames), not only of WordNet. */
 int ties__xis_gazetteer(const xstate *st, const char *key, size_t klen);
 int ties__xproper_class(const xstate *st, const char *key, size_t klen, char *lexkind);
+/* A lowercase noun whose most frequent WordNet sense is a person
+ * ("official", "smugglers"). */
+int ties__xperson_word(const xstate *st, const char *w, size_t n);
 /* A WordNet instance noun ("Asia", "Everest"), not a capitalised lemma. */
 int ties__xis_instance(const xstate *st, const char *key, size_t klen);
 ties_code ties__xtype(xstate *st);

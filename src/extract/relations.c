@@ -116,24 +116,13 @@ static int item_rule(const sctx *c, int kind, const item *x)
 	return ties__xrules_has(c->st->rules, kind, w, strlen(w));
 }
 
-static int person_rec(const xlex_rec *r, void *ctx)
-{
-	int *yes = ctx;
-	if (r->kind == 'w' && r->cls == 'n' && r->flags[0] == 'P')
-		*yes = 1;
-	return 0;
-}
-
 /* A common noun whose first WordNet sense is a person ("operative",
  * "official", "smuggler"). */
 static int person_noun(const sctx *c, const item *x)
 {
-	int yes = 0;
-	const char *w = x->ln[0] ? x->ln : x->w;
-	if (x->ent >= 0 || !w[0] || (x->flags & XT_PUNCT))
+	if (x->ent >= 0 || !x->w[0] || (x->flags & XT_PUNCT))
 		return 0;
-	ties__xlex_each(c->st->lx, w, strlen(w), person_rec, &yes);
-	return yes;
+	return ties__xperson_word(c->st, x->w, strlen(x->w));
 }
 
 static int admin_rec(const xlex_rec *r, void *ctx)
@@ -1528,6 +1517,25 @@ static int roles(sctx *c, size_t i)
 	return 0;
 }
 
+/* The subject of the clause before item i ("with X support" supports it):
+ * the nearest actor before i that is no place and no "in X" adjunct. */
+static size_t clause_subject(const sctx *c, size_t i, long *s)
+{
+	for (size_t j = i; j-- > 0;) {
+		if (c->it[j].ent < 0 || !actor(cls_of(c, c->it[j].ent)))
+			continue;
+		size_t p = j;
+		while (p > 0 && in_list(&c->it[p - 1], dets))
+			p--;
+		if (p > 0 && (in_list(&c->it[p - 1], locatives) || punct(&c->it[p - 1], '-')))
+			continue;
+		size_t ns = subjects(c, j + 1, s, 0);
+		if (ns)
+			return ns;
+	}
+	return 0;
+}
+
 static int others(sctx *c, size_t i)
 {
 	const item *x = &c->it[i];
@@ -1551,18 +1559,7 @@ static int others(sctx *c, size_t i)
 	if (is(x, "with") && i + 2 < c->n && c->it[i + 1].ent >= 0 && rule_word(c, XR_SUPPORT, &c->it[i + 2], &w)) {
 		const xrule *r = ties__xrules_find(c->st->rules, XR_SUPPORT, w, strlen(w));
 		long s[MAXARGS];
-		size_t ns = 0;
-		/* the supported: the clause's subject, skipping places and targets */
-		for (size_t j = i; j-- > 0 && ns == 0;) {
-			if (c->it[j].ent < 0 || !actor(cls_of(c, c->it[j].ent)))
-				continue;
-			size_t p = j;
-			while (p > 0 && in_list(&c->it[p - 1], dets))
-				p--;
-			if (p > 0 && (in_list(&c->it[p - 1], locatives) || punct(&c->it[p - 1], '-')))
-				continue;
-			ns = subjects(c, j + 1, s, 0);
-		}
+		size_t ns = clause_subject(c, i, s);
 		for (size_t k = 0; k < ns && r; k++)
 			if (add(c, c->it[i + 1].ent, s[k], r->type, i + 2, 0))
 				return -1;
@@ -1575,17 +1572,7 @@ static int others(sctx *c, size_t i)
 		while (q < c->n && in_list(&c->it[q], dets))
 			q++;
 		long s[MAXARGS];
-		size_t ns = 0;
-		for (size_t j = i; q < c->n && c->it[q].ent >= 0 && j-- > 0 && ns == 0;) {
-			if (c->it[j].ent < 0 || !actor(cls_of(c, c->it[j].ent)))
-				continue;
-			size_t p = j;
-			while (p > 0 && in_list(&c->it[p - 1], dets))
-				p--;
-			if (p > 0 && (in_list(&c->it[p - 1], locatives) || punct(&c->it[p - 1], '-')))
-				continue;
-			ns = subjects(c, j + 1, s, 0);
-		}
+		size_t ns = q < c->n && c->it[q].ent >= 0 ? clause_subject(c, i, s) : 0;
 		for (size_t k = 0; k < ns && r; k++)
 			if (add(c, c->it[q].ent, s[k], r->type, i + 1, 0))
 				return -1;

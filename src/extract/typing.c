@@ -166,6 +166,32 @@ static size_t lower(const xstate *st, size_t i, char *w, size_t cap)
 	return ties__xlower(st->text, &TOK(st, i), w, cap);
 }
 
+/* The lexicon facts of a noun lemma ("secretaries" -> "secretary"). */
+static int lemma_info(const xstate *st, const char *w, size_t wn, lexinfo *li)
+{
+	char lem[64], k[64];
+	size_t ln = ties__xlemma_cached((xstate *)st, w, wn, 'n', lem, sizeof lem);
+	if (!ln)
+		return 0;
+	size_t kl = ties__xnorm(lem, ln, k, sizeof k);
+	lookup(st, k, kl, li);
+	return 1;
+}
+
+/* The same for token i. */
+static int noun_info(const xstate *st, size_t i, lexinfo *li)
+{
+	char w[64];
+	size_t wn = lower(st, i, w, sizeof w);
+	return lemma_info(st, w, wn, li);
+}
+
+int ties__xperson_word(const xstate *st, const char *w, size_t n)
+{
+	lexinfo li;
+	return lemma_info(st, w, n, &li) && li.first_sense == 'P';
+}
+
 static int rule_at(const xstate *st, int kind, size_t i)
 {
 	char w[64];
@@ -266,14 +292,9 @@ static char apposition_class(const xstate *st, const xcand *c)
 	/* "X, a mining area north of Y", "X, a fishing village" */
 	if (rule_at(st, XR_LOCCUE, head))
 		return 'L';
-	char w[64], lem[64], k[64];
-	size_t wn = lower(st, head, w, sizeof w);
-	size_t ln = ties__xlemma_cached((xstate *)st, w, wn, 'n', lem, sizeof lem);
-	if (!ln)
-		return 0;
-	size_t kl = ties__xnorm(lem, ln, k, sizeof k);
 	lexinfo li;
-	lookup(st, k, kl, &li);
+	if (!noun_info(st, head, &li))
+		return 0;
 	return li.first_sense == 'O' || li.first_sense == 'P' ? li.first_sense : 0;
 }
 
@@ -318,14 +339,9 @@ static int person_noun(const xstate *st, size_t i, int any_sense)
 	const xtok *t = &TOK(st, i);
 	if (!(t->flags & XT_WORD) || (t->flags & (XT_ALLCAP | XT_POSS)))
 		return 0;
-	char w[64], lem[64], k[64];
-	size_t wn = lower(st, i, w, sizeof w);
-	size_t ln = ties__xlemma_cached((xstate *)st, w, wn, 'n', lem, sizeof lem);
-	if (!ln)
-		return 0;
-	size_t kl = ties__xnorm(lem, ln, k, sizeof k);
 	lexinfo li;
-	lookup(st, k, kl, &li);
+	if (!noun_info(st, i, &li))
+		return 0;
 	return li.first_sense == 'P' || (any_sense && li.person_sense);
 }
 

@@ -307,10 +307,18 @@ static struct xpair *pair_slot(struct xpairs *t, uint64_t h)
 	return &t->slot[k];
 }
 
+/* Only pairs whose second word is capitalised are ever asked about. */
+static int pair_wanted(const xtok *p, const xtok *q)
+{
+	return p->sent == q->sent && (q->flags & XT_CAP) && !(q->flags & (XT_ALLCAP | XT_POSS));
+}
+
 static ties_code pairs_build(xstate *st)
 {
-	size_t n = st->toks.len, cap = 16;
-	while (cap < 2 * n + 2)
+	size_t n = st->toks.len, cap = 16, want = 0;
+	for (size_t j = 0; j + 1 < n; j++)
+		want += pair_wanted(&TOK(st, j), &TOK(st, j + 1));
+	while (cap < 2 * want + 2)
 		cap <<= 1;
 	struct xpairs *t = ties__arena_alloc(st->a, sizeof *t);
 	if (!t)
@@ -322,7 +330,7 @@ static ties_code pairs_build(xstate *st)
 	memset(t->slot, 0, cap * sizeof *t->slot);
 	for (size_t j = 0; j + 1 < n; j++) {
 		const xtok *p = &TOK(st, j), *q = &TOK(st, j + 1);
-		if (p->sent != q->sent)
+		if (!pair_wanted(p, q))
 			continue;
 		struct xpair *e = pair_slot(t, pair_hash(st, p, q));
 		e->h = pair_hash(st, p, q);

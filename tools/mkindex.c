@@ -193,6 +193,9 @@ static long first_sense(const char *dir, const char *lemma)
 }
 
 static long root_person, root_org, root_loc, root_struct, root_fac, root_group, root_region;
+/* places WordNet files under nature rather than location: continents
+ * ("Europe"), mountains and valleys, seas and rivers */
+static long root_continent, root_landform, root_water;
 
 static char classify(syn *s, int depth)
 {
@@ -205,7 +208,8 @@ static char classify(syn *s, int depth)
 		c = 'P';
 	else if (s->off == root_org)
 		c = 'O';
-	else if (s->off == root_loc || s->off == root_region)
+	else if (s->off == root_loc || s->off == root_region || s->off == root_continent ||
+	         s->off == root_landform || s->off == root_water)
 		c = 'L';
 	else if (s->off == root_struct || s->off == root_fac)
 		c = 'F';
@@ -479,6 +483,9 @@ int main(int argc, char **argv)
 	root_struct = first_sense(argv[1], "structure");
 	root_fac = first_sense(argv[1], "facility");
 	root_group = first_sense(argv[1], "social_group");
+	root_continent = first_sense(argv[1], "continent");
+	root_landform = first_sense(argv[1], "geological_formation");
+	root_water = first_sense(argv[1], "body_of_water");
 	if (root_person < 0 || root_org < 0) {
 		fprintf(stderr, "mkindex: no WordNet noun index in '%s'\n", argv[1]);
 		return 1;

@@ -569,6 +569,13 @@ static int acronyms(xstate *st, ties_vec *cs, size_t a, size_t b)
 			continue;
 		size_t ls = TOK(st, w0).s, le = TOK(st, k - 1).e;
 		long r = sh_long_form(x + sf->s, sf->e - sf->s, x + ls, le - ls);
+		/* "European Cybercrime Centre (EC3)": a number after the letters
+		 * need not appear in the long form */
+		size_t sl = sf->e - sf->s;
+		while (r < 0 && sl > 2 && x[sf->s + sl - 1] >= '0' && x[sf->s + sl - 1] <= '9')
+			sl--;
+		if (r < 0 && sl < sf->e - sf->s && sl >= 2)
+			r = sh_long_form(x + sf->s, sl, x + ls, le - ls);
 		if (r < 0)
 			continue;
 		size_t start = ls + (size_t)r, lt = w0;

@@ -151,7 +151,12 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 	for (size_t i = 0; i < n; i++) {
 		int deco = 0;
 		long v = page_number(L[i].text, L[i].len, &deco);
-		int explicit_ = L[i].len >= 5 && strncasecmp(L[i].text, "page ", 5) == 0;
+		/* "Page N" and "- N -" (a dash either side) need no second page */
+		size_t dk = deco ? deco_len(L[i].text, L[i].len) : 0;
+		int explicit_ =
+		    (L[i].len >= 5 && strncasecmp(L[i].text, "page ", 5) == 0) ||
+		    (dk && L[i].len > 2 * dk && L[i].text[0] != '[' && L[i].text[0] != '(' &&
+		     memcmp(L[i].text, L[i].text + L[i].len - dk, dk) == 0);
 		if (v < 0 || (!explicit_ && L[i].len > (deco ? 16u : 4u)))
 			continue;
 		cand[nc] = i;
@@ -178,7 +183,7 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 			best_k = k;
 		}
 	}
-	/* "Page N" lines always count; a bare chain needs two pages */
+	/* explicit page numbers always count; a bare chain needs two pages */
 	for (size_t k = 0; k < nc; k++)
 		if (val[k] < 0)
 			L[cand[k]].flags |= TIES__L_DROP | TIES__L_PAGE;

@@ -3,16 +3,27 @@
  * An extractor that reads a two-column page line by line (or box by box)
  * emits a merge of the two columns: the order inside each column is kept,
  * the columns' lines alternate in runs.  Each unit is given to one of two
- * chains; a chain's score is the sum of the link scores of its consecutive
- * units (lm.c), so the best split is the merge the language evidence
- * supports best.  A search state after unit i is (chain of i, last unit of
- * the other chain); a beam keeps the best BEAM states per step, so the
+ * chains.  Two kinds of evidence score a split:
+ *
+ * - language: a chain's consecutive units should read on (lm.c);
+ * - geometry: an extractor that groups text boxes by their distance on the
+ *   page (pdfminer's layout analysis and the like) emits a run of one column
+ *   only while the other column's lines stand at other heights, so at each
+ *   switch between the chains the two columns meet at one height.  Counting
+ *   rows from the page top (a justified line cut at wide gaps is one row; a
+ *   paragraph's extra space is a fraction of one) gives the columns'
+ *   vertical offset at each switch.  It changes only where one column has a
+ *   paragraph gap, a heading or a figure the other has not, so a change is
+ *   paid for; so is a full page whose columns end apart, or a last page
+ *   whose right column is the taller.
+ *
+ * A search state after unit i is (chain of i, last unit of the other chain,
+ * the chains' positions); a beam keeps the best BEAM states per step, so the
  * search costs O(units x BEAM) time and memory; the caller's step budget
  * (ties_read_opts.max_search) narrows the beam, down to a greedy merge.
- * Which chain is read first is decided per page from the junctions: the
- * first must follow the text before the page, the second must continue the
- * first.  Where no page numbers cut the text, a chain pair may also close
- * (an unmarked page break) at a fixed cost.
+ * Which chain is the left column (read first) is part of the state.  Where
+ * no page numbers cut the text, a chain pair may also close (an unmarked
+ * page break) at a fixed cost.
  */
 #include <float.h>
 #include <stdlib.h>
@@ -20,7 +31,7 @@
 
 #include "repair.h"
 
-#define BEAM 64
+#define BEAM 128
 #define PAGE_COST 3.0 /* an unmarked page break must pay for itself */
 /* Extractors emit the columns either in long runs or strictly alternating
  * (one line of each at the same height); a change between the two
@@ -31,20 +42,19 @@
 #define SWITCH_COST 0.4
 /* Opening the second chain of a page must be earned by the evidence. */
 #define OPEN_COST 1.0
-/* Runs: extractors emit either one line of each column in turn or long
- * stretches of one column (a group of nearby lines); a run of between 2
- * and RUN_LONG - 1 units is rarer and costs this much when it ends. */
-#define SHORT_RUN_COST 3.0
-#define RUN_LONG 8
 /* Extractors start a page with its first column: the chain that holds the
- * page's first unit is read first unless the evidence says otherwise. */
+ * page's first unit is the left one unless the evidence says otherwise. */
 #define FIRST_BONUS 1.0
 /* At most this many beam states may share the same column heads. */
-#define HEAD_SHARE 8
-#define SEEN_SIZE 512 /* > 2 * BEAM */
-/* States kept for back-tracking, per page: bounds the memory (56 bytes
- * each) of a long text without page numbers. */
+#define HEAD_SHARE (BEAM / 2)
+#define SEEN_SIZE (8 * BEAM) /* hash sets of one step's states, > 2 * BEAM */
+/* States kept for back-tracking, per page: bounds the memory of a long text
+ * without page numbers. */
 #define MAX_STATES ((size_t)1 << 20)
+#define ROW_GAP 0.33f     /* a paragraph's extra space, in rows */
+#define OFFSET_SLACK 0.35 /* one paragraph gap read wrong costs nothing */
+#define FIRST_OFFSET 0.5  /* weight of the first switch's offset (columns start level) */
+#define BALANCE_SLACK 1.5 /* rows by which a full page's columns may end apart */
 
 typedef struct state {
 	double score;
@@ -54,13 +64,74 @@ typedef struct state {
 	int lab;     /* chain of the current unit: 0 or 1 */
 	int newpage; /* the current unit opens a page */
 	int parent;  /* index in the previous step's beam */
-	int run;     /* units in the current run of this chain, up to RUN_LONG */
+	/* geometry, in rows from the page top */
+	float ly[2];           /* the last line of each chain */
+	float rsy;             /* the first line of the current run */
+	float d;               /* the columns' offset at the last switch */
+	int roww[2];           /* width of each chain's last row so far, in characters */
+	unsigned char has[2];  /* the chain has a line on this page */
+	unsigned char stop[2]; /* the chain's last unit ends a sentence */
+	unsigned char has_d;   /* a switch has been seen on this page */
+	unsigned char left;    /* the chain that is the left column */
 } state;
 
-static int cmp_state(const void *a, const void *b)
+/* Candidates are sorted as (score, index) pairs: states are large. */
+typedef struct ranked {
+	double score;
+	size_t idx;
+} ranked;
+
+/* x before y: higher score first, then the earlier candidate */
+static int before(const ranked *x, const ranked *y)
 {
-	const state *x = a, *y = b;
-	return x->score < y->score ? 1 : x->score > y->score ? -1 : 0;
+	return x->score > y->score || (x->score == y->score && x->idx < y->idx);
+}
+
+/* Sorts r[0..n) by before(); the search calls it once per step, so it is
+ * specialised rather than qsort's indirect compare.  Recursion only into
+ * the smaller part: depth O(log n). */
+static void sort_ranked(ranked *r, size_t n)
+{
+	while (n > 16) {
+		ranked a = r[0], b = r[n / 2], c = r[n - 1], piv;
+		/* median of three */
+		if (before(&a, &b))
+			piv = before(&b, &c) ? b : before(&a, &c) ? c : a;
+		else
+			piv = before(&a, &c) ? a : before(&b, &c) ? c : b;
+		size_t i = 0, j = n - 1;
+		for (;;) {
+			while (before(&r[i], &piv))
+				i++;
+			while (before(&piv, &r[j]))
+				j--;
+			if (i >= j)
+				break;
+			ranked t = r[i];
+			r[i] = r[j];
+			r[j] = t;
+			i++;
+			j--;
+		}
+		size_t left = j + 1;
+		if (left < n - left) {
+			sort_ranked(r, left);
+			r += left;
+			n -= left;
+		} else {
+			sort_ranked(r + left, n - left);
+			n = left;
+		}
+	}
+	for (size_t i = 1; i < n; i++) {
+		ranked t = r[i];
+		size_t j = i;
+		while (j > 0 && before(&t, &r[j - 1])) {
+			r[j] = r[j - 1];
+			j--;
+		}
+		r[j] = t;
+	}
 }
 
 /* Link scores are asked for the same unit pairs again and again (every
@@ -74,6 +145,10 @@ typedef struct memo {
 typedef struct ctx {
 	const ties__line *L;
 	const ties__unit *U;
+	const unsigned char *stop; /* per unit: its last line ends a sentence */
+	const int *wid;            /* per unit: width of its last row */
+	const int *nrows;          /* per unit: rows it fills */
+	double height;             /* rows of a full column, 0 if unknown */
 	const ties__lm *lm;
 	const ties__layout *lay;
 	memo *memo; /* 1 << MEMO_BITS entries, a = -1 when empty */
@@ -82,10 +157,101 @@ typedef struct ctx {
 #define FIRST(c, u) (&(c)->L[(c)->U[u].first])
 #define LAST(c, u) (&(c)->L[(c)->U[u].first + (c)->U[u].n - 1])
 
+/* Cost of a change of the columns' offset between two switches. */
+static double offset_cost(double x)
+{
+	if (x < 0)
+		x = -x;
+	if (x <= OFFSET_SLACK)
+		return 0;
+	if (x <= 2 * OFFSET_SLACK)
+		return 1.5;
+	if (x <= 3 * OFFSET_SLACK)
+		return 3.0;
+	return 3.0 + 3.0 * (x - 3 * OFFSET_SLACK);
+}
+
+/* Unit i fits into what is left of chain c's last row: the rest of a
+ * justified line the extractor cut at wide gaps. */
+static int joins_row(const ctx *C, const state *s, int c, size_t i)
+{
+	int W = (int)C->lay->width, w = C->wid[i];
+	return s->has[c] && C->nrows[i] == 1 && s->roww[c] * 10 < W * 9 && w * 20 < W * 17 &&
+	       (s->roww[c] + 1 + w) * 10 <= W * 11;
+}
+
+/* Unit i goes to chain c of state s (sw: a switch of chains): moves the
+ * chain's position and returns the cost of the offset change.  A row that
+ * ends short with a sentence ends a paragraph: extra space follows. */
+static double place(const ctx *C, state *s, int c, size_t i, int sw)
+{
+	int W = (int)C->lay->width, w = C->wid[i];
+	float p;
+	if (joins_row(C, s, c, i)) {
+		p = s->ly[c];
+		s->roww[c] += 1 + w;
+	} else {
+		p = !s->has[c]
+		        ? 0
+		        : s->ly[c] + 1 + (s->stop[c] && s->roww[c] * 20 < W * 17 ? ROW_GAP : 0);
+		s->roww[c] = w;
+	}
+	double cost = 0;
+	if (sw) {
+		/* the offset as right minus left: the right column goes on
+		 * beside the start of the left run just read; the left one goes
+		 * on below the two last lines, which stand side by side */
+		int l = s->left;
+		float d = c != l ? p - s->rsy : s->ly[!l] - s->ly[l];
+		cost = s->has_d ? offset_cost((double)d - (double)s->d)
+		                : FIRST_OFFSET * offset_cost((double)d);
+		s->d = d;
+		s->has_d = 1;
+		s->rsy = p;
+	}
+	s->ly[c] = p + (float)(C->nrows[i] - 1);
+	s->has[c] = 1;
+	s->stop[c] = C->stop[i];
+	/* on a last page, no column is taller than those of the pages before */
+	if (C->height > 0) {
+		double over = s->ly[c] - C->height - 1.0;
+		if (over > 0)
+			cost += 2.0 * (over < 1 ? over : 1);
+	}
+	return cost;
+}
+
+/* What of a state's geometry its future depends on, as one number. */
+static uint64_t geo_key(const state *s)
+{
+	uint64_t k = (uint64_t)(uint32_t)(int)((s->ly[s->lab] - s->rsy) * 6);
+	k = k * 31 + (uint64_t)(uint32_t)(int)((s->ly[0] - s->ly[1]) * 6);
+	k = k * 5 + (uint64_t)(s->has[0] * 2 + s->has[1]);
+	k = k * 131 + (uint64_t)(uint32_t)(s->roww[0] * 2 + s->stop[0]);
+	k = k * 131 + (uint64_t)(uint32_t)(s->roww[1] * 2 + s->stop[1]);
+	k = k * 1031 + (uint64_t)(s->has_d ? (uint32_t)(int)(s->d * 6 + 512) : 0);
+	return k * 3 + s->left;
+}
+
+/* A state for the first unit of a page; the caller places the unit. */
+static state page_state(double score, long pstart, int parent, int left)
+{
+	state s;
+	memset(&s, 0, sizeof s);
+	s.score = score - (left ? FIRST_BONUS : 0);
+	s.other = -1;
+	s.first1 = -1;
+	s.pstart = pstart;
+	s.newpage = 1;
+	s.parent = parent;
+	s.left = (unsigned char)left;
+	return s;
+}
+
 static double link_u(const ctx *c, long a, long b)
 {
-	memo *m = &c->memo[((unsigned long)a * 2654435761u + (unsigned long)b) &
-	                   ((1u << MEMO_BITS) - 1)];
+	memo *m =
+	    &c->memo[((unsigned long)a * 2654435761u + (unsigned long)b) & ((1u << MEMO_BITS) - 1)];
 	if (m->a != a || m->b != b) {
 		m->a = a;
 		m->b = b;
@@ -94,72 +260,115 @@ static double link_u(const ctx *c, long a, long b)
 	return m->v;
 }
 
-/* How well a page's two chains join: the chain read first must follow what
- * came before the page (prev_end, or an opening), the second must continue
- * the first.  *first_out: which chain to read first. */
-static double junction(const ctx *c, const state *s, long last, const ties__line *prev_end,
-                       int *first_out)
+/* Both columns of a full page reach its foot. */
+static double balance_cost(const state *s)
+{
+	double a = s->has[0] ? s->ly[0] : -1, b = s->has[1] ? s->ly[1] : -1;
+	double x = a > b ? a - b : b - a;
+	return x <= BALANCE_SLACK ? 0 : x - BALANCE_SLACK;
+}
+
+/* Text fills the left column before the right one: on a last page the
+ * right one is not the taller. */
+static double fill_cost(const state *s)
+{
+	int l = s->left;
+	double a = s->has[l] ? s->ly[l] : -1, b = s->has[!l] ? s->ly[!l] : -1;
+	return b - a <= BALANCE_SLACK ? 0 : b - a - BALANCE_SLACK;
+}
+
+/* How well a page's two chains join: the left chain, read first, must
+ * follow what came before the page (prev_end, or an opening), the right
+ * one must continue it. */
+static double junction(const ctx *c, const state *s, long last, const ties__line *prev_end)
 {
 	long f[2] = {s->pstart, s->first1}, e[2];
 	e[s->lab] = last;
 	e[!s->lab] = s->other;
-	double o0 = prev_end ? ties__lm_link(c->lm, c->lay, prev_end, FIRST(c, f[0]))
-	                     : ties__lm_open(c->lm, FIRST(c, f[0]));
-	if (f[1] < 0 || e[1] < 0) {
-		if (first_out)
-			*first_out = 0;
-		return o0;
-	}
-	double o1 = prev_end ? ties__lm_link(c->lm, c->lay, prev_end, FIRST(c, f[1]))
-	                     : ties__lm_open(c->lm, FIRST(c, f[1]));
-	double s01 = o0 + link_u(c, e[0], f[1]) + FIRST_BONUS;
-	double s10 = o1 + link_u(c, e[1], f[0]);
-	if (first_out)
-		*first_out = s10 > s01;
-	return s10 > s01 ? s10 : s01;
+	int l = s->left;
+	if (f[1] < 0 || e[1] < 0)
+		l = 0;
+	double o = prev_end ? ties__lm_link(c->lm, c->lay, prev_end, FIRST(c, f[l]))
+	                    : ties__lm_open(c->lm, FIRST(c, f[l]));
+	if (f[1] < 0 || e[1] < 0)
+		return o;
+	return o + link_u(c, e[l], f[!l]) + (l ? 0 : FIRST_BONUS);
 }
+
+/* Per-step hash sets: the states kept (for duplicates) and how many share
+ * the same column heads. */
+typedef struct seen_slot {
+	unsigned gen, idx;
+	uint64_t gk;
+} seen_slot;
+typedef struct head_slot {
+	unsigned gen;
+	size_t n;
+	long first1, pstart;
+} head_slot;
 
 ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m,
                               const ties__lm *lm, const ties__layout *lay, unsigned long *budget,
-                              const ties__line *prev_end, size_t *order)
+                              const ties__line *prev_end, int last_page, double *height,
+                              double *score, size_t *order)
 {
 	if (m == 0)
 		return TIES_OK;
-	ctx C = {L, U, lm, lay, ties__reallocarray(NULL, (size_t)1 << MEMO_BITS, sizeof(memo))};
-	if (!C.memo)
-		return TIES_ERR_NOMEM;
-	for (size_t k = 0; k < (size_t)1 << MEMO_BITS; k++)
-		C.memo[k].a = -1;
 	/* the beam: BEAM states per step, fewer when the budget is short */
 	size_t beam = BEAM;
 	if (*budget / 4 < (unsigned long)m * beam)
-		beam = (size_t)(*budget / 4 / (m ? m : 1));
+		beam = (size_t)(*budget / 4 / m);
 	if (beam > MAX_STATES / m)
 		beam = MAX_STATES / m; /* memory: one page's states stay under MAX_STATES */
 	if (beam < 1)
 		beam = 1;
 	size_t keep = beam;
+	unsigned char *stop = ties__calloc(m, 1);
+	int *wid = ties__calloc(2 * m, sizeof *wid);
+	memo *mm = ties__reallocarray(NULL, (size_t)1 << MEMO_BITS, sizeof(memo));
 	state *st = ties__reallocarray(NULL, m * beam, sizeof *st);
 	size_t *cnt = ties__calloc(m, sizeof *cnt);
-	state *cand = ties__reallocarray(NULL, 3 * beam + 1, sizeof *cand);
-	int *lab = ties__calloc(m, sizeof *lab);
-	int *pg = ties__calloc(m, sizeof *pg);
-	if (!st || !cnt || !cand || !lab || !pg) {
-		ties__free(C.memo);
-		ties__free(st);
-		ties__free(cnt);
-		ties__free(cand);
-		ties__free(lab);
-		ties__free(pg);
-		return TIES_ERR_NOMEM;
+	state *cand = ties__reallocarray(NULL, 2 * beam + 2, sizeof *cand);
+	ranked *rk = ties__reallocarray(NULL, 2 * beam + 2, sizeof *rk);
+	int *lab = ties__calloc(2 * m, sizeof *lab), *pg = lab ? lab + m : NULL;
+	seen_slot *seen = ties__calloc(SEEN_SIZE, sizeof *seen);
+	head_slot *heads = ties__calloc(SEEN_SIZE, sizeof *heads);
+	ties_code rc = TIES_OK;
+	if (!stop || !wid || !mm || !st || !cnt || !cand || !rk || !lab || !seen || !heads) {
+		rc = TIES_ERR_NOMEM;
+		goto done;
 	}
-	struct {
-		unsigned gen, idx;
-	} seen[SEEN_SIZE];
+	int *nrows = wid + m;
+	ctx C = {L, U, stop, wid, nrows, last_page ? *height : 0, lm, lay, mm};
+	for (size_t k = 0; k < (size_t)1 << MEMO_BITS; k++)
+		mm[k].a = -1;
+	for (size_t i = 0; i < m; i++) {
+		/* a unit's lines stand in rows: lines of one box are rows of their
+		 * own, scraps joined across blank lines share one */
+		size_t w = 0, rows = 1;
+		for (size_t k = 0; k < U[i].n; k++) {
+			const ties__line *x = &L[U[i].first + k];
+			if (k > 0 && !(x->flags & TIES__L_BLANK_BEFORE)) {
+				rows++;
+				w = 0;
+			}
+			w += (w ? 1 : 0) + ties__line_width(x->text, x->len);
+		}
+		wid[i] = w > 100000 ? 100000 : (int)w;
+		nrows[i] = rows > 100000 ? 100000 : (int)rows;
+		const ties__line *l = LAST(&C, i);
+		stop[i] = (unsigned char)ties__ends_sentence(l->text, l->len);
+	}
 	unsigned gen = 0;
-	memset(seen, 0, sizeof seen);
-	st[0] = (state){0, -1, -1, 0, 0, 1, -1, 1};
+	/* the first unit opens chain 0, the left column or the right one */
+	st[0] = page_state(0, 0, -1, 0);
+	place(&C, &st[0], 0, 0, 0);
 	cnt[0] = 1;
+	if (beam > 1) {
+		st[1] = page_state(0, 0, -1, 1);
+		place(&C, &st[1], 0, 0, 0);
+		cnt[0] = 2;
+	}
 	for (size_t i = 1; i < m; i++) {
 		size_t nc = 0;
 		const state *prev = st + (i - 1) * beam;
@@ -176,7 +385,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			a.score += lk - (switched ? PATTERN_COST : 0);
 			a.newpage = 0;
 			a.parent = (int)p;
-			a.run = s->run < RUN_LONG ? s->run + 1 : RUN_LONG;
+			a.score -= place(&C, &a, a.lab, i, 0);
 			cand[nc++] = a;
 			/* the other chain: continues its last unit, or opens it */
 			state b = *s;
@@ -188,16 +397,15 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 				b.first1 = (long)i;
 				b.score -= OPEN_COST;
 			}
-			if (s->run >= 2 && s->run < RUN_LONG)
-				b.score -= SHORT_RUN_COST;
 			b.newpage = 0;
 			b.parent = (int)p;
-			b.run = 1;
+			b.score -= place(&C, &b, b.lab, i, 1);
 			cand[nc++] = b;
 			/* an unmarked page break closes this page's chains */
 			if (!lay->pages_known) {
-				double pb = s->score - PAGE_COST +
-				            junction(&C, s, (long)i - 1, s->pstart ? NULL : prev_end, NULL);
+				double pb =
+				    s->score - PAGE_COST - balance_cost(s) +
+				    junction(&C, s, (long)i - 1, s->pstart ? NULL : prev_end);
 				if (pb > best_prev) {
 					best_prev = pb;
 					best_pi = (int)p;
@@ -206,27 +414,33 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		}
 		*budget = *budget > 2 * cnt[i - 1] ? *budget - 2 * cnt[i - 1] : 0;
 		if (!lay->pages_known)
-			cand[nc++] = (state){best_prev, -1, -1, (long)i, 0, 1, best_pi, 1};
-		qsort(cand, nc, sizeof *cand, cmp_state);
+			for (int left = 0; left < 2; left++) {
+				cand[nc] = page_state(best_prev, (long)i, best_pi, left);
+				place(&C, &cand[nc++], 0, i, 0);
+			}
+		for (size_t c = 0; c < nc; c++)
+			rk[c] = (ranked){cand[c].score, c};
+		sort_ranked(rk, nc);
 		/* keep the best state per (lab, other, page start, first unit of
-		 * chain 1, run length): states that agree on these have the same future */
+		 * chain 1, geometry): states that agree on these have the same future */
 		size_t k = 0;
 		state *cur = st + i * beam;
 		gen++;
 		for (size_t c = 0; c < nc && k < keep; c++) {
-			const state *x = &cand[c];
-			/* duplicates: a small hash set of the state keys of this step */
+			const state *x = &cand[rk[c].idx];
+			uint64_t gk = geo_key(x);
 			uint64_t key = ((uint64_t)(x->other + 1) * 0x9E3779B97F4A7C15ull) ^
 			               ((uint64_t)(x->first1 + 1) * 0xC2B2AE3D27D4EB4Full) ^
 			               ((uint64_t)x->pstart * 0x165667B19E3779F9ull) ^
-			               ((uint64_t)(x->run * 2 + x->lab) * 0x94D049BB133111EBull);
-			size_t slot = (size_t)(key >> 20) & (SEEN_SIZE - 1), head = 0;
+			               ((uint64_t)x->lab * 0x94D049BB133111EBull) ^
+			               (gk * 0xD6E8FEB86659FD93ull);
+			size_t slot = (size_t)(key >> 20) & (SEEN_SIZE - 1);
 			int dup = 0;
 			while (seen[slot].gen == gen) {
 				const state *y = &cur[seen[slot].idx];
 				if (y->lab == x->lab && y->other == x->other &&
 				    y->pstart == x->pstart && y->first1 == x->first1 &&
-				    y->run == x->run) {
+				    seen[slot].gk == gk) {
 					dup = 1;
 					break;
 				}
@@ -236,76 +450,84 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 				continue;
 			/* diversity: the column heads are only judged at the page's end
 			 * (junction), so no one choice of heads may fill the beam */
-			for (size_t q = 0; q < k && keep > 1; q++)
-				head += cur[q].first1 == x->first1 && cur[q].pstart == x->pstart;
-			if (head >= HEAD_SHARE && keep > 1)
+			size_t hs =
+			    (size_t)(((uint64_t)(x->first1 + 1) * 31 + (uint64_t)x->pstart) *
+			                 0x9E3779B97F4A7C15ull >>
+			             40) &
+			    (SEEN_SIZE - 1);
+			while (heads[hs].gen == gen &&
+			       (heads[hs].first1 != x->first1 || heads[hs].pstart != x->pstart))
+				hs = (hs + 1) & (SEEN_SIZE - 1);
+			if (heads[hs].gen != gen) {
+				heads[hs].gen = gen;
+				heads[hs].first1 = x->first1;
+				heads[hs].pstart = x->pstart;
+				heads[hs].n = 0;
+			}
+			if (heads[hs].n >= HEAD_SHARE && keep > 1)
 				continue;
+			heads[hs].n++;
 			seen[slot].gen = gen;
 			seen[slot].idx = (unsigned)k;
+			seen[slot].gk = gk;
 			cur[k++] = *x;
 		}
 		cnt[i] = k;
 		if (*budget == 0)
 			keep = 1; /* out of search budget: continue greedily */
 	}
-	/* the best final state, its last page's junction included */
+	/* the best final state, its last page's junction and foot included */
 	size_t bi = 0;
-	double bs = -DBL_MAX;
+	double bs = -DBL_MAX, ph = 0;
 	for (size_t p = 0; p < cnt[m - 1]; p++) {
 		const state *s = &st[(m - 1) * beam + p];
-		double v = s->score +
-		           junction(&C, s, (long)m - 1, s->pstart ? NULL : prev_end, NULL);
+		double v = s->score + junction(&C, s, (long)m - 1, s->pstart ? NULL : prev_end) -
+		           (!last_page         ? balance_cost(s)
+		            : lay->pages_known ? fill_cost(s)
+		                               : 0);
 		if (v > bs) {
 			bs = v;
 			bi = p;
+			ph = s->ly[0] > s->ly[1] ? s->ly[0] : s->ly[1];
 		}
 	}
+	int left = 0;
 	for (size_t i = m; i-- > 0;) {
 		const state *s = &st[i * beam + bi];
 		lab[i] = s->lab;
 		pg[i] = s->newpage;
+		/* which chain is the left one is known to the page's last state */
+		if (i == m - 1 || pg[i + 1])
+			left = s->left;
+		lab[i] ^= left; /* 0: the left column */
 		bi = s->parent >= 0 ? (size_t)s->parent : 0;
 	}
-	/* emit: per page, the first chain then the second */
+	if (!last_page && lay->pages_known && ph > *height)
+		*height = ph;
+	if (score)
+		*score = bs;
+	/* emit: per page, the left chain then the right one */
 	size_t o = 0, ps = 0;
 	while (ps < m) {
 		size_t pe = ps + 1;
 		while (pe < m && !pg[pe])
 			pe++;
-		/* which chain is read first: the one that continues the text
-		 * before the page and that the other one continues */
-		long f[2] = {-1, -1}, l[2] = {-1, -1};
-		for (size_t i = ps; i < pe; i++) {
-			if (f[lab[i]] < 0)
-				f[lab[i]] = (long)i;
-			l[lab[i]] = (long)i;
-		}
-		int first = 0;
-		if (f[1] >= 0) {
-			double s01 = link_u(&C, l[0], f[1]) + FIRST_BONUS;
-			double s10 = link_u(&C, l[1], f[0]);
-			if (prev_end) {
-				s01 += ties__lm_link(lm, lay, prev_end, FIRST(&C, f[0]));
-				s10 += ties__lm_link(lm, lay, prev_end, FIRST(&C, f[1]));
-			} else {
-				s01 += ties__lm_open(lm, FIRST(&C, f[0]));
-				s10 += ties__lm_open(lm, FIRST(&C, f[1]));
-			}
-			if (s10 > s01)
-				first = 1;
-		}
 		for (int c = 0; c < 2; c++)
 			for (size_t i = ps; i < pe; i++)
-				if (lab[i] == (first ^ c))
+				if (lab[i] == c)
 					order[o++] = i;
-		prev_end = LAST(&C, order[o - 1]);
 		ps = pe;
 	}
-	ties__free(C.memo);
+done:
+	ties__free(stop);
+	ties__free(wid);
+	ties__free(mm);
 	ties__free(st);
 	ties__free(cnt);
 	ties__free(cand);
+	ties__free(rk);
 	ties__free(lab);
-	ties__free(pg);
-	return TIES_OK;
+	ties__free(seen);
+	ties__free(heads);
+	return rc;
 }

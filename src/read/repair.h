@@ -13,9 +13,9 @@
 #include "read_int.h"
 
 /* Extra line flags used only by the repair (beyond TIES__L_* of read_int.h). */
-#define TIES__L_DROP 256u  /* an artifact: page number, running header */
-#define TIES__L_PAGE 512u  /* first line of a new page */
-#define TIES__L_FRAG 1024u /* a scrap of a justified line (one or a few words) */
+#define TIES__L_DROP 256u        /* an artifact: page number, running header */
+#define TIES__L_PAGE 512u        /* first line of a new page */
+#define TIES__L_FRAG 1024u       /* a scrap of a justified line (one or a few words) */
 #define TIES__L_TITLE_CONT 2048u /* a line of the title box joining the line before */
 
 /* Line statistics of one document. */
@@ -72,10 +72,14 @@ typedef struct ties__unit {
  * by the second, written to order[] as unit indices.  *budget counts search
  * steps and is decreased; when it runs out, the beam narrows to one state
  * (a greedy merge) so the work stays linear.  prev_end: the last line read
- * before this page, or NULL. */
+ * before this page, or NULL; last_page: no page follows (its columns may
+ * end at different heights); *height: rows of the tallest column of the
+ * full pages so far (0: none yet), raised by this page's; *score (if not
+ * NULL): the score of the merge found. */
 ties_code ties__columns_order(const ties__line *lines, const ties__unit *units, size_t m,
                               const ties__lm *lm, const ties__layout *lay, unsigned long *budget,
-                              const ties__line *prev_end, size_t *order);
+                              const ties__line *prev_end, int last_page, double *height,
+                              double *score, size_t *order);
 
 /* ---- paragraphs (paras.c) ---- */
 /* Lines in reading order (pointers) to blocks: paragraphs joined into one

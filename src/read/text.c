@@ -56,7 +56,6 @@ static int all_digits(const char *s, size_t n)
 	return n > 0;
 }
 
-
 /* ---- deciding whether to repair ---------------------------------------- */
 
 /* Boxes (runs of lines between blank lines) of clean text end where
@@ -134,7 +133,8 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 		if (i >= n)
 			return;
 		size_t j = i + 1;
-		while (j < n && !(L[j].flags & TIES__L_BLANK_BEFORE) && !(L[j].flags & TIES__L_DROP))
+		while (j < n && !(L[j].flags & TIES__L_BLANK_BEFORE) &&
+		       !(L[j].flags & TIES__L_DROP))
 			j++;
 		boxes++;
 		size_t bytes = 0;
@@ -151,23 +151,26 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 				if (k == i || ties__starts_upper(L[k].text, L[k].len))
 					L[k].flags |= TIES__L_HEADING;
 				else
-					L[k].flags |= TIES__L_TITLE_CONT; /* joins the heading line before it */
+					L[k].flags |= TIES__L_TITLE_CONT; /* joins the heading line
+					                                     before it */
 			/* heading-like one-line boxes that follow */
 			size_t k = j;
 			for (;;) {
 				while (k < n && (L[k].flags & TIES__L_DROP))
 					k++;
-				if (k >= n || (k + 1 < n && !(L[k + 1].flags & TIES__L_BLANK_BEFORE) &&
-				               !(L[k + 1].flags & TIES__L_DROP)))
+				if (k >= n ||
+				    (k + 1 < n && !(L[k + 1].flags & TIES__L_BLANK_BEFORE) &&
+				     !(L[k + 1].flags & TIES__L_DROP)))
 					break;
 				const ties__line *h = &L[k];
 				size_t words, caps = capital_words(h->text, h->len, &words);
 				size_t w = ties__line_width(h->text, h->len);
 				char hc = h->text[h->len - 1];
 				if (!ties__starts_upper(h->text, h->len) ||
-				    ties__ends_sentence(h->text, h->len) || hc == ',' || hc == ';' ||
-				    hc == '-' || words > 14 ||
-				    !(w * 10 < lay->width * 8 || w * 10 > lay->width * 12 || caps * 2 >= words))
+				    ties__ends_sentence(h->text, h->len) || hc == ',' ||
+				    hc == ';' || hc == '-' || words > 14 ||
+				    !(w * 10 < lay->width * 8 || w * 10 > lay->width * 12 ||
+				      (caps * 2 >= words && w * 10 < lay->width * 6)))
 					break;
 				L[k].flags |= TIES__L_HEADING;
 				k++;
@@ -188,6 +191,33 @@ static void mark_frags(ties__line *L, size_t n, const ties__layout *lay)
 	}
 }
 
+/* How many of a first page's leading units may be lines of the title
+ * block: one-line units that do not end a sentence or a clause (a long
+ * title wraps anywhere, after a comma or a hyphen too). */
+#define MAX_FRONT 6
+#define FRONT_COST 1.0 /* a line taken out of the columns must pay for itself */
+static size_t front_candidates(const ties__line *L, const ties__unit *U, size_t m)
+{
+	size_t k = 0;
+	while (k < m && k < MAX_FRONT && U[k].n == 1) {
+		const ties__line *h = &L[U[k].first];
+		char c = h->text[h->len - 1];
+		if (ties__ends_sentence(h->text, h->len) || c == ';' ||
+		    ties__rp_words(h->text, h->len) > 14)
+			break;
+		k++;
+	}
+	return k;
+}
+
+/* Nothing but artifacts from line e on. */
+static int last_page(const ties__line *L, size_t e, size_t n)
+{
+	while (e < n && (L[e].flags & TIES__L_DROP))
+		e++;
+	return e >= n;
+}
+
 static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
                         const ties__vocab *vocab, ties__blocks *bl)
 {
@@ -202,7 +232,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 	mark_front(L, n, &lay);
 	ties__lm *lm = ties__lm_new(L, n, vocab);
 	ties__unit *U = ties__reallocarray(NULL, n ? n : 1, sizeof *U);
-	size_t *order = ties__reallocarray(NULL, n ? n : 1, sizeof *order);
+	size_t *order = ties__reallocarray(NULL, n ? 2 * n : 1, sizeof *order);
 	const ties__line **P = ties__reallocarray(NULL, n ? n : 1, sizeof *P);
 	if (!lm || !U || !order || !P) {
 		rc = TIES_ERR_NOMEM;
@@ -211,9 +241,11 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 	size_t np = 0;
 	/* front matter first, in input order */
 	for (size_t i = 0; i < n; i++)
-		if (!(L[i].flags & TIES__L_DROP) && (L[i].flags & (TIES__L_HEADING | TIES__L_TITLE_CONT)))
+		if (!(L[i].flags & TIES__L_DROP) &&
+		    (L[i].flags & (TIES__L_HEADING | TIES__L_TITLE_CONT)))
 			P[np++] = &L[i];
 	unsigned long budget = opts->max_search;
+	double height = 0;
 	size_t i = 0;
 	while (i < n) {
 		/* one page: up to the next page mark */
@@ -229,7 +261,8 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			 * words of one exploded line come out one after another) */
 			int joins = adjacent && !(l->flags & TIES__L_BLANK_BEFORE) &&
 			            !(l->flags & TIES__L_FRAG) && !(L[e - 1].flags & TIES__L_FRAG);
-			if (adjacent && (l->flags & TIES__L_FRAG) && (L[e - 1].flags & TIES__L_FRAG) &&
+			if (adjacent && (l->flags & TIES__L_FRAG) &&
+			    (L[e - 1].flags & TIES__L_FRAG) &&
 			    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG))) {
 				size_t w = 0;
 				for (size_t q = U[m - 1].first; q <= e; q++)
@@ -243,13 +276,34 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			e++;
 		}
 		if (m) {
-			rc = ties__columns_order(L, U, m, lm, &lay, &budget,
-			                         np ? P[np - 1] : NULL, order);
-			if (rc)
-				goto done;
-			for (size_t k = 0; k < m; k++)
-				for (size_t q = 0; q < U[order[k]].n; q++)
-					P[np++] = &L[U[order[k]].first + q];
+			/* on the first page, a few heading-like lines may still belong
+			 * to the title block above the columns: the merge that reads
+			 * best decides how many */
+			size_t front = 0, cands = i == 0 ? front_candidates(L, U, m) : 0;
+			double best = 0;
+			for (size_t k = 0; k <= cands; k++) {
+				double sc;
+				rc = ties__columns_order(L, U + k, m - k, lm, &lay, &budget,
+				                         np ? P[np - 1] : NULL, last_page(L, e, n),
+				                         &height, &sc, order + m);
+				if (rc)
+					goto done;
+				sc -= (double)k * FRONT_COST;
+				if (k == 0 || sc > best) {
+					best = sc;
+					front = k;
+					memcpy(order, order + m, (m - k) * sizeof *order);
+				}
+			}
+			for (size_t k = 0; k < front; k++) {
+				L[U[k].first].flags |= TIES__L_HEADING;
+				P[np++] = &L[U[k].first];
+			}
+			for (size_t k = 0; k < m - front; k++) {
+				const ties__unit *u = &U[front + order[k]];
+				for (size_t q = 0; q < u->n; q++)
+					P[np++] = &L[u->first + q];
+			}
 		}
 		/* past a page mark; a page cut at MAX_PAGE_UNITS goes on at e */
 		i = e < n && (L[e].flags & TIES__L_PAGE) ? e + 1 : e;
@@ -286,13 +340,15 @@ static int bullet(const char *s, size_t n)
 		return 1;
 	/* U+2022 bullet, U+2013 en dash, U+2014 em dash */
 	return n >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-	       ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94) &&
+	       ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93 ||
+	        (unsigned char)s[2] == 0x94) &&
 	       s[3] == ' ';
 }
 
 static int starts_capital(const char *s, size_t n)
 {
-	return n && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9') || (unsigned char)s[0] >= 0xC0);
+	return n && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= '0' && s[0] <= '9') ||
+	             (unsigned char)s[0] >= 0xC0);
 }
 
 /* Where block [i, j) of clean text really holds several blocks: lines
@@ -351,7 +407,8 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 			j++;
 		j = block_end(L, i, j);
 		if (j == i + 1 && all_digits(L[i].text, L[i].len) && L[i].len <= 4) {
-			rc = ties__blocks_artifact(bl, "page-number", L[i].lineno, 0, L[i].text, L[i].len);
+			rc = ties__blocks_artifact(bl, "page-number", L[i].lineno, 0, L[i].text,
+			                           L[i].len);
 			i = j;
 			continue;
 		}

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Lay clean text out in two columns and linearise it the way a column-blind
 PDF extractor (pdfminer's pdf2txt with default settings) does: text boxes
-separated by blank lines, the two columns' boxes alternating in runs of
-varying length, loosely justified lines exploded into one word per box (some
-landing a few boxes later), words hyphenated at line ends, page numbers and
+separated by blank lines, the two columns' boxes in bands down the page (a
+line of each in turn, or a stretch of the left column and then the stretch
+of the right one beside it), loosely justified lines exploded into one word
+per box (some landing a few boxes later), words hyphenated at line ends, page numbers and
 a running header on every page.
 
   make-columns.py CLEAN.txt [--seed N] [--width CHARS] [--lines N] > GARBLED.txt
@@ -170,18 +171,19 @@ def main():
         n = args.lines - (6 if page == 1 else 0)
         left, right = col[pos:pos + n], col[pos + n:pos + 2 * n]
         pos += 2 * n
-        # runs: strict alternation or stretches of one column
+        # bands of the page, top to bottom: where the columns' lines stand
+        # level they alternate, a line of each; where they are offset the
+        # extractor reads a stretch of the left column, then the stretch of
+        # the right one beside it (the same number of rows)
         seq, li, ri = [], 0, 0
-        side = 0 if rnd.random() < 0.7 else 1
         while li < len(left) or ri < len(right):
             run = 1 if rnd.random() < 0.5 else rnd.randint(2, 10)
-            src = left if side == 0 else right
             for _ in range(run):
-                if side == 0 and li < len(left):
+                if li < len(left):
                     seq.append(left[li]); li += 1
-                elif side == 1 and ri < len(right):
+            for _ in range(run):
+                if ri < len(right):
                     seq.append(right[ri]); ri += 1
-            side ^= 1
         pending = []  # exploded words still to land: (countdown, words)
         k = 0
         while k < len(seq):

@@ -97,6 +97,27 @@ static void artifacts_pages_and_headers(void **st)
 	ties__blocks_release(&bl);
 }
 
+/* A number set between dashes is a page number even where it is the only
+ * one (a two-page text numbered from its second page); a bare lone number,
+ * or one in brackets, is not. */
+static void artifacts_dashed_page_number(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE;
+	ties__line L[] = {mk("first line of text here", B), mk("-2-", B),
+	                  mk("second line of the text", B), mk("(9)", B),
+	                  mk("third line of the text", B),  mk("7", B)};
+	size_t n = sizeof L / sizeof *L;
+	ties__blocks bl;
+	ties__blocks_init(&bl);
+	assert_int_equal(ties__mark_artifacts(L, n, &bl), TIES_OK);
+	assert_true(L[1].flags & TIES__L_DROP);
+	assert_true(L[1].flags & TIES__L_PAGE);
+	assert_false(L[3].flags & TIES__L_DROP);
+	assert_false(L[5].flags & TIES__L_DROP);
+	ties__blocks_release(&bl);
+}
+
 /* Two columns whose lines alternate; the hyphens only close within a
  * column, and the second column must come after the first. */
 static void columns_alternating(void **st)
@@ -116,14 +137,17 @@ static void columns_alternating(void **st)
 	assert_non_null(lm);
 	ties__layout lay = {34, 1};
 	unsigned long budget = 1000000;
+	double height = 0;
 	size_t order[6];
-	assert_int_equal(ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, order), TIES_OK);
+	assert_int_equal(ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, 1, &height, NULL, order),
+	                 TIES_OK);
 	size_t want[6] = {0, 2, 4, 1, 3, 5};
 	assert_memory_equal(order, want, sizeof want);
 	assert_true(budget < 1000000);
 	/* with no budget left the search is greedy but still a permutation */
 	budget = 0;
-	assert_int_equal(ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, order), TIES_OK);
+	assert_int_equal(ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, 1, &height, NULL, order),
+	                 TIES_OK);
 	int seen[6] = {0};
 	for (size_t i = 0; i < 6; i++)
 		seen[order[i]]++;
@@ -219,6 +243,7 @@ int main(void)
 		cmocka_unit_test(link_evidence),
 		cmocka_unit_test(line_ends),
 		cmocka_unit_test(artifacts_pages_and_headers),
+		cmocka_unit_test(artifacts_dashed_page_number),
 		cmocka_unit_test(columns_alternating),
 		cmocka_unit_test(paras_notes_one_per_line),
 		cmocka_unit_test(paras_lost_hyphen),

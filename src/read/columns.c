@@ -37,9 +37,9 @@
  * (one line of each at the same height); a change between the two
  * patterns costs a little, which keeps the search from swapping the
  * chains where both columns end a paragraph at once. */
-#define PATTERN_COST 1.5
+#define PATTERN_COST 1.2
 /* Reading on in the same column is the default: a switch must be earned. */
-#define SWITCH_COST 0.4
+#define SWITCH_COST 0.3
 /* Opening the second chain of a page must be earned by the evidence. */
 #define OPEN_COST 1.0
 /* Extractors start a page with its first column: the chain that holds the
@@ -165,10 +165,10 @@ static double offset_cost(double x)
 	if (x <= OFFSET_SLACK)
 		return 0;
 	if (x <= 2 * OFFSET_SLACK)
-		return 1.5;
+		return 1.05;
 	if (x <= 3 * OFFSET_SLACK)
-		return 3.0;
-	return 3.0 + 3.0 * (x - 3 * OFFSET_SLACK);
+		return 2.1;
+	return 2.1 + 2.1 * (x - 3 * OFFSET_SLACK);
 }
 
 /* Unit i fits into what is left of chain c's last row: the rest of a

@@ -199,8 +199,12 @@ static void mark_frags(ties__line *L, size_t n, const ties__layout *lay)
 static size_t front_candidates(const ties__line *L, const ties__unit *U, size_t m)
 {
 	size_t k = 0;
-	while (k < m && k < MAX_FRONT && U[k].n == 1) {
-		const ties__line *h = &L[U[k].first];
+	while (k < m && k < MAX_FRONT) {
+		/* one line, or scraps joined across blank lines */
+		for (size_t q = 1; q < U[k].n; q++)
+			if (!(L[U[k].first + q].flags & TIES__L_BLANK_BEFORE))
+				return k;
+		const ties__line *h = &L[U[k].first + U[k].n - 1];
 		char c = h->text[h->len - 1];
 		if (ties__ends_sentence(h->text, h->len) || c == ';' ||
 		    ties__rp_words(h->text, h->len) > 14)
@@ -208,6 +212,23 @@ static size_t front_candidates(const ties__line *L, const ties__unit *U, size_t 
 		k++;
 	}
 	return k;
+}
+
+/* Lines set in capitals (at least two words, nearly all letters upper
+ * case): title matter, free to stay above the columns. */
+static int shouting(const ties__line *l, size_t n)
+{
+	size_t up = 0, low = 0, words = 0;
+	for (size_t k = 0; k < n; k++) {
+		const char *t = l[k].text;
+		for (size_t i = 0; i < l[k].len; i++) {
+			unsigned char c = (unsigned char)t[i];
+			up += c >= 'A' && c <= 'Z';
+			low += c >= 'a' && c <= 'z';
+			words += c != ' ' && (i == 0 || t[i - 1] == ' ');
+		}
+	}
+	return words >= 2 && up >= 4 && low * 10 <= up;
 }
 
 /* Nothing but artifacts from line e on. */
@@ -280,7 +301,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			 * to the title block above the columns: the merge that reads
 			 * best decides how many */
 			size_t front = 0, cands = i == 0 ? front_candidates(L, U, m) : 0;
-			double best = 0;
+			double best = 0, front_cost = 0;
 			for (size_t k = 0; k <= cands; k++) {
 				double sc;
 				rc = ties__columns_order(L, U + k, m - k, lm, &lay, &budget,
@@ -288,17 +309,21 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				                         &height, &sc, order + m);
 				if (rc)
 					goto done;
-				sc -= (double)k * FRONT_COST;
+				sc -= front_cost;
+				if (k < cands)
+					front_cost +=
+					    shouting(&L[U[k].first], U[k].n) ? 0 : FRONT_COST;
 				if (k == 0 || sc > best) {
 					best = sc;
 					front = k;
 					memcpy(order, order + m, (m - k) * sizeof *order);
 				}
 			}
-			for (size_t k = 0; k < front; k++) {
-				L[U[k].first].flags |= TIES__L_HEADING;
-				P[np++] = &L[U[k].first];
-			}
+			for (size_t k = 0; k < front; k++)
+				for (size_t q = 0; q < U[k].n; q++) {
+					L[U[k].first + q].flags |= TIES__L_HEADING;
+					P[np++] = &L[U[k].first + q];
+				}
 			for (size_t k = 0; k < m - front; k++) {
 				const ties__unit *u = &U[front + order[k]];
 				for (size_t q = 0; q < u->n; q++)

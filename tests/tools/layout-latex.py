@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Set clean text in two columns with pdflatex and extract it with pdfminer's
+pdf2txt: a real typesetter's layout, read the column-blind way.
+
+  layout-latex.py CLEAN.txt OUT [--seed N] [--prose]
+
+Writes OUT.pdf, OUT.txt (the extraction) and OUT.gold (the clean text, or
+with --prose the text without headings and notes, under a title block with
+an author and a date).  The seed picks size, font, paragraph spacing,
+leading, margins and whether a running header and "Page N" footer are set.
+Needs pdflatex (texlive-latex-base, texlive-latex-recommended,
+texlive-fonts-recommended) and pdf2txt (python3-pdfminer); these are not
+dependencies of the project, so nothing in `make check` uses this tool.
+CLEAN.txt as for make-columns.py."""
+import argparse
+import importlib.util
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("mc", os.path.join(HERE, "make-columns.py"))
+mc = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mc)
+
+SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+           "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}",
+           "^": r"\textasciicircum{}"}
+
+
+def esc(s):
+    return "".join(SPECIAL.get(c, c) for c in s)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("clean")
+    ap.add_argument("out")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--prose", action="store_true")
+    args = ap.parse_args()
+    for tool in ("pdflatex", "pdf2txt"):
+        if not shutil.which(tool):
+            sys.exit("layout-latex: %s missing" % tool)
+    blocks = mc.blocks_of(open(args.clean, encoding="utf-8").read())
+    title, body = blocks[0], []
+    for b in blocks[1:]:
+        if args.prose and b.lower().rstrip(":") in ("notes", "endnotes", "references"):
+            break
+        if args.prose and mc.is_heading(b):
+            continue
+        body.append(b)
+    rnd = random.Random(args.seed * 7919 + len(blocks))
+    parskip = rnd.choice(["6pt", "4pt", "0pt", "6pt"]) if not args.prose else "6pt"
+    tex = [r"\documentclass[%s,twocolumn,a4paper]{article}" % rnd.choice(["10pt", "11pt", "12pt"]),
+           r"\usepackage[T1]{fontenc}", r"\usepackage[utf8]{inputenc}",
+           r"\usepackage{%s}" % rnd.choice(["charter", "mathptmx", "mathpazo", "lmodern"]),
+           r"\usepackage[margin=%s]{geometry}" % rnd.choice(["1.8cm", "2.2cm", "2.5cm"]),
+           r"\setlength{\columnsep}{%s}" % rnd.choice(["0.7cm", "0.8cm", "1cm"]),
+           r"\setlength{\parskip}{%s}" % parskip,
+           r"\setlength{\parindent}{%s}" % ("0pt" if parskip != "0pt" else "1em"),
+           r"\renewcommand{\baselinestretch}{%s}" % rnd.choice(["1.4", "1.5", "1.6"]),
+           r"\usepackage{fancyhdr}"]
+    header = args.prose or rnd.random() < 0.7
+    if header:
+        tex += [r"\pagestyle{fancy}", r"\fancyhf{}", r"\lhead{%s}" % esc(" ".join(title.split()[:3])),
+                r"\rhead{Report}", r"\rfoot{Page \thepage}", r"\renewcommand{\headrulewidth}{0pt}"]
+    author, date = ("Analysis Desk", "March 2024") if args.prose else ("", "")
+    tex += [r"\title{%s}" % esc(title), r"\author{%s}" % author, r"\date{%s}" % date,
+            r"\begin{document}", r"\maketitle"]
+    if header:
+        tex.append(r"\thispagestyle{fancy}")
+    for b in body:
+        tex.append(r"\section*{%s}" % esc(b) if mc.is_heading(b) else esc(b) + "\n")
+    tex.append(r"\end{document}")
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "t.tex"), "w", encoding="utf-8") as f:
+            f.write("\n".join(tex) + "\n")
+        subprocess.run(["pdflatex", "-interaction=nonstopmode", "t.tex"], cwd=d,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not os.path.exists(os.path.join(d, "t.pdf")):
+            sys.exit("layout-latex: pdflatex failed on %s" % args.clean)
+        shutil.copyfile(os.path.join(d, "t.pdf"), args.out + ".pdf")
+    text = subprocess.run(["pdf2txt", args.out + ".pdf"], stdout=subprocess.PIPE, check=True,
+                          encoding="utf-8").stdout
+    with open(args.out + ".txt", "w", encoding="utf-8") as f:
+        f.write(text)
+    gold = [title] + ([author, date] if args.prose else []) + body
+    with open(args.out + ".gold", "w", encoding="utf-8") as f:
+        f.write("\n\n".join(gold) + "\n")
+
+
+if __name__ == "__main__":
+    main()

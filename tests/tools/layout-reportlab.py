@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Set clean text in two frames per page with ReportLab and extract it with
+pdfminer's pdf2txt: a second real typesetter's layout, read the
+column-blind way.
+
+  layout-reportlab.py CLEAN.txt OUT [--seed N]
+
+Writes OUT.pdf, OUT.txt (the extraction) and OUT.gold (the clean text).  The
+seed picks page size, font, size, leading, paragraph spacing, justification
+and margins; the title spans both columns on the first page, a page number
+stands at the foot.  Needs python3-reportlab and pdf2txt (python3-pdfminer);
+these are not dependencies of the project, so nothing in `make check` uses
+this tool.  CLEAN.txt as for make-columns.py."""
+import argparse
+import importlib.util
+import os
+import random
+import shutil
+import subprocess
+import sys
+from xml.sax.saxutils import escape
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location("mc", os.path.join(HERE, "make-columns.py"))
+mc = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mc)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("clean")
+    ap.add_argument("out")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    try:
+        from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+        from reportlab.lib.pagesizes import A4, letter
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+    except ImportError:
+        sys.exit("layout-reportlab: python3-reportlab missing")
+    if not shutil.which("pdf2txt"):
+        sys.exit("layout-reportlab: pdf2txt missing")
+    blocks = mc.blocks_of(open(args.clean, encoding="utf-8").read())
+    rnd = random.Random(args.seed * 31 + len(blocks))
+    size = rnd.choice([letter, A4])
+    W, H = size
+    fs = rnd.choice([10, 11, 12])
+    after = rnd.choice([0, 4, 6, 8])
+    font = rnd.choice(["Times-Roman", "Helvetica", "Times-Roman"])
+    bold = "Times-Bold" if font.startswith("Times") else font + "-Bold"
+    margin, gutter = rnd.choice([54, 72]), rnd.choice([14, 18, 24])
+    body = ParagraphStyle("b", fontName=font, fontSize=fs, leading=fs * rnd.choice([1.4, 1.5, 1.65]),
+                          alignment=TA_JUSTIFY if rnd.random() < 0.8 else TA_LEFT,
+                          spaceAfter=after, firstLineIndent=0 if after else fs * 1.5)
+    head = ParagraphStyle("h", fontName=bold, fontSize=fs + 2, leading=(fs + 2) * 1.3,
+                          spaceBefore=fs, spaceAfter=fs * 0.5)
+    title = ParagraphStyle("t", fontName=font, fontSize=fs + 8, leading=(fs + 8) * 1.3,
+                           alignment=TA_CENTER, spaceAfter=fs)
+    colw, top = (W - 2 * margin - gutter) / 2, 90
+
+    def foot(canvas, doc):
+        canvas.setFont(font, 9)
+        canvas.drawCentredString(W / 2, margin / 2, "%d" % doc.page)
+
+    first = [Frame(margin, H - margin - top, W - 2 * margin, top),
+             Frame(margin, margin, colw, H - 2 * margin - top),
+             Frame(margin + colw + gutter, margin, colw, H - 2 * margin - top)]
+    rest = [Frame(margin, margin, colw, H - 2 * margin),
+            Frame(margin + colw + gutter, margin, colw, H - 2 * margin)]
+    doc = BaseDocTemplate(args.out + ".pdf", pagesize=size,
+                          pageTemplates=[PageTemplate("first", first, onPage=foot,
+                                                      autoNextPageTemplate="rest"),
+                                         PageTemplate("rest", rest, onPage=foot)])
+    story = [Paragraph(escape(blocks[0]), title), FrameBreak()]
+    for b in blocks[1:]:
+        story.append(Paragraph(escape(b), head if mc.is_heading(b) else body))
+    doc.build(story)
+    text = subprocess.run(["pdf2txt", args.out + ".pdf"], stdout=subprocess.PIPE, check=True,
+                          encoding="utf-8").stdout
+    with open(args.out + ".txt", "w", encoding="utf-8") as f:
+        f.write(text)
+    shutil.copyfile(args.clean, args.out + ".gold")
+
+
+if __name__ == "__main__":
+    main()

@@ -192,8 +192,9 @@ static void mark_frags(ties__line *L, size_t n, const ties__layout *lay)
 }
 
 /* How many of a first page's leading units may be lines of the title
- * block: one-line units that do not end a sentence or a clause (a long
- * title wraps anywhere, after a comma or a hyphen too). */
+ * block: units of one line (or of scraps joined across blank lines) that do
+ * not end a sentence or a clause (a long title wraps anywhere, after a
+ * comma or a hyphen too). */
 #define MAX_FRONT 6
 #define FRONT_COST 1.0 /* a line taken out of the columns must pay for itself */
 static size_t front_candidates(const ties__line *L, const ties__unit *U, size_t m)

@@ -126,12 +126,15 @@ static size_t capital_words(const char *s, size_t n, size_t *words)
  * They are marked TIES__L_HEADING and kept first. */
 static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 {
-	size_t boxes = 0, i = 0;
+	size_t boxes = 0, i = 0, start = n;
+	int kickers = 1; /* the boxes before this one are one-line kickers */
 	while (i < n && boxes < 4) {
 		while (i < n && (L[i].flags & TIES__L_DROP))
 			i++;
 		if (i >= n)
 			return;
+		if (start == n)
+			start = i;
 		size_t j = i + 1;
 		while (j < n && !(L[j].flags & TIES__L_BLANK_BEFORE) &&
 		       !(L[j].flags & TIES__L_DROP))
@@ -146,6 +149,12 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 		if (j - i <= 3 && bytes < 200 && ties__starts_upper(L[i].text, L[i].len) &&
 		    !ties__ends_sentence(last->text, last->len) && c != ',' && c != ';' &&
 		    c != '-' && (lw * 10 < lay->width * 8 || lw * 10 > lay->width * 11)) {
+			/* one-line boxes above a title that spans both columns, none
+			 * ending a sentence (a series or kicker line), belong to the
+			 * title matter too */
+			for (size_t k = start; k < i && kickers && lw * 10 > lay->width * 11; k++)
+				if (!(L[k].flags & TIES__L_DROP))
+					L[k].flags |= TIES__L_HEADING;
 			/* the title box: lines opening with a capital stand alone */
 			for (size_t k = i; k < j; k++)
 				if (k == i || ties__starts_upper(L[k].text, L[k].len))
@@ -177,6 +186,10 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 			}
 			return;
 		}
+		for (size_t k = i; k < j; k++)
+			if (j - i > 1 || ties__ends_sentence(L[k].text, L[k].len) ||
+			    ties__rp_words(L[k].text, L[k].len) > 10)
+				kickers = 0;
 		i = j;
 	}
 }

@@ -43,7 +43,9 @@
 /* Opening the second chain of a page must be earned by the evidence. */
 #define OPEN_COST 1.0
 /* Extractors start a page with its first column: the chain that holds the
- * page's first unit is the left one unless the evidence says otherwise. */
+ * page's first unit is the left one unless the evidence says otherwise.
+ * Counted twice, as tuned: against a right-column start when the page opens
+ * (page_state) and for a left-column start at the page's junction. */
 #define FIRST_BONUS 1.0
 /* At most this many beam states may share the same column heads. */
 #define HEAD_SHARE (BEAM / 2)

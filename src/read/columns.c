@@ -75,6 +75,9 @@ typedef struct state {
 	unsigned char stop[2]; /* the chain's last unit ends a sentence */
 	unsigned char has_d;   /* a switch has been seen on this page */
 	unsigned char left;    /* the chain that is the left column */
+	/* the current unit came by a switch, or filled out the row of a unit
+	 * that did: the alternating pattern goes on */
+	unsigned char alt;
 } state;
 
 /* Candidates are sorted as (score, index) pairs: states are large. */
@@ -232,7 +235,7 @@ static uint64_t geo_key(const state *s)
 	k = k * 131 + (uint64_t)(uint32_t)(s->roww[0] * 2 + s->stop[0]);
 	k = k * 131 + (uint64_t)(uint32_t)(s->roww[1] * 2 + s->stop[1]);
 	k = k * 1031 + (uint64_t)(s->has_d ? (uint32_t)(int)(s->d * 6 + 512) : 0);
-	return k * 3 + s->left;
+	return (k * 3 + s->left) * 2 + s->alt;
 }
 
 /* A state for the first unit of a page; the caller places the unit. */
@@ -380,11 +383,13 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		double lk = link_u(&C, (long)i - 1, (long)i);
 		for (size_t p = 0; p < cnt[i - 1]; p++) {
 			const state *s = &prev[p];
-			/* did unit i-1 switch chains? */
-			int switched = i >= 2 && s->other == (long)(i - 2) && !s->newpage;
-			/* same chain as unit i-1 */
+			/* did unit i-1 switch chains (or fill out a switched-to row)? */
+			int switched = s->alt;
+			/* same chain as unit i-1; the rest of its row keeps the pattern */
 			state a = *s;
-			a.score += lk - (switched ? PATTERN_COST : 0);
+			int fill = joins_row(&C, s, a.lab, i);
+			a.score += lk - (switched && !fill ? PATTERN_COST : 0);
+			a.alt = (unsigned char)(switched && fill);
 			a.newpage = 0;
 			a.parent = (int)p;
 			a.score -= place(&C, &a, a.lab, i, 0);
@@ -395,6 +400,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			           (switched || i < 2 ? 0 : PATTERN_COST) - SWITCH_COST;
 			b.other = (long)(i - 1);
 			b.lab = !s->lab;
+			b.alt = 1;
 			if (b.lab == 1 && b.first1 < 0) {
 				b.first1 = (long)i;
 				b.score -= OPEN_COST;

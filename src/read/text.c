@@ -88,6 +88,12 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static int cmp_line_ptr(const void *a, const void *b)
+{
+	const ties__line *x = *(const ties__line *const *)a, *y = *(const ties__line *const *)b;
+	return x < y ? -1 : x > y;
+}
+
 /* Typical full line: the upper quartile of the lengths of lines with a few
  * words (short lines end paragraphs or are scraps). */
 static size_t typical_width(const ties__line *L, size_t n)
@@ -119,6 +125,74 @@ static size_t capital_words(const char *s, size_t n, size_t *words)
 	return c;
 }
 
+/* Lines set in capitals (at least two words, nearly all letters upper
+ * case): title matter, free to stay above the columns. */
+static int shouting(const ties__line *l, size_t n)
+{
+	size_t up = 0, low = 0, words = 0;
+	for (size_t k = 0; k < n; k++) {
+		const char *t = l[k].text;
+		for (size_t i = 0; i < l[k].len; i++) {
+			unsigned char c = (unsigned char)t[i];
+			up += c >= 'A' && c <= 'Z';
+			low += c >= 'a' && c <= 'z';
+			words += c != ' ' && (i == 0 || t[i - 1] == ' ');
+		}
+	}
+	return words >= 2 && up >= 4 && low * 10 <= up;
+}
+
+/* Gaps of two blanks or more between words, twice or more: a justified
+ * line whose word spaces the extractor kept. */
+static int justified(const char *t, size_t n)
+{
+	size_t wide = 0;
+	for (size_t i = 2; i < n; i++)
+		wide += t[i] != ' ' && t[i - 1] == ' ' && t[i - 2] == ' ';
+	return wide >= 2;
+}
+
+/* Title case: nearly every word of four letters or more opens with a
+ * capital (the short function words of a title do not). */
+static int title_like(const ties__line *l, size_t n)
+{
+	size_t sig = 0, caps = 0, wide = 0;
+	for (size_t k = 0; k < n; k++) {
+		const char *t = l[k].text;
+		for (size_t i = 0; i < l[k].len; i++) {
+			if (t[i] == ' ' || (i && t[i - 1] != ' '))
+				continue;
+			size_t e = i;
+			while (e < l[k].len && t[e] != ' ')
+				e++;
+			if (e - i < 4)
+				continue;
+			sig++;
+			caps += ties__starts_upper(t + i, l[k].len - i);
+		}
+		wide += justified(t, l[k].len);
+	}
+	/* gaps stretched by justification mark a line of the columns */
+	return shouting(l, n) || (sig >= 2 && caps * 4 >= sig * 3 && !wide);
+}
+
+/* Line b goes on with the title of line a: a ends on a separator, or both
+ * are set in capitals (a byline or a date is not). */
+static int title_goes_on(const ties__line *a, const ties__line *b)
+{
+	char c = a->text[a->len - 1];
+	if (c == '|' || c == ':' || c == ',' || c == '-')
+		return 1;
+	size_t i = 0, up = 0;
+	while (i < b->len && b->text[i] != ' ') {
+		unsigned char x = (unsigned char)b->text[i++];
+		if (x >= 'a' && x <= 'z')
+			return 0;
+		up += x >= 'A' && x <= 'Z';
+	}
+	return up >= 2 && shouting(a, 1);
+}
+
 /* The title and the lines that stand under it (author, date, subtitle)
  * before the columns begin: among the first boxes, the first one that does
  * not end a sentence, whose last line is short and that opens with a
@@ -146,9 +220,14 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 		const ties__line *last = &L[j - 1];
 		size_t lw = ties__line_width(last->text, last->len);
 		char c = last->text[last->len - 1];
-		if (j - i <= 3 && bytes < 200 && ties__starts_upper(L[i].text, L[i].len) &&
+		/* a long title set in title case or capitals may take more lines */
+		int titled = title_like(&L[i], j - i);
+		if (((j - i <= 3 && bytes < 200) || (titled && j - i <= 6 && bytes < 400)) &&
+		    ties__starts_upper(L[i].text, L[i].len) &&
 		    !ties__ends_sentence(last->text, last->len) && c != ',' && c != ';' &&
-		    c != '-' && (lw * 10 < lay->width * 8 || lw * 10 > lay->width * 11)) {
+		    c != '-' &&
+		    (lw * 10 < lay->width * 8 || lw * 10 > lay->width * 11 ||
+		     titled)) {
 			/* one-line boxes above a title that spans both columns, none
 			 * ending a sentence (a series or kicker line), belong to the
 			 * title matter too */
@@ -157,32 +236,42 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 					L[k].flags |= TIES__L_HEADING;
 			/* the title box: lines opening with a capital stand alone */
 			for (size_t k = i; k < j; k++)
-				if (k == i || ties__starts_upper(L[k].text, L[k].len))
+				if (k == i || (ties__starts_upper(L[k].text, L[k].len) &&
+				               !title_goes_on(&L[k - 1], &L[k])))
 					L[k].flags |= TIES__L_HEADING;
 				else
 					L[k].flags |= TIES__L_TITLE_CONT; /* joins the heading line
 					                                     before it */
-			/* heading-like one-line boxes that follow */
+			/* boxes that follow whose lines (up to three) all look like
+			 * headings: author, date, subtitle */
 			size_t k = j;
 			for (;;) {
 				while (k < n && (L[k].flags & TIES__L_DROP))
 					k++;
-				if (k >= n ||
-				    (k + 1 < n && !(L[k + 1].flags & TIES__L_BLANK_BEFORE) &&
-				     !(L[k + 1].flags & TIES__L_DROP)))
+				size_t e = k + 1;
+				while (e < n && e - k <= 3 && !(L[e].flags & TIES__L_BLANK_BEFORE) &&
+				       !(L[e].flags & TIES__L_DROP))
+					e++;
+				if (k >= n || e - k > 3)
 					break;
-				const ties__line *h = &L[k];
-				size_t words, caps = capital_words(h->text, h->len, &words);
-				size_t w = ties__line_width(h->text, h->len);
-				char hc = h->text[h->len - 1];
-				if (!ties__starts_upper(h->text, h->len) ||
-				    ties__ends_sentence(h->text, h->len) || hc == ',' ||
-				    hc == ';' || hc == '-' || words > 14 ||
-				    !(w * 10 < lay->width * 8 || w * 10 > lay->width * 12 ||
-				      (caps * 2 >= words && w * 10 < lay->width * 6)))
+				int all = 1;
+				for (size_t q = k; q < e && all; q++) {
+					const ties__line *h = &L[q];
+					size_t words, caps = capital_words(h->text, h->len, &words);
+					size_t w = ties__line_width(h->text, h->len);
+					char hc = h->text[h->len - 1];
+					all = !justified(h->text, h->len) &&
+					      ties__starts_upper(h->text, h->len) &&
+					      !ties__ends_sentence(h->text, h->len) && hc != ',' &&
+					      hc != ';' && hc != '-' && words <= 14 &&
+					      (w * 10 < lay->width * 8 || w * 10 > lay->width * 12 ||
+					       (caps * 2 >= words && w * 10 < lay->width * 6));
+				}
+				if (!all)
 					break;
-				L[k].flags |= TIES__L_HEADING;
-				k++;
+				for (size_t q = k; q < e; q++)
+					L[q].flags |= TIES__L_HEADING;
+				k = e;
 			}
 			return;
 		}
@@ -209,6 +298,8 @@ static void mark_frags(ties__line *L, size_t n, const ties__layout *lay)
  * not end a sentence or a clause (a long title wraps anywhere, after a
  * comma or a hyphen too). */
 #define MAX_FRONT 6
+
+#define TLC 0
 #define FRONT_COST 1.0 /* a line taken out of the columns must pay for itself */
 static size_t front_candidates(const ties__line *L, const ties__unit *U, size_t m)
 {
@@ -226,23 +317,6 @@ static size_t front_candidates(const ties__line *L, const ties__unit *U, size_t 
 		k++;
 	}
 	return k;
-}
-
-/* Lines set in capitals (at least two words, nearly all letters upper
- * case): title matter, free to stay above the columns. */
-static int shouting(const ties__line *l, size_t n)
-{
-	size_t up = 0, low = 0, words = 0;
-	for (size_t k = 0; k < n; k++) {
-		const char *t = l[k].text;
-		for (size_t i = 0; i < l[k].len; i++) {
-			unsigned char c = (unsigned char)t[i];
-			up += c >= 'A' && c <= 'Z';
-			low += c >= 'a' && c <= 'z';
-			words += c != ' ' && (i == 0 || t[i - 1] == ' ');
-		}
-	}
-	return words >= 2 && up >= 4 && low * 10 <= up;
 }
 
 /* Nothing but artifacts from line e on. */
@@ -326,7 +400,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				sc -= front_cost;
 				if (k < cands)
 					front_cost +=
-					    shouting(&L[U[k].first], U[k].n) ? 0 : FRONT_COST;
+					    shouting(&L[U[k].first], U[k].n) ? 0 : title_like(&L[U[k].first], U[k].n) ? TLC : FRONT_COST;
 				if (k == 0 || sc > best) {
 					best = sc;
 					front = k;
@@ -338,6 +412,9 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 					L[U[k].first + q].flags |= TIES__L_HEADING;
 					P[np++] = &L[U[k].first + q];
 				}
+			/* the title matter reads top down, as the extractor gave it */
+			if (front)
+				qsort(P, np, sizeof *P, cmp_line_ptr);
 			for (size_t k = 0; k < m - front; k++) {
 				const ties__unit *u = &U[front + order[k]];
 				for (size_t q = 0; q < u->n; q++)

@@ -3,9 +3,11 @@
 pdfminer's pdf2txt: a second real typesetter's layout, read the
 column-blind way.
 
-  layout-reportlab.py CLEAN.txt OUT [--seed N]
+  layout-reportlab.py CLEAN.txt OUT [--seed N] [--prose]
 
-Writes OUT.pdf, OUT.txt (the extraction) and OUT.gold (the clean text).  The
+Writes OUT.pdf, OUT.txt (the extraction) and OUT.gold (the clean text, or
+with --prose the text without headings and notes, under a title block with
+an author and a date).  The
 seed picks page size, font, size, leading, paragraph spacing, justification
 and margins; the title spans both columns on the first page, a page number
 stands at the foot.  Needs python3-reportlab and pdf2txt (python3-pdfminer);
@@ -31,6 +33,7 @@ def main():
     ap.add_argument("clean")
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--prose", action="store_true")
     args = ap.parse_args()
     try:
         from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -42,6 +45,14 @@ def main():
     if not shutil.which("pdf2txt"):
         sys.exit("layout-reportlab: pdf2txt missing")
     blocks = mc.blocks_of(open(args.clean, encoding="utf-8").read())
+    if args.prose:
+        kept = [blocks[0], "Analysis Desk", "March 2024"]
+        for b in blocks[1:]:
+            if b.lower().rstrip(":") in ("notes", "endnotes", "references"):
+                break
+            if not mc.is_heading(b):
+                kept.append(b)
+        blocks = kept
     rnd = random.Random(args.seed * 31 + len(blocks))
     size = rnd.choice([letter, A4])
     W, H = size
@@ -57,7 +68,9 @@ def main():
                           spaceBefore=fs, spaceAfter=fs * 0.5)
     title = ParagraphStyle("t", fontName=font, fontSize=fs + 8, leading=(fs + 8) * 1.3,
                            alignment=TA_CENTER, spaceAfter=fs)
-    colw, top = (W - 2 * margin - gutter) / 2, 90
+    byline = ParagraphStyle("a", fontName=font, fontSize=fs + 1, leading=(fs + 1) * 1.3,
+                            alignment=TA_CENTER)
+    colw, top = (W - 2 * margin - gutter) / 2, 150 if args.prose else 90
 
     def foot(canvas, doc):
         canvas.setFont(font, 9)
@@ -72,15 +85,24 @@ def main():
                           pageTemplates=[PageTemplate("first", first, onPage=foot,
                                                       autoNextPageTemplate="rest"),
                                          PageTemplate("rest", rest, onPage=foot)])
-    story = [Paragraph(escape(blocks[0]), title), FrameBreak()]
-    for b in blocks[1:]:
+    story = [Paragraph(escape(blocks[0]), title)]
+    lead = 1
+    if args.prose:
+        story += [Paragraph(escape(b), byline) for b in blocks[1:3]]
+        lead = 3
+    story.append(FrameBreak())
+    for b in blocks[lead:]:
         story.append(Paragraph(escape(b), head if mc.is_heading(b) else body))
     doc.build(story)
     text = subprocess.run(["pdf2txt", args.out + ".pdf"], stdout=subprocess.PIPE, check=True,
                           encoding="utf-8").stdout
     with open(args.out + ".txt", "w", encoding="utf-8") as f:
         f.write(text)
-    shutil.copyfile(args.clean, args.out + ".gold")
+    if args.prose:
+        with open(args.out + ".gold", "w", encoding="utf-8") as f:
+            f.write("\n\n".join(blocks) + "\n")
+    else:
+        shutil.copyfile(args.clean, args.out + ".gold")
 
 
 if __name__ == "__main__":

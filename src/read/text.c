@@ -390,11 +390,15 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			 * best decides how many */
 			size_t front = 0, cands = i == 0 ? front_candidates(L, U, m) : 0;
 			double best = 0, front_cost = 0;
+			/* the first page's columns stand below the title: only
+			 * later pages tell a full column's height */
+			double first_height = 0;
 			for (size_t k = 0; k <= cands; k++) {
 				double sc;
 				rc = ties__columns_order(L, U + k, m - k, lm, &lay, &budget,
 				                         np ? P[np - 1] : NULL, last_page(L, e, n),
-				                         &height, &sc, order + m);
+				                         i == 0 ? &first_height : &height, &sc,
+				                         order + m);
 				if (rc)
 					goto done;
 				sc -= front_cost;

@@ -119,7 +119,8 @@ static size_t header_votes(const hvtab *t, const ties__line *h)
 }
 
 /* A heading-like line (a capital, no final punctuation, short) among the
- * first lines after the header candidates at the top of the text. */
+ * first lines after the header candidates at the top of the text, or the
+ * title whose start the header L[0] repeats. */
 static int heading_follows(const ties__line *L, size_t n, size_t npages, const hvtab *t)
 {
 	for (size_t j = 1; j < n && j <= HEAD_WINDOW; j++) {
@@ -128,6 +129,9 @@ static int heading_follows(const ties__line *L, size_t n, size_t npages, const h
 		if (v >= 2 && v * 2 >= npages)
 			continue; /* another header line */
 		char c = h->text[h->len - 1];
+		if (h->len > L[0].len + 1 && memcmp(h->text, L[0].text, L[0].len) == 0 &&
+		    h->text[L[0].len] == ' ')
+			return 1;
 		return ties__starts_upper(h->text, h->len) && h->len <= 100 && c != '.' &&
 		       c != ',' && c != ';' && c != '-';
 	}

@@ -224,8 +224,8 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 		int titled = title_like(&L[i], j - i);
 		if (((j - i <= 3 && bytes < 200) || (titled && j - i <= 6 && bytes < 400)) &&
 		    ties__starts_upper(L[i].text, L[i].len) &&
-		    !ties__ends_sentence(last->text, last->len) && c != ',' && c != ';' &&
-		    c != '-' &&
+		    !ties__ends_sentence(last->text, last->len) && c != ';' &&
+		    (titled || (c != ',' && c != '-')) &&
 		    (lw * 10 < lay->width * 8 || lw * 10 > lay->width * 11 ||
 		     titled)) {
 			/* one-line boxes above a title that spans both columns, none

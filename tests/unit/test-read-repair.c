@@ -118,6 +118,29 @@ static void artifacts_dashed_page_number(void **st)
 	ties__blocks_release(&bl);
 }
 
+/* A running header that repeats the start of the title: at the top of the
+ * text it goes too, even where the title line wraps after a comma. */
+static void artifacts_header_repeats_title(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE;
+	ties__line L[] = {mk("HARBOUR OF SMOKE:", 0),
+	                  mk("HARBOUR OF SMOKE: THE NORTH QUAY FORUM,", B),
+	                  mk("the first page of the body text goes on here.", B),
+	                  mk("Page 1", B),
+	                  mk("HARBOUR OF SMOKE:", B),
+	                  mk("the second page of the body text goes on here.", B)};
+	size_t n = sizeof L / sizeof *L;
+	ties__blocks bl;
+	ties__blocks_init(&bl);
+	assert_int_equal(ties__mark_artifacts(L, n, &bl), TIES_OK);
+	assert_true(L[0].flags & TIES__L_DROP);
+	assert_false(L[1].flags & TIES__L_DROP);
+	assert_true(L[3].flags & TIES__L_PAGE);
+	assert_true(L[4].flags & TIES__L_DROP);
+	ties__blocks_release(&bl);
+}
+
 /* Two columns whose lines alternate; the hyphens only close within a
  * column, and the second column must come after the first. */
 static void columns_alternating(void **st)
@@ -244,6 +267,7 @@ int main(void)
 		cmocka_unit_test(line_ends),
 		cmocka_unit_test(artifacts_pages_and_headers),
 		cmocka_unit_test(artifacts_dashed_page_number),
+		cmocka_unit_test(artifacts_header_repeats_title),
 		cmocka_unit_test(columns_alternating),
 		cmocka_unit_test(paras_notes_one_per_line),
 		cmocka_unit_test(paras_lost_hyphen),

@@ -353,6 +353,11 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 		if (!(L[i].flags & TIES__L_DROP) &&
 		    (L[i].flags & (TIES__L_HEADING | TIES__L_TITLE_CONT)))
 			P[np++] = &L[i];
+	/* does the extractor keep the stretched gaps of justified lines? */
+	size_t nj = 0;
+	for (size_t k = 0; k < n; k++)
+		nj += justified(L[k].text, L[k].len);
+	int stretched = nj * 5 >= n;
 	unsigned long budget = opts->max_search;
 	double height = 0;
 	size_t i = 0;
@@ -370,7 +375,14 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			 * words of one exploded line come out one after another) */
 			int joins = adjacent && !(l->flags & TIES__L_BLANK_BEFORE) &&
 			            !(l->flags & TIES__L_FRAG) && !(L[e - 1].flags & TIES__L_FRAG);
-			if (adjacent && (l->flags & TIES__L_FRAG) &&
+			/* where the extractor kept the stretched word gaps of
+			 * justified lines, a short line with plain gaps that ends
+			 * a sentence ends a paragraph: no scrap of a cut line */
+			int para_end = adjacent && stretched &&
+			               ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
+			               !justified(L[e - 1].text, L[e - 1].len) &&
+			               justified(l->text, l->len);
+			if (adjacent && !para_end && (l->flags & TIES__L_FRAG) &&
 			    (L[e - 1].flags & TIES__L_FRAG) &&
 			    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG))) {
 				size_t w = 0;

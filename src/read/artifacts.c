@@ -61,7 +61,8 @@ static long page_number(const char *s, size_t n, int *decorated)
 	return i == n ? v : -1;
 }
 
-/* Lines after a page start where a running header may sit. */
+/* Lines after a page's start or before its end where a running header
+ * or footer may sit. */
 #define HEAD_WINDOW 3
 
 static int same_text(const ties__line *a, const ties__line *b)
@@ -196,61 +197,75 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 			L[cand[k]].flags |= TIES__L_DROP | TIES__L_PAGE;
 	/* A page-number line may also end the text (last page): fine. */
 
-	/* Running headers: a short line that comes back among the first lines
-	 * of most pages (the text's start counts as a page start).  One
-	 * occurrence per page is dropped; at the top of the text only when its
-	 * box holds nothing else (a title block that the header repeats stays). */
+	/* Running headers and footers: a short line that comes back among the
+	 * first or the last lines of most pages (the extractor may read a
+	 * header box last; the text's start and end count as page ends).  One
+	 * occurrence per page end is dropped; at the top of the text only when
+	 * its box holds nothing else (a title block that the header repeats
+	 * stays). */
 	size_t npages = 1;
 	for (size_t i = 0; i < n; i++)
 		if (L[i].flags & TIES__L_PAGE)
 			npages++;
-	hvtab T = {ties__reallocarray(NULL, npages * HEAD_WINDOW, sizeof(hv)), 0};
+	hvtab T = {ties__reallocarray(NULL, npages * 2 * HEAD_WINDOW, sizeof(hv)), 0};
 	if (!T.v) {
 		rc = TIES_ERR_NOMEM;
 		goto done;
 	}
-	for (size_t i = 0, pno = 0; i < n; i++) {
-		if (!(i == 0 || (L[i - 1].flags & TIES__L_PAGE)))
-			continue;
-		for (size_t d = 0; d < HEAD_WINDOW && i + d < n && T.n < npages * HEAD_WINDOW; d++)
-			T.v[T.n++] = (hv){text_hash(&L[i + d]), pno};
-		pno++;
+	/* each page's windows: its first and its last HEAD_WINDOW lines */
+	for (size_t s0 = 0, pno = 0; s0 <= n && pno < npages; pno++) {
+		size_t e0 = s0;
+		while (e0 < n && !(L[e0].flags & TIES__L_PAGE))
+			e0++;
+		for (size_t k = s0; k < e0; k++)
+			if ((k < s0 + HEAD_WINDOW || k + HEAD_WINDOW >= e0) &&
+			    T.n < npages * 2 * HEAD_WINDOW)
+				T.v[T.n++] = (hv){text_hash(&L[k]), pno};
+		s0 = e0 + 1;
 	}
 	qsort(T.v, T.n, sizeof *T.v, cmp_hv);
 	if (npages >= 2) {
-		for (size_t i = 0; i < n; i++) {
-			if (!(i == 0 || (L[i - 1].flags & TIES__L_PAGE)))
-				continue;
-			for (size_t d = 0; d < HEAD_WINDOW && i + d < n; d++) {
-				const ties__line *h = &L[i + d];
-				if (h->len > 100 || (h->flags & TIES__L_DROP))
-					continue;
-				size_t votes = header_votes(&T, h);
-				if (votes < 2 || votes * 2 < npages)
-					continue;
-				/* the first occurrence at this page start goes */
-				size_t e = 0;
-				while (e < d && !same_text(&L[i + e], h))
-					e++;
-				ties__line *x = &L[i + e];
-				if (x->flags & TIES__L_DROP)
-					continue;
-				/* the text's first line may be the title that the header
-				 * repeats: it goes only when a heading follows to take its
-				 * place */
-				if (i == 0 && e == 0 && !heading_follows(L, n, npages, &T))
-					continue;
-				if (i == 0) {
-					size_t b0 = i + e, b1 = i + e + 1;
-					while (b0 > 0 && !(L[b0].flags & TIES__L_BLANK_BEFORE))
-						b0--;
-					while (b1 < n && !(L[b1].flags & TIES__L_BLANK_BEFORE))
-						b1++;
-					if (b1 - b0 > 1)
+		for (size_t s0 = 0, pno = 0; s0 <= n && pno < npages; pno++) {
+			size_t e0 = s0;
+			while (e0 < n && !(L[e0].flags & TIES__L_PAGE))
+				e0++;
+			for (int end = 0; end < 2; end++) {
+				/* the window: [w0, w1) */
+				size_t w0 = end ? (e0 >= s0 + HEAD_WINDOW ? e0 - HEAD_WINDOW : s0) : s0;
+				size_t w1 = end ? e0 : (s0 + HEAD_WINDOW < e0 ? s0 + HEAD_WINDOW : e0);
+				if (end && w0 < s0 + HEAD_WINDOW)
+					w0 = s0 + HEAD_WINDOW < e0 ? s0 + HEAD_WINDOW : e0; /* no overlap */
+				for (size_t k = w0; k < w1; k++) {
+					const ties__line *h = &L[k];
+					if (h->len > 100 || (h->flags & TIES__L_DROP))
 						continue;
+					size_t votes = header_votes(&T, h);
+					if (votes < 2 || votes * 2 < npages)
+						continue;
+					/* the first occurrence in this window goes */
+					size_t x = w0;
+					while (x < k && !same_text(&L[x], h))
+						x++;
+					if (L[x].flags & TIES__L_DROP)
+						continue;
+					if (s0 == 0 && !end) {
+						/* the text's first line may be the title that the
+						 * header repeats: it goes only when a heading
+						 * follows to take its place */
+						if (x == 0 && !heading_follows(L, n, npages, &T))
+							continue;
+						size_t b0 = x, b1 = x + 1;
+						while (b0 > 0 && !(L[b0].flags & TIES__L_BLANK_BEFORE))
+							b0--;
+						while (b1 < n && !(L[b1].flags & TIES__L_BLANK_BEFORE))
+							b1++;
+						if (b1 - b0 > 1)
+							continue;
+					}
+					L[x].flags |= TIES__L_DROP;
 				}
-				x->flags |= TIES__L_DROP;
 			}
+			s0 = e0 + 1;
 		}
 	}
 	for (size_t i = 0; i < n && !rc; i++) {

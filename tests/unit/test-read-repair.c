@@ -141,6 +141,39 @@ static void artifacts_header_repeats_title(void **st)
 	ties__blocks_release(&bl);
 }
 
+/* A header box the extractor read last on one page and first on the next:
+ * both occurrences go; a line that recurs mid-page stays. */
+static void artifacts_header_at_page_end(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE;
+	ties__line L[] = {mk("the first page of the body text goes on here.", 0),
+	                  mk("a second line of the first page of the body.", B),
+	                  mk("one more line of the first page of the body.", B),
+	                  mk("Summary", B),
+	                  mk("a third line of the first page of the body.", B),
+	                  mk("a fourth line of the first page of the body.", B),
+	                  mk("Quarterly Review", B),
+	                  mk("Page 1", B),
+	                  mk("Quarterly Review", B),
+	                  mk("the second page of the body text goes on here.", B),
+	                  mk("a second line of the second page of the body.", B),
+	                  mk("one more line of the second page of the body.", B),
+	                  mk("Summary", B),
+	                  mk("a third line of the second page of the body.", B),
+	                  mk("a fourth line of the second page of the body.", B),
+	                  mk("Page 2", B)};
+	size_t n = sizeof L / sizeof *L;
+	ties__blocks bl;
+	ties__blocks_init(&bl);
+	assert_int_equal(ties__mark_artifacts(L, n, &bl), TIES_OK);
+	assert_true(L[6].flags & TIES__L_DROP);
+	assert_true(L[8].flags & TIES__L_DROP);
+	assert_false(L[3].flags & TIES__L_DROP);
+	assert_false(L[12].flags & TIES__L_DROP);
+	ties__blocks_release(&bl);
+}
+
 /* Two columns whose lines alternate; the hyphens only close within a
  * column, and the second column must come after the first. */
 static void columns_alternating(void **st)
@@ -268,6 +301,7 @@ int main(void)
 		cmocka_unit_test(artifacts_pages_and_headers),
 		cmocka_unit_test(artifacts_dashed_page_number),
 		cmocka_unit_test(artifacts_header_repeats_title),
+		cmocka_unit_test(artifacts_header_at_page_end),
 		cmocka_unit_test(columns_alternating),
 		cmocka_unit_test(paras_notes_one_per_line),
 		cmocka_unit_test(paras_lost_hyphen),

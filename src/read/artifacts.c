@@ -188,13 +188,19 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 			best_k = k;
 		}
 	}
-	/* explicit page numbers always count; a bare chain needs two pages */
+	/* explicit page numbers always count; a bare chain needs two pages.
+	 * Form feeds, where the extractor wrote them, mark the page breaks
+	 * better than page numbers, which it may read mid-page. */
+	int feeds = 0;
+	for (size_t i = 1; i < n && !feeds; i++)
+		feeds = (L[i].flags & TIES__L_NEWPAGE) != 0;
+	const unsigned pn = TIES__L_DROP | TIES__L_PAGENUM | (feeds ? 0 : TIES__L_PAGE);
 	for (size_t k = 0; k < nc; k++)
 		if (val[k] < 0)
-			L[cand[k]].flags |= TIES__L_DROP | TIES__L_PAGE;
+			L[cand[k]].flags |= pn;
 	if (best >= 2)
 		for (size_t k = best_k; k != (size_t)-1; k = prevc[k])
-			L[cand[k]].flags |= TIES__L_DROP | TIES__L_PAGE;
+			L[cand[k]].flags |= pn;
 	/* A page-number line may also end the text (last page): fine. */
 
 	/* Running headers and footers: a short line that comes back among the
@@ -205,7 +211,7 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 	 * stays). */
 	size_t npages = 1;
 	for (size_t i = 0; i < n; i++)
-		if (L[i].flags & TIES__L_PAGE)
+		if (ties__page_break(L, i, 0))
 			npages++;
 	hvtab T = {ties__reallocarray(NULL, npages * 2 * HEAD_WINDOW, sizeof(hv)), 0};
 	if (!T.v) {
@@ -215,19 +221,19 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 	/* each page's windows: its first and its last HEAD_WINDOW lines */
 	for (size_t s0 = 0, pno = 0; s0 <= n && pno < npages; pno++) {
 		size_t e0 = s0;
-		while (e0 < n && !(L[e0].flags & TIES__L_PAGE))
+		while (e0 < n && !ties__page_break(L, e0, s0))
 			e0++;
 		for (size_t k = s0; k < e0; k++)
 			if ((k < s0 + HEAD_WINDOW || k + HEAD_WINDOW >= e0) &&
 			    T.n < npages * 2 * HEAD_WINDOW)
 				T.v[T.n++] = (hv){text_hash(&L[k]), pno};
-		s0 = e0 + 1;
+		s0 = e0 < n && (L[e0].flags & TIES__L_PAGE) ? e0 + 1 : e0 > s0 ? e0 : n + 1;
 	}
 	qsort(T.v, T.n, sizeof *T.v, cmp_hv);
 	if (npages >= 2) {
 		for (size_t s0 = 0, pno = 0; s0 <= n && pno < npages; pno++) {
 			size_t e0 = s0;
-			while (e0 < n && !(L[e0].flags & TIES__L_PAGE))
+			while (e0 < n && !ties__page_break(L, e0, s0))
 				e0++;
 			for (int end = 0; end < 2; end++) {
 				/* the window: [w0, w1) */
@@ -265,13 +271,13 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 					L[x].flags |= TIES__L_DROP;
 				}
 			}
-			s0 = e0 + 1;
+			s0 = e0 < n && (L[e0].flags & TIES__L_PAGE) ? e0 + 1 : e0 > s0 ? e0 : n + 1;
 		}
 	}
 	for (size_t i = 0; i < n && !rc; i++) {
 		if (!(L[i].flags & TIES__L_DROP))
 			continue;
-		const char *kind = (L[i].flags & TIES__L_PAGE) ? "page-number" : "running-header";
+		const char *kind = (L[i].flags & TIES__L_PAGENUM) ? "page-number" : "running-header";
 		rc = ties__blocks_artifact(bl, kind, L[i].lineno, 0, L[i].text, L[i].len);
 	}
 	ties__free(T.v);

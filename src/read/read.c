@@ -77,9 +77,14 @@ static ties_code check_text(const char *name, const char *data, size_t len,
 			                   "'%s': line %u is longer than the limit of %zu bytes", name,
 			                   line, o->max_line);
 		}
-		if (c == '\t' || c == '\v' || c == '\f')
+		/* a form feed at a line's start or end is the extractor's page
+		 * break (the text reader keeps it); anywhere else, a blank */
+		if (c == '\f' && !(o_ == line_start || i + 1 == len || data[i + 1] == '\n' ||
+		                    data[i + 1] == '\r' || data[i + 1] == '\f'))
 			c = ' ';
-		if (c != ' ' && c != '\n')
+		if (c == '\t' || c == '\v')
+			c = ' ';
+		if (c != ' ' && c != '\n' && c != '\f')
 			has_text = 1;
 		t[o_++] = c;
 	}

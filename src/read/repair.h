@@ -17,6 +17,15 @@
 #define TIES__L_PAGE 512u        /* first line of a new page */
 #define TIES__L_FRAG 1024u       /* a scrap of a justified line (one or a few words) */
 #define TIES__L_TITLE_CONT 2048u /* a line of the title box joining the line before */
+#define TIES__L_NEWPAGE 4096u    /* a form feed precedes it: the extractor's page break */
+#define TIES__L_PAGENUM 8192u    /* a page number */
+
+/* Page breaks: a page-number line (TIES__L_PAGE, itself no content) ends a
+ * page, or a form feed opens one (TIES__L_NEWPAGE on its first line). */
+static inline int ties__page_break(const ties__line *L, size_t k, size_t start)
+{
+	return (L[k].flags & TIES__L_PAGE) || (k > start && (L[k].flags & TIES__L_NEWPAGE));
+}
 
 /* Line statistics of one document. */
 typedef struct ties__layout {
@@ -55,9 +64,9 @@ int ties__starts_lower(const char *s, size_t n);
 size_t ties__rp_words(const char *s, size_t n);
 
 /* ---- artifacts (artifacts.c) ---- */
-/* Marks page numbers and running headers/footers with TIES__L_DROP (and
- * records them as artifacts), and the first line of each page with
- * TIES__L_PAGE. */
+/* Marks page numbers (TIES__L_PAGENUM) and running headers/footers with
+ * TIES__L_DROP and records them as artifacts.  Where no form feed marks the
+ * extractor's page breaks, page numbers mark them: TIES__L_PAGE. */
 ties_code ties__mark_artifacts(ties__line *lines, size_t n, ties__blocks *bl);
 
 /* ---- column merge (columns.c) ---- */

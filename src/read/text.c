@@ -19,12 +19,13 @@ static ties_code split_lines(const char *data, size_t len, ties_vec *lines)
 			e++;
 		lineno++;
 		size_t s = i, t = e;
+		unsigned ff = 0; /* a form feed before the line's text, or after it */
 		while (s < t && (data[s] == ' ' || data[s] == '\t' || data[s] == '\f'))
-			s++;
+			pending |= data[s++] == '\f' ? TIES__L_NEWPAGE : 0;
 		while (t > s && (data[t - 1] == ' ' || data[t - 1] == '\t' || data[t - 1] == '\f'))
-			t--;
+			ff |= data[--t] == '\f' ? TIES__L_NEWPAGE : 0;
 		if (t == s) {
-			pending |= TIES__L_BLANK_BEFORE;
+			pending |= TIES__L_BLANK_BEFORE | ff;
 		} else {
 			ties__line *l = ties__vec_push(lines);
 			if (!l)
@@ -33,7 +34,7 @@ static ties_code split_lines(const char *data, size_t len, ties_vec *lines)
 			l->len = t - s;
 			l->lineno = lineno;
 			l->flags = pending;
-			pending = 0;
+			pending = ff;
 		}
 		i = e + 1;
 	}
@@ -335,7 +336,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 		return rc;
 	ties__layout lay = {typical_width(L, n), 0};
 	for (size_t k = 0; k < n; k++)
-		if (L[k].flags & TIES__L_PAGE)
+		if (ties__page_break(L, k, 0))
 			lay.pages_known = 1;
 	mark_frags(L, n, &lay);
 	mark_front(L, n, &lay);
@@ -364,7 +365,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 	while (i < n) {
 		/* one page: up to the next page mark */
 		size_t m = 0, e = i;
-		while (e < n && !(L[e].flags & TIES__L_PAGE) && m < MAX_PAGE_UNITS) {
+		while (e < n && !ties__page_break(L, e, i) && m < MAX_PAGE_UNITS) {
 			const ties__line *l = &L[e];
 			if ((l->flags & (TIES__L_DROP | TIES__L_HEADING | TIES__L_TITLE_CONT))) {
 				e++;

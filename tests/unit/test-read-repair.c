@@ -174,6 +174,30 @@ static void artifacts_header_at_page_end(void **st)
 	ties__blocks_release(&bl);
 }
 
+/* Where form feeds mark the pages, page numbers are dropped but cut
+ * nothing. */
+static void artifacts_form_feeds(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE;
+	ties__line L[] = {mk("the first page of the body text goes on here.", 0),
+	                  mk("1", B),
+	                  mk("a line the extractor read after the page number.", B),
+	                  mk("the second page of the body text goes on here.", B | TIES__L_NEWPAGE),
+	                  mk("2", B)};
+	size_t n = sizeof L / sizeof *L;
+	ties__blocks bl;
+	ties__blocks_init(&bl);
+	assert_int_equal(ties__mark_artifacts(L, n, &bl), TIES_OK);
+	assert_true(L[1].flags & TIES__L_DROP);
+	assert_true(L[1].flags & TIES__L_PAGENUM);
+	assert_false(L[1].flags & TIES__L_PAGE);
+	assert_true(L[4].flags & TIES__L_DROP);
+	assert_false(ties__page_break(L, 2, 0));
+	assert_true(ties__page_break(L, 3, 0));
+	ties__blocks_release(&bl);
+}
+
 /* Two columns whose lines alternate; the hyphens only close within a
  * column, and the second column must come after the first. */
 static void columns_alternating(void **st)
@@ -302,6 +326,7 @@ int main(void)
 		cmocka_unit_test(artifacts_dashed_page_number),
 		cmocka_unit_test(artifacts_header_repeats_title),
 		cmocka_unit_test(artifacts_header_at_page_end),
+		cmocka_unit_test(artifacts_form_feeds),
 		cmocka_unit_test(columns_alternating),
 		cmocka_unit_test(paras_notes_one_per_line),
 		cmocka_unit_test(paras_lost_hyphen),

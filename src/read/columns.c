@@ -46,7 +46,7 @@
  * page's first unit is the left one unless the evidence says otherwise.
  * Counted twice, as tuned: against a right-column start when the page opens
  * (page_state) and for a left-column start at the page's junction. */
-#define FIRST_BONUS 1.0
+#define FIRST_BONUS 0.7
 /* At most this many beam states may share the same column heads. */
 #define HEAD_SHARE (BEAM / 2)
 #define SEEN_SIZE (8 * BEAM) /* hash sets of one step's states, > 2 * BEAM */

@@ -60,7 +60,8 @@ static ties_code check_text(const char *name, const char *data, size_t len,
 		return ties__error(err, TIES_ERR_NOMEM, "'%s': out of memory", name);
 	size_t o_ = 0, line_start = 0;
 	unsigned line = 1;
-	int has_text = 0;
+	int has_text = 0, line_blank = 1, run_keep = 0;
+	size_t run_end = 0;
 	for (size_t i = 0; i < len; i++) {
 		char c = data[i];
 		if (c == '\r') {
@@ -77,15 +78,28 @@ static ties_code check_text(const char *name, const char *data, size_t len,
 			                   "'%s': line %u is longer than the limit of %zu bytes", name,
 			                   line, o->max_line);
 		}
-		/* a form feed at a line's start or end is the extractor's page
-		 * break (the text reader keeps it); anywhere else, a blank */
-		if (c == '\f' && !(o_ == line_start || i + 1 == len || data[i + 1] == '\n' ||
-		                    data[i + 1] == '\r' || data[i + 1] == '\f'))
-			c = ' ';
+		/* a form feed among the blanks that open or close a line is the
+		 * extractor's page break (the text reader keeps it); anywhere
+		 * else, a blank.  A run of blanks is scanned once. */
+		if (c == '\f' && !line_blank) {
+			if (i >= run_end) {
+				run_end = i;
+				while (run_end < len && (data[run_end] == ' ' || data[run_end] == '\t' ||
+				                         data[run_end] == '\v' || data[run_end] == '\f'))
+					run_end++;
+				run_keep = run_end == len || data[run_end] == '\n' || data[run_end] == '\r';
+			}
+			if (!run_keep)
+				c = ' ';
+		}
 		if (c == '\t' || c == '\v')
 			c = ' ';
-		if (c != ' ' && c != '\n' && c != '\f')
+		if (c != ' ' && c != '\n' && c != '\f') {
 			has_text = 1;
+			line_blank = 0;
+		}
+		if (c == '\n')
+			line_blank = 1;
 		t[o_++] = c;
 	}
 	t[o_] = '\0';

@@ -237,10 +237,13 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 				e0++;
 			for (int end = 0; end < 2; end++) {
 				/* the window: [w0, w1) */
-				size_t w0 = end ? (e0 >= s0 + HEAD_WINDOW ? e0 - HEAD_WINDOW : s0) : s0;
-				size_t w1 = end ? e0 : (s0 + HEAD_WINDOW < e0 ? s0 + HEAD_WINDOW : e0);
+				size_t w0 =
+				    end ? (e0 >= s0 + HEAD_WINDOW ? e0 - HEAD_WINDOW : s0) : s0;
+				size_t w1 =
+				    end ? e0 : (s0 + HEAD_WINDOW < e0 ? s0 + HEAD_WINDOW : e0);
 				if (end && w0 < s0 + HEAD_WINDOW)
-					w0 = s0 + HEAD_WINDOW < e0 ? s0 + HEAD_WINDOW : e0; /* no overlap */
+					w0 = s0 + HEAD_WINDOW < e0 ? s0 + HEAD_WINDOW
+					                           : e0; /* no overlap */
 				for (size_t k = w0; k < w1; k++) {
 					const ties__line *h = &L[k];
 					if (h->len > 100 || (h->flags & TIES__L_DROP))
@@ -261,9 +264,11 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 						if (x == 0 && !heading_follows(L, n, npages, &T))
 							continue;
 						size_t b0 = x, b1 = x + 1;
-						while (b0 > 0 && !(L[b0].flags & TIES__L_BLANK_BEFORE))
+						while (b0 > 0 &&
+						       !(L[b0].flags & TIES__L_BLANK_BEFORE))
 							b0--;
-						while (b1 < n && !(L[b1].flags & TIES__L_BLANK_BEFORE))
+						while (b1 < n &&
+						       !(L[b1].flags & TIES__L_BLANK_BEFORE))
 							b1++;
 						if (b1 - b0 > 1)
 							continue;
@@ -277,7 +282,8 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 	for (size_t i = 0; i < n && !rc; i++) {
 		if (!(L[i].flags & TIES__L_DROP))
 			continue;
-		const char *kind = (L[i].flags & TIES__L_PAGENUM) ? "page-number" : "running-header";
+		const char *kind =
+		    (L[i].flags & TIES__L_PAGENUM) ? "page-number" : "running-header";
 		rc = ties__blocks_artifact(bl, kind, L[i].lineno, 0, L[i].text, L[i].len);
 	}
 	ties__free(T.v);

@@ -30,8 +30,8 @@ void ties_doc_free(ties_doc *doc)
 }
 
 /* Checks text input and normalises line ends; returns a heap copy. */
-static ties_code check_text(const char *name, const char *data, size_t len,
-                            const ties_read_opts *o, char **out, size_t *olen, ties_error *err)
+static ties_code check_text(const char *name, const char *data, size_t len, const ties_read_opts *o,
+                            char **out, size_t *olen, ties_error *err)
 {
 	if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
 	                 ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
@@ -75,8 +75,8 @@ static ties_code check_text(const char *name, const char *data, size_t len,
 		} else if (o_ - line_start >= o->max_line) {
 			ties__free(t);
 			return ties__error(err, TIES_ERR_TOOBIG,
-			                   "'%s': line %u is longer than the limit of %zu bytes", name,
-			                   line, o->max_line);
+			                   "'%s': line %u is longer than the limit of %zu bytes",
+			                   name, line, o->max_line);
 		}
 		/* a form feed among the blanks that open or close a line is the
 		 * extractor's page break (the text reader keeps it); anywhere
@@ -84,10 +84,12 @@ static ties_code check_text(const char *name, const char *data, size_t len,
 		if (c == '\f' && !line_blank) {
 			if (i >= run_end) {
 				run_end = i;
-				while (run_end < len && (data[run_end] == ' ' || data[run_end] == '\t' ||
-				                         data[run_end] == '\v' || data[run_end] == '\f'))
+				while (run_end < len &&
+				       (data[run_end] == ' ' || data[run_end] == '\t' ||
+				        data[run_end] == '\v' || data[run_end] == '\f'))
 					run_end++;
-				run_keep = run_end == len || data[run_end] == '\n' || data[run_end] == '\r';
+				run_keep = run_end == len || data[run_end] == '\n' ||
+				           data[run_end] == '\r';
 			}
 			if (!run_keep)
 				c = ' ';
@@ -122,8 +124,8 @@ ties_code ties_read_buffer(const char *data, size_t len, const char *name,
 	if (len == 0)
 		return ties__error(err, TIES_ERR_EMPTY, "'%s': empty input", name);
 	if (len > o.max_input)
-		return ties__error(err, TIES_ERR_TOOBIG, "'%s': input is over the limit of %zu bytes",
-		                   name, o.max_input);
+		return ties__error(err, TIES_ERR_TOOBIG,
+		                   "'%s': input is over the limit of %zu bytes", name, o.max_input);
 	ties_arena *A = ties__arena_new();
 	ties_doc *doc = A ? ties__arena_alloc(A, sizeof *doc) : NULL;
 	if (!doc) {
@@ -201,7 +203,8 @@ const char *ties_doc_note(const ties_doc *doc, int n, size_t *len)
 				k++;
 			while (k < e && doc->text[k] >= '0' && doc->text[k] <= '9')
 				k++;
-			if (k < e && (doc->text[k] == '.' || doc->text[k] == ')' || doc->text[k] == ']'))
+			if (k < e &&
+			    (doc->text[k] == '.' || doc->text[k] == ')' || doc->text[k] == ']'))
 				k++;
 			while (k < e && doc->text[k] == ' ')
 				k++;

@@ -227,8 +227,7 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 		    ties__starts_upper(L[i].text, L[i].len) &&
 		    !ties__ends_sentence(last->text, last->len) && c != ';' &&
 		    (titled || (c != ',' && c != '-')) &&
-		    (lw * 10 < lay->width * 8 || lw * 10 > lay->width * 11 ||
-		     titled)) {
+		    (lw * 10 < lay->width * 8 || lw * 10 > lay->width * 11 || titled)) {
 			/* one-line boxes above a title that spans both columns, none
 			 * ending a sentence (a series or kicker line), belong to the
 			 * title matter too */
@@ -250,7 +249,8 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 				while (k < n && (L[k].flags & TIES__L_DROP))
 					k++;
 				size_t e = k + 1;
-				while (e < n && e - k <= 3 && !(L[e].flags & TIES__L_BLANK_BEFORE) &&
+				while (e < n && e - k <= 3 &&
+				       !(L[e].flags & TIES__L_BLANK_BEFORE) &&
 				       !(L[e].flags & TIES__L_DROP))
 					e++;
 				if (k >= n || e - k > 3)
@@ -261,12 +261,13 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 					size_t words, caps = capital_words(h->text, h->len, &words);
 					size_t w = ties__line_width(h->text, h->len);
 					char hc = h->text[h->len - 1];
-					all = !justified(h->text, h->len) &&
-					      ties__starts_upper(h->text, h->len) &&
-					      !ties__ends_sentence(h->text, h->len) && hc != ',' &&
-					      hc != ';' && hc != '-' && words <= 14 &&
-					      (w * 10 < lay->width * 8 || w * 10 > lay->width * 12 ||
-					       (caps * 2 >= words && w * 10 < lay->width * 6));
+					all =
+					    !justified(h->text, h->len) &&
+					    ties__starts_upper(h->text, h->len) &&
+					    !ties__ends_sentence(h->text, h->len) && hc != ',' &&
+					    hc != ';' && hc != '-' && words <= 14 &&
+					    (w * 10 < lay->width * 8 || w * 10 > lay->width * 12 ||
+					     (caps * 2 >= words && w * 10 < lay->width * 6));
 				}
 				if (!all)
 					break;
@@ -416,8 +417,10 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 					goto done;
 				sc -= front_cost;
 				if (k < cands)
-					front_cost +=
-					    shouting(&L[U[k].first], U[k].n) ? 0 : title_like(&L[U[k].first], U[k].n) ? TLC : FRONT_COST;
+					front_cost += shouting(&L[U[k].first], U[k].n) ? 0
+					              : title_like(&L[U[k].first], U[k].n)
+					                  ? TLC
+					                  : FRONT_COST;
 				if (k == 0 || sc > best) {
 					best = sc;
 					front = k;

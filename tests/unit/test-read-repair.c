@@ -67,6 +67,15 @@ static void line_ends(void **st)
 	assert_int_equal(ties__line_width("a   b", 5), 3);
 }
 
+/* Marks a page's artifacts; the flags stay on the lines. */
+static void mark_lines(ties__line *L, size_t n)
+{
+	ties__blocks bl;
+	ties__blocks_init(&bl);
+	assert_int_equal(ties__mark_artifacts(L, n, &bl), TIES_OK);
+	ties__blocks_release(&bl);
+}
+
 static void artifacts_pages_and_headers(void **st)
 {
 	(void)st;
@@ -108,14 +117,11 @@ static void artifacts_dashed_page_number(void **st)
 	                  mk("second line of the text", B), mk("(9)", B),
 	                  mk("third line of the text", B),  mk("7", B)};
 	size_t n = sizeof L / sizeof *L;
-	ties__blocks bl;
-	ties__blocks_init(&bl);
-	assert_int_equal(ties__mark_artifacts(L, n, &bl), TIES_OK);
+	mark_lines(L, n);
 	assert_true(L[1].flags & TIES__L_DROP);
 	assert_true(L[1].flags & TIES__L_PAGE);
 	assert_false(L[3].flags & TIES__L_DROP);
 	assert_false(L[5].flags & TIES__L_DROP);
-	ties__blocks_release(&bl);
 }
 
 /* A running header that repeats the start of the title: at the top of the
@@ -131,14 +137,11 @@ static void artifacts_header_repeats_title(void **st)
 	                  mk("HARBOUR OF SMOKE:", B),
 	                  mk("the second page of the body text goes on here.", B)};
 	size_t n = sizeof L / sizeof *L;
-	ties__blocks bl;
-	ties__blocks_init(&bl);
-	assert_int_equal(ties__mark_artifacts(L, n, &bl), TIES_OK);
+	mark_lines(L, n);
 	assert_true(L[0].flags & TIES__L_DROP);
 	assert_false(L[1].flags & TIES__L_DROP);
 	assert_true(L[3].flags & TIES__L_PAGE);
 	assert_true(L[4].flags & TIES__L_DROP);
-	ties__blocks_release(&bl);
 }
 
 /* A header box the extractor read last on one page and first on the next:
@@ -164,14 +167,11 @@ static void artifacts_header_at_page_end(void **st)
 	                  mk("a fourth line of the second page of the body.", B),
 	                  mk("Page 2", B)};
 	size_t n = sizeof L / sizeof *L;
-	ties__blocks bl;
-	ties__blocks_init(&bl);
-	assert_int_equal(ties__mark_artifacts(L, n, &bl), TIES_OK);
+	mark_lines(L, n);
 	assert_true(L[6].flags & TIES__L_DROP);
 	assert_true(L[8].flags & TIES__L_DROP);
 	assert_false(L[3].flags & TIES__L_DROP);
 	assert_false(L[12].flags & TIES__L_DROP);
-	ties__blocks_release(&bl);
 }
 
 /* Where form feeds mark the pages, page numbers are dropped but cut
@@ -186,16 +186,13 @@ static void artifacts_form_feeds(void **st)
 	                  mk("the second page of the body text goes on here.", B | TIES__L_NEWPAGE),
 	                  mk("2", B)};
 	size_t n = sizeof L / sizeof *L;
-	ties__blocks bl;
-	ties__blocks_init(&bl);
-	assert_int_equal(ties__mark_artifacts(L, n, &bl), TIES_OK);
+	mark_lines(L, n);
 	assert_true(L[1].flags & TIES__L_DROP);
 	assert_true(L[1].flags & TIES__L_PAGENUM);
 	assert_false(L[1].flags & TIES__L_PAGE);
 	assert_true(L[4].flags & TIES__L_DROP);
 	assert_false(ties__page_break(L, 2, 0));
 	assert_true(ties__page_break(L, 3, 0));
-	ties__blocks_release(&bl);
 }
 
 /* Two columns whose lines alternate; the hyphens only close within a

@@ -300,8 +300,6 @@ static void mark_frags(ties__line *L, size_t n, const ties__layout *lay)
  * not end a sentence or a clause (a long title wraps anywhere, after a
  * comma or a hyphen too). */
 #define MAX_FRONT 6
-
-#define TLC 0
 #define FRONT_COST 1.0 /* a line taken out of the columns must pay for itself */
 static size_t front_candidates(const ties__line *L, const ties__unit *U, size_t m)
 {
@@ -417,10 +415,9 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 					goto done;
 				sc -= front_cost;
 				if (k < cands)
-					front_cost += shouting(&L[U[k].first], U[k].n) ? 0
-					              : title_like(&L[U[k].first], U[k].n)
-					                  ? TLC
-					                  : FRONT_COST;
+					/* nothing for a title in capitals or title case */
+					front_cost +=
+					    title_like(&L[U[k].first], U[k].n) ? 0 : FRONT_COST;
 				if (k == 0 || sc > best) {
 					best = sc;
 					front = k;

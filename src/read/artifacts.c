@@ -65,6 +65,23 @@ static long page_number(const char *s, size_t n, int *decorated)
  * or footer may sit. */
 #define HEAD_WINDOW 3
 
+/* The end of the page that starts at line s: its page-number line, the
+ * next line after a form feed, or n. */
+static size_t page_end(const ties__line *L, size_t n, size_t s)
+{
+	size_t e = s;
+	while (e < n && !ties__page_break(L, e, s))
+		e++;
+	return e;
+}
+
+/* Where the page after [s, e) starts: past a page-number line, at a line
+ * after a form feed; n + 1 when the text is done. */
+static size_t page_next(const ties__line *L, size_t n, size_t s, size_t e)
+{
+	return e < n && (L[e].flags & TIES__L_PAGE) ? e + 1 : e > s ? e : n + 1;
+}
+
 static int same_text(const ties__line *a, const ties__line *b)
 {
 	return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
@@ -218,32 +235,25 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 		rc = TIES_ERR_NOMEM;
 		goto done;
 	}
-	/* each page's windows: its first and its last HEAD_WINDOW lines */
+	/* each page's windows: its first lines [s0, a1) and its last [b0, e0),
+	 * apart */
 	for (size_t s0 = 0, pno = 0; s0 <= n && pno < npages; pno++) {
-		size_t e0 = s0;
-		while (e0 < n && !ties__page_break(L, e0, s0))
-			e0++;
-		for (size_t k = s0; k < e0; k++)
-			if ((k < s0 + HEAD_WINDOW || k + HEAD_WINDOW >= e0) &&
-			    T.n < npages * 2 * HEAD_WINDOW)
+		size_t e0 = page_end(L, n, s0);
+		size_t a1 = s0 + HEAD_WINDOW < e0 ? s0 + HEAD_WINDOW : e0;
+		size_t b0 = e0 >= a1 + HEAD_WINDOW ? e0 - HEAD_WINDOW : a1;
+		for (size_t k = s0; k < e0; k = k + 1 == a1 ? b0 : k + 1)
+			if (T.n < npages * 2 * HEAD_WINDOW)
 				T.v[T.n++] = (hv){text_hash(&L[k]), pno};
-		s0 = e0 < n && (L[e0].flags & TIES__L_PAGE) ? e0 + 1 : e0 > s0 ? e0 : n + 1;
+		s0 = page_next(L, n, s0, e0);
 	}
 	qsort(T.v, T.n, sizeof *T.v, cmp_hv);
 	if (npages >= 2) {
 		for (size_t s0 = 0, pno = 0; s0 <= n && pno < npages; pno++) {
-			size_t e0 = s0;
-			while (e0 < n && !ties__page_break(L, e0, s0))
-				e0++;
+			size_t e0 = page_end(L, n, s0);
+			size_t a1 = s0 + HEAD_WINDOW < e0 ? s0 + HEAD_WINDOW : e0;
+			size_t b0 = e0 >= a1 + HEAD_WINDOW ? e0 - HEAD_WINDOW : a1;
 			for (int end = 0; end < 2; end++) {
-				/* the window: [w0, w1) */
-				size_t w0 =
-				    end ? (e0 >= s0 + HEAD_WINDOW ? e0 - HEAD_WINDOW : s0) : s0;
-				size_t w1 =
-				    end ? e0 : (s0 + HEAD_WINDOW < e0 ? s0 + HEAD_WINDOW : e0);
-				if (end && w0 < s0 + HEAD_WINDOW)
-					w0 = s0 + HEAD_WINDOW < e0 ? s0 + HEAD_WINDOW
-					                           : e0; /* no overlap */
+				size_t w0 = end ? b0 : s0, w1 = end ? e0 : a1;
 				for (size_t k = w0; k < w1; k++) {
 					const ties__line *h = &L[k];
 					if (h->len > 100 || (h->flags & TIES__L_DROP))
@@ -276,7 +286,7 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 					L[x].flags |= TIES__L_DROP;
 				}
 			}
-			s0 = e0 < n && (L[e0].flags & TIES__L_PAGE) ? e0 + 1 : e0 > s0 ? e0 : n + 1;
+			s0 = page_next(L, n, s0, e0);
 		}
 	}
 	for (size_t i = 0; i < n && !rc; i++) {

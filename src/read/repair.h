@@ -14,7 +14,7 @@
 
 /* Extra line flags used only by the repair (beyond TIES__L_* of read_int.h). */
 #define TIES__L_DROP 256u        /* an artifact: page number, running header */
-#define TIES__L_PAGE 512u        /* first line of a new page */
+#define TIES__L_PAGE 512u        /* a page-number line that ends a page */
 #define TIES__L_FRAG 1024u       /* a scrap of a justified line (one or a few words) */
 #define TIES__L_TITLE_CONT 2048u /* a line of the title box joining the line before */
 #define TIES__L_NEWPAGE 4096u    /* a form feed precedes it: the extractor's page break */

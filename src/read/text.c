@@ -405,12 +405,12 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			/* the first page's columns stand below the title: only
 			 * later pages tell a full column's height */
 			double first_height = 0;
+			int last = last_page(L, e, n);
 			for (size_t k = 0; k <= cands; k++) {
 				double sc;
-				rc = ties__columns_order(L, U + k, m - k, lm, &lay, &budget,
-				                         np ? P[np - 1] : NULL, last_page(L, e, n),
-				                         i == 0 ? &first_height : &height, &sc,
-				                         order + m);
+				rc = ties__columns_order(
+				    L, U + k, m - k, lm, &lay, &budget, np ? P[np - 1] : NULL, last,
+				    i == 0 ? &first_height : &height, &sc, order + m);
 				if (rc)
 					goto done;
 				sc -= front_cost;

@@ -46,13 +46,7 @@ def main():
         sys.exit("layout-reportlab: pdf2txt missing")
     blocks = mc.blocks_of(open(args.clean, encoding="utf-8").read())
     if args.prose:
-        kept = [blocks[0], "Analysis Desk", "March 2024"]
-        for b in blocks[1:]:
-            if b.lower().rstrip(":") in ("notes", "endnotes", "references"):
-                break
-            if not mc.is_heading(b):
-                kept.append(b)
-        blocks = kept
+        blocks = [blocks[0], "Analysis Desk", "March 2024"] + mc.prose_body(blocks)
     rnd = random.Random(args.seed * 31 + len(blocks))
     size = rnd.choice([letter, A4])
     W, H = size

@@ -46,6 +46,18 @@ def is_heading(b):
     return len(b) < 60 and b[-1] not in ".,;:!?\"”)" and len(b.split()) <= 8
 
 
+def prose_body(blocks):
+    """The body of a text read as prose: the blocks after the title, without
+    headings, up to a notes section."""
+    body = []
+    for b in blocks[1:]:
+        if b.lower().rstrip(":") in ("notes", "endnotes", "references"):
+            break
+        if not is_heading(b):
+            body.append(b)
+    return body
+
+
 def wrap(par, width, rnd, hyphenate=True):
     """Greedy wrap; a long word that does not fit may be split with a hyphen
     (or at its own hyphen)."""

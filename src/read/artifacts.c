@@ -156,6 +156,104 @@ static int heading_follows(const ties__line *L, size_t n, size_t npages, const h
 	return 0;
 }
 
+/* Lines between two occurrences of a running header or footer: a page
+ * holds at least this many. */
+#define MIN_PAGE_LINES 20
+/* Occurrences this close (in lines) belong to one header or footer box. */
+#define BOX_SPAN 3
+
+/* A line that may be a running header or footer: short, no sentence, a
+ * capital, a digit or a sign first (a scrap of a cut line opens in lower
+ * case). */
+static int furniture_like(const ties__line *l)
+{
+	if (l->len == 0 || l->len > 100 || ties__starts_lower(l->text, l->len))
+		return 0;
+	char c = l->text[l->len - 1];
+	return c != '.' && c != ',' && c != ';' && c != '-';
+}
+
+/* Line k is a scrap of a cut justified line: a word or two in lower case
+ * that end no sentence. */
+static int scrap_at(const ties__line *L, size_t n, size_t k)
+{
+	return k < n && ties__starts_lower(L[k].text, L[k].len) &&
+	       ties__rp_words(L[k].text, L[k].len) <= 2 &&
+	       !ties__ends_sentence(L[k].text, L[k].len);
+}
+
+/* The last line of the box of recurring lines that starts at line i. */
+static size_t box_end(const unsigned char *rec, size_t n, size_t i)
+{
+	size_t e = i;
+	for (size_t k = i + 1; k < n && k <= e + BOX_SPAN; k++)
+		if (rec[k])
+			e = k;
+	return e;
+}
+
+/* Without page numbers or form feeds, running headers and footers still
+ * mark the page breaks: a line that comes back again and again, each
+ * time a page's worth of lines after the last.  The break goes before each
+ * box of such lines (a header) or, where the last box ends the text and
+ * the first one does not open it, after each box (a footer).  The box at
+ * the text's top opens the first page.  Returns 0 or TIES_ERR_NOMEM. */
+static ties_code infer_page_breaks(ties__line *L, size_t n)
+{
+	if (n < 2 * MIN_PAGE_LINES)
+		return TIES_OK;
+	hv *v = ties__reallocarray(NULL, n, sizeof *v);
+	unsigned char *rec = ties__calloc(n, 1);
+	if (!v || !rec) {
+		ties__free(v);
+		ties__free(rec);
+		return TIES_ERR_NOMEM;
+	}
+	size_t nv = 0; /* (hash, line) pairs: .page holds the line here */
+	for (size_t i = 0; i < n; i++)
+		/* a word between scraps is a scrap too */
+		if (furniture_like(&L[i]) &&
+		    !(i > 0 && scrap_at(L, n, i - 1) && scrap_at(L, n, i + 1)))
+			v[nv++] = (hv){text_hash(&L[i]), i};
+	qsort(v, nv, sizeof *v, cmp_hv);
+	for (size_t a = 0, b; a < nv; a = b) {
+		b = a + 1;
+		int apart = 1;
+		while (b < nv && v[b].h == v[a].h) {
+			if (v[b].page - v[b - 1].page < MIN_PAGE_LINES ||
+			    !same_text(&L[v[b].page], &L[v[a].page]))
+				apart = 0;
+			b++;
+		}
+		if (b - a >= 2 && apart)
+			for (size_t k = a; k < b; k++)
+				rec[v[k].page] = 1;
+	}
+	/* boxes: recurring lines at most BOX_SPAN apart; the break goes
+	 * before each (headers) or after each (footers) */
+	size_t boxes = 0, first = n, last_end = 0;
+	for (size_t i = 0; i < n; i++)
+		if (rec[i]) {
+			size_t e = box_end(rec, n, i);
+			if (first == n)
+				first = i;
+			last_end = e;
+			boxes++;
+			i = e;
+		}
+	int footer = first >= BOX_SPAN && last_end + BOX_SPAN >= n;
+	for (size_t i = 0; boxes >= 2 && i < n; i++)
+		if (rec[i]) {
+			size_t e = box_end(rec, n, i), at = footer ? e + 1 : i;
+			if (at > 0 && at < n)
+				L[at].flags |= TIES__L_NEWPAGE;
+			i = e;
+		}
+	ties__free(v);
+	ties__free(rec);
+	return TIES_OK;
+}
+
 ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 {
 	/* Page numbers: lines holding only a number; keep the longest chain
@@ -219,6 +317,11 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 		for (size_t k = best_k; k != (size_t)-1; k = prevc[k])
 			L[cand[k]].flags |= pn;
 	/* A page-number line may also end the text (last page): fine. */
+	int marked = feeds;
+	for (size_t i = 0; i < n && !marked; i++)
+		marked = (L[i].flags & TIES__L_PAGE) != 0;
+	if (!marked && (rc = infer_page_breaks(L, n)) != TIES_OK)
+		goto done;
 
 	/* Running headers and footers: a short line that comes back among the
 	 * first or the last lines of most pages (the extractor may read a

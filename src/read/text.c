@@ -153,6 +153,25 @@ static int justified(const char *t, size_t n)
 	return wide >= 2;
 }
 
+/* Words of four letters or more: at least 1/den of them open with a
+ * capital (and two of them do). */
+static int title_case(const char *t, size_t n, size_t den)
+{
+	size_t sig = 0, caps = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i] == ' ' || (i && t[i - 1] != ' '))
+			continue;
+		size_t e = i;
+		while (e < n && t[e] != ' ')
+			e++;
+		if (e - i < 4)
+			continue;
+		sig++;
+		caps += ties__starts_upper(t + i, n - i);
+	}
+	return caps >= 2 && caps * den >= sig;
+}
+
 /* Title case: nearly every word of four letters or more opens with a
  * capital (the short function words of a title do not). */
 static int title_like(const ties__line *l, size_t n)
@@ -310,6 +329,10 @@ static size_t front_candidates(const ties__line *L, const ties__unit *U, size_t 
 			if (!(L[U[k].first + q].flags & TIES__L_BLANK_BEFORE))
 				return k;
 		const ties__line *h = &L[U[k].first + U[k].n - 1];
+		/* a justified line in sentence case is body text (a title box
+		 * the extractor ran together may be stretched too) */
+		if (U[k].n == 1 && justified(h->text, h->len) && !title_case(h->text, h->len, 2))
+			break;
 		char c = h->text[h->len - 1];
 		if (ties__ends_sentence(h->text, h->len) || c == ';' ||
 		    ties__rp_words(h->text, h->len) > 14)

@@ -179,10 +179,26 @@ ties_code ties__schema_apply(ties_store *s, ties_error *err)
 {
 	_Static_assert(NMIGRATIONS == TIES__SCHEMA_VERSION, "one migration per schema version");
 	int version = 0, app = 0, tables = 0;
-	if (pragma_int(s, "PRAGMA user_version", &version, err) ||
-	    pragma_int(s, "PRAGMA application_id", &app, err) ||
-	    pragma_int(s, "SELECT count(*) FROM sqlite_master", &tables, err))
+	/* one statement, one snapshot: read apart, a base another process is
+	 * creating could show its tables but not yet its application id */
+	sqlite3_stmt *st;
+	if (ties__prepare(s,
+	                  "SELECT (SELECT user_version FROM pragma_user_version),"
+	                  " (SELECT application_id FROM pragma_application_id),"
+	                  " (SELECT count(*) FROM sqlite_master)",
+	                  &st, err))
 		return err->code;
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		version = sqlite3_column_int(st, 0);
+		app = sqlite3_column_int(st, 1);
+		tables = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_ROW) {
+		ties__db_error(s, step, err, s->path);
+		return err->code;
+	}
 	if ((app != 0 && app != TIES__APP_ID) || (app == 0 && tables > 0))
 		return ties__error(err, TIES_ERR_SCHEMA, "'%s': not a ties knowledge base",
 		                   s->path);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "read/repair.h"
@@ -195,6 +196,74 @@ static void artifacts_form_feeds(void **st)
 	assert_true(ties__page_break(L, 3, 0));
 }
 
+/* Lines of a text without page numbers or form feeds: body lines, with
+ * the line furn[k] at position at[k]. */
+#define FURN_LINES 50
+static char furn_text[FURN_LINES][64];
+static void furnished(ties__line *L, const size_t *at, const char *const *furn, size_t nf)
+{
+	for (size_t i = 0; i < FURN_LINES; i++) {
+		snprintf(furn_text[i], sizeof furn_text[i], "body line %zu of the report goes on", i);
+		L[i] = mk(furn_text[i], TIES__L_BLANK_BEFORE);
+	}
+	for (size_t k = 0; k < nf; k++)
+		L[at[k]] = mk(furn[k], TIES__L_BLANK_BEFORE);
+}
+
+static size_t breaks(const ties__line *L, size_t n, size_t *first)
+{
+	size_t nb = 0;
+	for (size_t i = 0; i < n; i++)
+		if (ties__page_break(L, i, 0) && nb++ == 0)
+			*first = i;
+	return nb;
+}
+
+/* A running header at each page's top marks the page break before it. */
+static void artifacts_header_pages(void **st)
+{
+	(void)st;
+	ties__line L[FURN_LINES];
+	const size_t at[] = {0, 1, 25, 26};
+	const char *const furn[] = {"Field Report", "Northern Desk", "Field Report", "Northern Desk"};
+	furnished(L, at, furn, 4);
+	mark_lines(L, FURN_LINES);
+	size_t first = 0;
+	assert_int_equal(breaks(L, FURN_LINES, &first), 1);
+	assert_int_equal(first, 25);
+	assert_true(L[25].flags & TIES__L_DROP);
+	assert_true(L[26].flags & TIES__L_DROP);
+}
+
+/* A running footer that ends the text marks the break after it. */
+static void artifacts_footer_pages(void **st)
+{
+	(void)st;
+	ties__line L[FURN_LINES];
+	const size_t at[] = {24, 49};
+	const char *const furn[] = {"Institute for Border Studies", "Institute for Border Studies"};
+	furnished(L, at, furn, 2);
+	mark_lines(L, FURN_LINES);
+	size_t first = 0;
+	assert_int_equal(breaks(L, FURN_LINES, &first), 1);
+	assert_int_equal(first, 25);
+	assert_true(L[24].flags & TIES__L_DROP);
+}
+
+/* A word that recurs among the scraps of cut lines, or lines that recur
+ * too close together, mark no page. */
+static void artifacts_no_false_pages(void **st)
+{
+	(void)st;
+	ties__line L[FURN_LINES];
+	const size_t at[] = {9, 10, 11, 39, 40, 41, 20, 30};
+	const char *const furn[] = {"the", "Council", "met", "the", "Council", "said", "Summary", "Summary"};
+	furnished(L, at, furn, 8);
+	mark_lines(L, FURN_LINES);
+	size_t first = 0;
+	assert_int_equal(breaks(L, FURN_LINES, &first), 0);
+}
+
 /* Two columns whose lines alternate; the hyphens only close within a
  * column, and the second column must come after the first. */
 static void columns_alternating(void **st)
@@ -324,6 +393,9 @@ int main(void)
 		cmocka_unit_test(artifacts_header_repeats_title),
 		cmocka_unit_test(artifacts_header_at_page_end),
 		cmocka_unit_test(artifacts_form_feeds),
+		cmocka_unit_test(artifacts_header_pages),
+		cmocka_unit_test(artifacts_footer_pages),
+		cmocka_unit_test(artifacts_no_false_pages),
 		cmocka_unit_test(columns_alternating),
 		cmocka_unit_test(paras_notes_one_per_line),
 		cmocka_unit_test(paras_lost_hyphen),

@@ -93,21 +93,29 @@ static unsigned ht_get(const htab *t, uint64_t k)
 	return 0;
 }
 
-/* Hash of a word, lowercased, letters and digits only. */
+/* Hash of a word, lowercased, letters and digits only.  A number stands
+ * for its class (four digits, a year; or any other), so that "in 2019"
+ * tells about "in 2021". */
 static uint64_t word_hash(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ull;
-	size_t i = 0;
+	size_t i = 0, digits = 0, letters = 0;
 	while (i < n) {
 		int32_t cp;
 		size_t k = ties__utf8_decode(s + i, n - i, &cp);
 		i += k;
-		if (!ties__is_letter(cp) && !ties__is_digit(cp))
+		if (ties__is_digit(cp))
+			digits++;
+		else if (ties__is_letter(cp))
+			letters++;
+		else
 			continue;
 		cp = ties__to_lower(cp);
 		h ^= (uint64_t)cp;
 		h *= 1099511628211ull;
 	}
+	if (digits && !letters)
+		return mix(0x6E756D626572ull + (digits == 4));
 	return mix(h);
 }
 
@@ -207,8 +215,9 @@ ties__lm *ties__lm_new(const ties__line *lines, size_t n, const ties__vocab *voc
 			if (prev) {
 				int32_t c0;
 				ties__utf8_decode(s + ws + cs, cl, &c0);
-				if (ties__is_upper(c0) ? ht_add(&lm->midcap, h)
-				                       : ties__is_lower(c0) ? ht_add(&lm->midlow, h) : 0)
+				if (ties__is_upper(c0)   ? ht_add(&lm->midcap, h)
+				    : ties__is_lower(c0) ? ht_add(&lm->midlow, h)
+				                         : 0)
 					goto fail;
 			}
 			lm->total += 1;
@@ -255,9 +264,9 @@ static size_t prev_cp(const char *s, size_t i, int32_t *cp)
  * "J."), which a name follows: the stop does not end the sentence. */
 static int is_abbrev(const char *s, size_t n)
 {
-	static const char *const titles[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col",
-	                                     "Lt", "Maj", "Capt", "Sgt", "Gov", "Sen", "Rep",
-	                                     "Rev", "Hon", "St", "Mt", "Messrs"};
+	static const char *const titles[] = {"Mr",  "Mrs", "Ms",   "Dr",  "Prof",  "Gen", "Col",
+	                                     "Lt",  "Maj", "Capt", "Sgt", "Gov",   "Sen", "Rep",
+	                                     "Rev", "Hon", "St",   "Mt",  "Messrs"};
 	size_t b = n;
 	while (b && s[b - 1] != ' ' && s[b - 1] != '(' && s[b - 1] != '"')
 		b--;
@@ -323,8 +332,14 @@ static int32_t first_cp(const char *s, size_t n)
 	return cp;
 }
 
-int ties__starts_upper(const char *s, size_t n) { return ties__is_upper(first_cp(s, n)); }
-int ties__starts_lower(const char *s, size_t n) { return ties__is_lower(first_cp(s, n)); }
+int ties__starts_upper(const char *s, size_t n)
+{
+	return ties__is_upper(first_cp(s, n));
+}
+int ties__starts_lower(const char *s, size_t n)
+{
+	return ties__is_lower(first_cp(s, n));
+}
 
 size_t ties__rp_words(const char *s, size_t n)
 {

@@ -196,6 +196,27 @@ static void artifacts_form_feeds(void **st)
 	assert_true(ties__page_break(L, 3, 0));
 }
 
+/* Numbers count as their class: the years that follow "in" elsewhere in
+ * the text speak for a year that follows it once. */
+static void lm_number_class(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("the first talks were held in 2019 and", 0),
+	                  mk("a second round followed in 2020 when", 0),
+	                  mk("the envoys had already met in 2018 but", 0),
+	                  mk("the council of elders said that the", 0),
+	                  mk("the treaty was finally signed in", 0),
+	                  mk("the treaty was finally signed by all of", 0),
+	                  mk("2016 after long talks.", 0)};
+	ties__vocab *v = ties__vocab_new();
+	ties__lm *lm = ties__lm_new(L, 7, v);
+	assert_non_null(lm);
+	ties__layout lay = {40, 1};
+	assert_true(ties__lm_link(lm, &lay, &L[4], &L[6]) > ties__lm_link(lm, &lay, &L[5], &L[6]));
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
 /* Lines of a text without page numbers or form feeds: body lines, with
  * the line furn[k] at position at[k]. */
 #define FURN_LINES 50
@@ -393,6 +414,7 @@ int main(void)
 		cmocka_unit_test(artifacts_header_repeats_title),
 		cmocka_unit_test(artifacts_header_at_page_end),
 		cmocka_unit_test(artifacts_form_feeds),
+		cmocka_unit_test(lm_number_class),
 		cmocka_unit_test(artifacts_header_pages),
 		cmocka_unit_test(artifacts_footer_pages),
 		cmocka_unit_test(artifacts_no_false_pages),

@@ -203,7 +203,7 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
 	if (n < 2 * MIN_PAGE_LINES)
 		return TIES_OK;
 	hv *v = ties__reallocarray(NULL, n, sizeof *v);
-	unsigned char *rec = ties__calloc(n, 1);
+	unsigned char *rec = ties__calloc(2 * n, 1); /* recurring lines, then those kept */
 	if (!v || !rec) {
 		ties__free(v);
 		ties__free(rec);
@@ -229,6 +229,38 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
 			for (size_t k = a; k < b; k++)
 				rec[v[k].page] = 1;
 	}
+	/* a section heading may come back too ("Leadership" in each of two
+	 * profiles): running furniture stands in a box with another recurring
+	 * line (title and date, name and number), or comes back three times
+	 * or more at about a page's interval */
+	unsigned char *keep = rec + n;
+	for (size_t a = 0, b; a < nv; a = b) {
+		b = a + 1;
+		while (b < nv && v[b].h == v[a].h)
+			b++;
+		if (!rec[v[a].page])
+			continue;
+		int ok = 0;
+		for (size_t k = a; k < b && !ok; k++) {
+			size_t i = v[k].page;
+			for (size_t j = i > BOX_SPAN ? i - BOX_SPAN : 0; j <= i + BOX_SPAN && j < n;
+			     j++)
+				if (j != i && rec[j] && !same_text(&L[j], &L[i]))
+					ok = 1;
+		}
+		if (!ok && b - a >= 3) {
+			size_t lo = n, hi = 0;
+			for (size_t k = a + 1; k < b; k++) {
+				size_t g = v[k].page - v[k - 1].page;
+				lo = g < lo ? g : lo;
+				hi = g > hi ? g : hi;
+			}
+			ok = hi <= 2 * lo;
+		}
+		for (size_t k = a; k < b; k++)
+			keep[v[k].page] = (unsigned char)ok;
+	}
+	memcpy(rec, keep, n);
 	/* boxes: recurring lines at most BOX_SPAN apart; the break goes
 	 * before each (headers) or after each (footers) */
 	size_t boxes = 0, first = n, last_end = 0;

@@ -219,7 +219,7 @@ static void lm_number_class(void **st)
 
 /* Lines of a text without page numbers or form feeds: body lines, with
  * the line furn[k] at position at[k]. */
-#define FURN_LINES 50
+#define FURN_LINES 70
 static char furn_text[FURN_LINES][64];
 static void furnished(ties__line *L, const size_t *at, const char *const *furn, size_t nf)
 {
@@ -256,30 +256,36 @@ static void artifacts_header_pages(void **st)
 	assert_true(L[26].flags & TIES__L_DROP);
 }
 
-/* A running footer that ends the text marks the break after it. */
+/* A running footer that ends the text marks the break after it; alone
+ * in its box, it must come back at each of three pages. */
 static void artifacts_footer_pages(void **st)
 {
 	(void)st;
 	ties__line L[FURN_LINES];
-	const size_t at[] = {24, 49};
-	const char *const furn[] = {"Institute for Border Studies", "Institute for Border Studies"};
-	furnished(L, at, furn, 2);
+	const size_t at[] = {22, 45, 69};
+	const char *const furn[] = {"Institute for Border Studies", "Institute for Border Studies",
+	                            "Institute for Border Studies"};
+	furnished(L, at, furn, 3);
 	mark_lines(L, FURN_LINES);
 	size_t first = 0;
-	assert_int_equal(breaks(L, FURN_LINES, &first), 1);
-	assert_int_equal(first, 25);
-	assert_true(L[24].flags & TIES__L_DROP);
+	assert_int_equal(breaks(L, FURN_LINES, &first), 2);
+	assert_int_equal(first, 23);
+	assert_true(ties__page_break(L, 46, 0));
+	assert_true(L[22].flags & TIES__L_DROP);
+	assert_true(L[45].flags & TIES__L_DROP);
 }
 
-/* A word that recurs among the scraps of cut lines, or lines that recur
- * too close together, mark no page. */
+/* A word that recurs among the scraps of cut lines, lines that recur too
+ * close together, or a section heading that comes back once mark no
+ * page. */
 static void artifacts_no_false_pages(void **st)
 {
 	(void)st;
 	ties__line L[FURN_LINES];
-	const size_t at[] = {9, 10, 11, 39, 40, 41, 20, 30};
-	const char *const furn[] = {"the", "Council", "met", "the", "Council", "said", "Summary", "Summary"};
-	furnished(L, at, furn, 8);
+	const size_t at[] = {9, 10, 11, 39, 40, 41, 20, 30, 15, 50};
+	const char *const furn[] = {"the",     "Council", "met",     "the",        "Council",
+	                            "said",    "Summary", "Summary", "Leadership", "Leadership"};
+	furnished(L, at, furn, 10);
 	mark_lines(L, FURN_LINES);
 	size_t first = 0;
 	assert_int_equal(breaks(L, FURN_LINES, &first), 0);

@@ -153,11 +153,11 @@ static int justified(const char *t, size_t n)
 	return wide >= 2;
 }
 
-/* Words of four letters or more: at least 1/den of them open with a
- * capital (and two of them do). */
-static int title_case(const char *t, size_t n, size_t den)
+/* Adds to *sig the words of four letters or more of t, and to *caps
+ * those of them that open with a capital (the short function words of a
+ * title do not). */
+static void count_caps(const char *t, size_t n, size_t *sig, size_t *caps)
 {
-	size_t sig = 0, caps = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (t[i] == ' ' || (i && t[i - 1] != ' '))
 			continue;
@@ -166,31 +166,28 @@ static int title_case(const char *t, size_t n, size_t den)
 			e++;
 		if (e - i < 4)
 			continue;
-		sig++;
-		caps += ties__starts_upper(t + i, n - i);
+		++*sig;
+		*caps += ties__starts_upper(t + i, n - i);
 	}
+}
+
+/* At least 1/den of the words of four letters or more open with a
+ * capital, and two of them do. */
+static int title_case(const char *t, size_t n, size_t den)
+{
+	size_t sig = 0, caps = 0;
+	count_caps(t, n, &sig, &caps);
 	return caps >= 2 && caps * den >= sig;
 }
 
 /* Title case: nearly every word of four letters or more opens with a
- * capital (the short function words of a title do not). */
+ * capital. */
 static int title_like(const ties__line *l, size_t n)
 {
 	size_t sig = 0, caps = 0, wide = 0;
 	for (size_t k = 0; k < n; k++) {
-		const char *t = l[k].text;
-		for (size_t i = 0; i < l[k].len; i++) {
-			if (t[i] == ' ' || (i && t[i - 1] != ' '))
-				continue;
-			size_t e = i;
-			while (e < l[k].len && t[e] != ' ')
-				e++;
-			if (e - i < 4)
-				continue;
-			sig++;
-			caps += ties__starts_upper(t + i, l[k].len - i);
-		}
-		wide += justified(t, l[k].len);
+		count_caps(l[k].text, l[k].len, &sig, &caps);
+		wide += justified(l[k].text, l[k].len);
 	}
 	/* gaps stretched by justification mark a line of the columns */
 	return shouting(l, n) || (sig >= 2 && caps * 4 >= sig * 3 && !wide);

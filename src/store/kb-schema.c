@@ -158,14 +158,17 @@ static const char *const migrations[] = {
 
 #define NMIGRATIONS (sizeof migrations / sizeof *migrations)
 
-static int pragma_int(ties_store *s, const char *sql, int *out, ties_error *err)
+/* The first row of a query's n integer columns; a query without rows
+ * leaves out[] as it is. */
+static int query_ints(ties_store *s, const char *sql, int *out, int n, ties_error *err)
 {
 	sqlite3_stmt *st;
 	if (ties__prepare(s, sql, &st, err))
 		return -1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int(st, 0);
+		for (int k = 0; k < n; k++)
+			out[k] = sqlite3_column_int(st, k);
 	else if (rc != SQLITE_DONE) {
 		ties__db_error(s, rc, err, s->path);
 		sqlite3_finalize(st);
@@ -178,27 +181,16 @@ static int pragma_int(ties_store *s, const char *sql, int *out, ties_error *err)
 ties_code ties__schema_apply(ties_store *s, ties_error *err)
 {
 	_Static_assert(NMIGRATIONS == TIES__SCHEMA_VERSION, "one migration per schema version");
-	int version = 0, app = 0, tables = 0;
 	/* one statement, one snapshot: read apart, a base another process is
 	 * creating could show its tables but not yet its application id */
-	sqlite3_stmt *st;
-	if (ties__prepare(s,
-	                  "SELECT (SELECT user_version FROM pragma_user_version),"
-	                  " (SELECT application_id FROM pragma_application_id),"
-	                  " (SELECT count(*) FROM sqlite_master)",
-	                  &st, err))
+	int v[3] = {0, 0, 0};
+	if (query_ints(s,
+	               "SELECT (SELECT user_version FROM pragma_user_version),"
+	               " (SELECT application_id FROM pragma_application_id),"
+	               " (SELECT count(*) FROM sqlite_master)",
+	               v, 3, err))
 		return err->code;
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		version = sqlite3_column_int(st, 0);
-		app = sqlite3_column_int(st, 1);
-		tables = sqlite3_column_int(st, 2);
-	}
-	sqlite3_finalize(st);
-	if (step != SQLITE_ROW) {
-		ties__db_error(s, step, err, s->path);
-		return err->code;
-	}
+	int version = v[0], app = v[1], tables = v[2];
 	if ((app != 0 && app != TIES__APP_ID) || (app == 0 && tables > 0))
 		return ties__error(err, TIES_ERR_SCHEMA, "'%s': not a ties knowledge base",
 		                   s->path);
@@ -219,7 +211,7 @@ ties_code ties__schema_apply(ties_store *s, ties_error *err)
 	if (rc)
 		return rc;
 	/* Re-read under the write lock: another process may have migrated. */
-	if (pragma_int(s, "PRAGMA user_version", &version, err)) {
+	if (query_ints(s, "PRAGMA user_version", &version, 1, err)) {
 		ties__rollback(s);
 		return err->code;
 	}

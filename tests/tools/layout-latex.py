@@ -12,7 +12,6 @@ Needs pdflatex (texlive-latex-base, texlive-latex-recommended,
 texlive-fonts-recommended) and pdf2txt (python3-pdfminer); these are not
 dependencies of the project, so nothing in `make check` uses this tool.
 CLEAN.txt as for make-columns.py."""
-import argparse
 import importlib.util
 import os
 import random
@@ -36,12 +35,7 @@ def esc(s):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("clean")
-    ap.add_argument("out")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--prose", action="store_true")
-    args = ap.parse_args()
+    args = mc.layout_args()
     for tool in ("pdflatex", "pdf2txt"):
         if not shutil.which(tool):
             sys.exit("layout-latex: %s missing" % tool)

@@ -13,7 +13,6 @@ and margins; the title spans both columns on the first page, a page number
 stands at the foot.  Needs python3-reportlab and pdf2txt (python3-pdfminer);
 these are not dependencies of the project, so nothing in `make check` uses
 this tool.  CLEAN.txt as for make-columns.py."""
-import argparse
 import importlib.util
 import os
 import random
@@ -29,12 +28,7 @@ spec.loader.exec_module(mc)
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("clean")
-    ap.add_argument("out")
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--prose", action="store_true")
-    args = ap.parse_args()
+    args = mc.layout_args()
     try:
         from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
         from reportlab.lib.pagesizes import A4, letter

@@ -46,6 +46,16 @@ def is_heading(b):
     return len(b) < 60 and b[-1] not in ".,;:!?\"”)" and len(b.split()) <= 8
 
 
+def layout_args():
+    """The arguments of the layout tools: CLEAN.txt OUT [--seed N] [--prose]."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("clean")
+    ap.add_argument("out")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--prose", action="store_true")
+    return ap.parse_args()
+
+
 def prose_body(blocks):
     """The body of a text read as prose: the blocks after the title, without
     headings, up to a notes section."""

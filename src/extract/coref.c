@@ -394,6 +394,7 @@ ties_code ties__xcoref(xstate *st)
 		if (ent_of[r] < 0) {
 			if (ents.len >= st->max_entities) {
 				ties__vec_release(&ents);
+				st->limit = 'e';
 				rc = TIES_ERR_LIMIT;
 				goto out;
 			}

@@ -76,7 +76,9 @@ ties_code ties_extract(const ties_doc *doc, const ties_extract_opts *opts, ties_
 	if (rc) {
 		ties__arena_free(a);
 		if (rc == TIES_ERR_LIMIT)
-			return ties__error(err, rc, "'%s': too many entities or relations", doc->source);
+			return ties__error(err, rc, "'%s': over the limit of %zu %s", doc->source,
+			                   st.limit == 'e' ? st.max_entities : st.max_relations,
+			                   st.limit == 'e' ? "entities" : "relations");
 		return ties__error(err, rc, "'%s': out of memory", doc->source);
 	}
 	*out = x;

@@ -186,6 +186,8 @@ typedef struct xstate {
 	xcache *cache;      /* lexicon answers */
 	struct xpairs *pairs; /* word pairs of the document (candidates.c), or NULL */
 	size_t max_entities, max_relations;
+	/* the limit that stopped the extraction: 'e' entities, 'r' relations */
+	char limit;
 } xstate;
 
 /* candidates.c: name spans of every sentence (and acronym definitions) */

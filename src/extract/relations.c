@@ -212,8 +212,10 @@ static int add(sctx *c, long s, long t, const char *type, size_t trig, int neg)
 		    r->evidence.start == st->doc->sentences[c->sent].start)
 			return 0;
 	}
-	if (c->rels->len >= st->max_relations)
+	if (c->rels->len >= st->max_relations) {
+		st->limit = 'r';
 		return -1;
+	}
 	ties_relation *r = ties__vec_push(c->rels);
 	if (!r)
 		return -1;
@@ -2120,16 +2122,16 @@ ties_code ties__xrelations(xstate *st)
 		sctx c = {st, ckind, -1, carry, items.data, items.len, s, &rels, a, b, rels.len, ci, m0, mi, title_org};
 		for (size_t i = 0; i < c.n && !rc; i++)
 			if (verbs(&c, i) || nouns(&c, i) || roles(&c, i) || others(&c, i))
-				rc = TIES_ERR_LIMIT;
+				rc = st->limit ? TIES_ERR_LIMIT : TIES_ERR_NOMEM;
 		carry = c.last_subj;
 		/* no trigger had a subject: the sentence's opening name is its topic */
 		for (size_t i = 0; carry < 0 && i < c.n && i < 5; i++)
 			if (c.it[i].ent >= 0 && cls_of(&c, c.it[i].ent) == 'O')
 				carry = c.it[i].ent;
 		if (!rc && fronted_place(&c))
-			rc = TIES_ERR_LIMIT;
+			rc = st->limit ? TIES_ERR_LIMIT : TIES_ERR_NOMEM;
 		if (!rc && acting_in(&c))
-			rc = TIES_ERR_LIMIT;
+			rc = st->limit ? TIES_ERR_LIMIT : TIES_ERR_NOMEM;
 	}
 	if (!rc) {
 		st->x->relations = ties__arena_array(st->a, rels.len ? rels.len : 1, sizeof(ties_relation));

@@ -135,7 +135,9 @@ static void max_entities(void **st)
 	ties_extraction_free(x);
 	o.max_entities = n - 1;
 	assert_int_equal(ties_extract(doc, &o, &x, &err), TIES_ERR_LIMIT);
-	one_line_error(&err, TIES_ERR_LIMIT, "too many");
+	char want[64];
+	snprintf(want, sizeof want, "over the limit of %zu entities", n - 1);
+	one_line_error(&err, TIES_ERR_LIMIT, want);
 	ties_doc_free(doc);
 }
 
@@ -159,7 +161,9 @@ static void max_relations(void **st)
 	ties_extraction_free(x);
 	o.max_relations = n - 1;
 	assert_int_equal(ties_extract(doc, &o, &x, &err), TIES_ERR_LIMIT);
-	one_line_error(&err, TIES_ERR_LIMIT, "too many");
+	char want[64];
+	snprintf(want, sizeof want, "over the limit of %zu relations", n - 1);
+	one_line_error(&err, TIES_ERR_LIMIT, want);
 	ties_doc_free(doc);
 }
 

@@ -668,6 +668,11 @@ static void link_features(const ties__lm *lm, const ties__layout *lay, const tie
 		if (bg_total > 0 && !soft && bg_get(&bg_uni, ha) >= FUNC_FREQ * bg_total)
 			f[F_FUNC_UPPER] = upper;
 		pair_features(lm, ha, hb, f);
+		/* the pair counts are of lowercase text: "although it" is no
+		 * evidence for "although" + "It"; a pair that even lowercase is
+		 * missing ("the the") still counts against */
+		if (common)
+			f[F_PMI_DOC] = f[F_PMI_BG] = 0;
 	}
 }
 

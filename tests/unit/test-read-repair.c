@@ -217,6 +217,33 @@ static void lm_number_class(void **st)
 	ties__vocab_free(v);
 }
 
+/* Pair counts are of lowercase words: "although it" in the text is
+ * evidence for a line that opens with "it", none for one that opens with
+ * a capitalised "It" (a sentence start, so no continuation of "although"). */
+static void lm_pair_case(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("the talks went on although it was late and", 0),
+	                  mk("the envoys stayed although it rained; the officials", 0),
+	                  mk("of both sides met although it was winter", 0),
+	                  mk("when the officials of the council said that", 0),
+	                  mk("the delegates kept talking although", 0),
+	                  mk("It was late when they left.", 0),
+	                  mk("Officials left the hall at night.", 0),
+	                  mk("it was late when they left.", 0),
+	                  mk("officials left the hall at night.", 0)};
+	ties__vocab *v = ties__vocab_new();
+	ties__lm *lm = ties__lm_new(L, 9, v);
+	assert_non_null(lm);
+	ties__layout lay = {50, 1};
+	/* the evidence is there for the lowercase pair */
+	assert_true(ties__lm_link(lm, &lay, &L[4], &L[7]) > ties__lm_link(lm, &lay, &L[4], &L[8]));
+	/* and gives a capitalised common word nothing */
+	assert_true(ties__lm_link(lm, &lay, &L[4], &L[5]) <= ties__lm_link(lm, &lay, &L[4], &L[6]));
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
 /* Lines of a text without page numbers or form feeds: body lines, with
  * the line furn[k] at position at[k]. */
 #define FURN_LINES 70
@@ -421,6 +448,7 @@ int main(void)
 		cmocka_unit_test(artifacts_header_at_page_end),
 		cmocka_unit_test(artifacts_form_feeds),
 		cmocka_unit_test(lm_number_class),
+		cmocka_unit_test(lm_pair_case),
 		cmocka_unit_test(artifacts_header_pages),
 		cmocka_unit_test(artifacts_footer_pages),
 		cmocka_unit_test(artifacts_no_false_pages),

@@ -402,7 +402,14 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			               ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
 			               !justified(L[e - 1].text, L[e - 1].len) &&
 			               justified(l->text, l->len);
-			if (adjacent && !para_end && (l->flags & TIES__L_FRAG) &&
+			/* a short line that ends a sentence in lowercase before a
+			 * full line ends a paragraph or a note, in either column: no
+			 * scrap of the cut line before it */
+			int tail = adjacent && ties__ends_sentence(l->text, l->len) &&
+			           ties__starts_lower(l->text, l->len) &&
+			           !ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
+			           (e + 1 >= n || !(L[e + 1].flags & TIES__L_FRAG));
+			if (adjacent && !para_end && !tail && (l->flags & TIES__L_FRAG) &&
 			    (L[e - 1].flags & TIES__L_FRAG) &&
 			    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG))) {
 				size_t w = 0;

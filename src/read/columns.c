@@ -15,7 +15,9 @@
  *   vertical offset at each switch.  It changes only where one column has a
  *   paragraph gap, a heading or a figure the other has not, so a change is
  *   paid for; so is a full page whose columns end apart, or a last page
- *   whose right column is the taller.
+ *   whose right column is the taller.  A heading's height is not known: a
+ *   line that may be one (after a sentence end, short, no stop) lets the
+ *   next switches count up to two extra rows for its column.
  *
  * A search state after unit i is (chain of i, last unit of the other chain,
  * the chains' positions); a beam keeps the best BEAM states per step, so the
@@ -57,6 +59,11 @@
 #define OFFSET_SLACK 0.35 /* one paragraph gap read wrong costs nothing */
 #define FIRST_OFFSET 0.5  /* weight of the first switch's offset (columns start level) */
 #define BALANCE_SLACK 1.5 /* rows by which a full page's columns may end apart */
+/* A heading stands in more than one row (its own size, the space above and
+ * below it), by how much the text does not tell: up to HEAD_FLEX rows that a
+ * later switch may take up where the columns' offset needs them. */
+#define HEAD_FLEX 2.0f
+#define FLEX_MAX 3.0f
 
 typedef struct state {
 	double score;
@@ -70,6 +77,8 @@ typedef struct state {
 	float ly[2];           /* the last line of each chain */
 	float rsy;             /* the first line of the current run */
 	float d;               /* the columns' offset at the last switch */
+	float flex[2];         /* rows of headings' height not yet placed */
+	float hlast[2];        /* of them, given by the chain's last unit */
 	int roww[2];           /* width of each chain's last row so far, in characters */
 	unsigned char has[2];  /* the chain has a line on this page */
 	unsigned char stop[2]; /* the chain's last unit ends a sentence */
@@ -153,6 +162,7 @@ typedef struct ctx {
 	const unsigned char *stop; /* per unit: its last line ends a sentence */
 	const int *wid;            /* per unit: width of its last row */
 	const int *nrows;          /* per unit: rows it fills */
+	const unsigned char *head; /* per unit: a line that may be a heading */
 	double height;             /* rows of a full column, 0 if unknown */
 	const ties__lm *lm;
 	const ties__layout *lay;
@@ -161,6 +171,23 @@ typedef struct ctx {
 
 #define FIRST(c, u) (&(c)->L[(c)->U[u].first])
 #define LAST(c, u) (&(c)->L[(c)->U[u].first + (c)->U[u].n - 1])
+
+/* A unit that may be a heading: one short line of a few words that opens
+ * with a capital or a number and ends in a letter or a number (no stop,
+ * comma, colon or hyphen). */
+static int heading_like(const ties__lm *lm, const ties__line *l, size_t rows, size_t w,
+                        size_t width)
+{
+	if (rows != 1 || !l->len || w * 10 > width * 7 || ties__rp_words(l->text, l->len) > 8 ||
+	    memchr(l->text, ',', l->len) || ties__ends_sentence(l->text, l->len) ||
+	    ties__lm_ends_function_word(lm, l->text, l->len))
+		return 0;
+	unsigned char a = (unsigned char)l->text[0], z = (unsigned char)l->text[l->len - 1];
+	if (!ties__starts_upper(l->text, l->len) && !(a >= '0' && a <= '9'))
+		return 0;
+	return (z >= 'a' && z <= 'z') || (z >= 'A' && z <= 'Z') || (z >= '0' && z <= '9') ||
+	       z >= 0x80;
+}
 
 /* Cost of a change of the columns' offset between two switches. */
 static double offset_cost(double x)
@@ -192,6 +219,20 @@ static double place(const ctx *C, state *s, int c, size_t i, int sw)
 {
 	int W = (int)C->lay->width, w = C->wid[i];
 	float p;
+	/* a line that a sentence goes on after was no heading but a scrap */
+	const ties__line *f = FIRST(C, i);
+	if (s->hlast[c] > 0 && (joins_row(C, s, c, i) || ties__starts_lower(f->text, f->len))) {
+		s->flex[c] -= s->hlast[c];
+		if (s->flex[c] < 0)
+			s->flex[c] = 0;
+	}
+	s->hlast[c] = 0;
+	/* a heading opens a block: after a sentence end or at the page top */
+	if (C->head[i] && (!s->has[c] || s->stop[c])) {
+		float x = s->flex[c] + HEAD_FLEX > FLEX_MAX ? FLEX_MAX : s->flex[c] + HEAD_FLEX;
+		s->hlast[c] = x - s->flex[c];
+		s->flex[c] = x;
+	}
 	if (joins_row(C, s, c, i)) {
 		p = s->ly[c];
 		s->roww[c] += 1 + w;
@@ -208,6 +249,25 @@ static double place(const ctx *C, state *s, int c, size_t i, int sw)
 		 * on below the two last lines, which stand side by side */
 		int l = s->left;
 		float d = c != l ? p - s->rsy : s->ly[!l] - s->ly[l];
+		/* headings' height: the left column stands lower (the offset
+		 * shrinks) or the right one does (it grows), as far as needed */
+		float delta = d - (s->has_d ? s->d : 0), h = 0;
+		int x = -1;
+		if (delta > 0 && s->flex[l] > 0) {
+			x = l;
+			h = delta < s->flex[l] ? delta : s->flex[l];
+			d -= h;
+		} else if (delta < 0 && s->flex[!l] > 0) {
+			x = !l;
+			h = -delta < s->flex[!l] ? -delta : s->flex[!l];
+			d += h;
+		}
+		if (x >= 0) {
+			s->flex[x] -= h;
+			s->ly[x] += h;
+			if (c == x)
+				p += h;
+		}
 		cost = s->has_d ? offset_cost((double)d - (double)s->d)
 		                : FIRST_OFFSET * offset_cost((double)d);
 		s->d = d;
@@ -235,6 +295,9 @@ static uint64_t geo_key(const state *s)
 	k = k * 131 + (uint64_t)(uint32_t)(s->roww[0] * 2 + s->stop[0]);
 	k = k * 131 + (uint64_t)(uint32_t)(s->roww[1] * 2 + s->stop[1]);
 	k = k * 1031 + (uint64_t)(s->has_d ? (uint32_t)(int)(s->d * 6 + 512) : 0);
+	k = k * 37 + (uint64_t)(uint32_t)(int)(s->flex[0] * 6) * 19 +
+	    (uint64_t)(uint32_t)(int)(s->flex[1] * 6);
+	k = k * 4 + (uint64_t)((s->hlast[0] > 0) * 2 + (s->hlast[1] > 0));
 	return (k * 3 + s->left) * 2 + s->alt;
 }
 
@@ -330,6 +393,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	size_t keep = beam;
 	unsigned char *stop = ties__calloc(m, 1);
 	int *wid = ties__calloc(2 * m, sizeof *wid);
+	unsigned char *head = ties__calloc(m, 1);
 	memo *mm = ties__reallocarray(NULL, (size_t)1 << MEMO_BITS, sizeof(memo));
 	state *st = ties__reallocarray(NULL, m * beam, sizeof *st);
 	size_t *cnt = ties__calloc(m, sizeof *cnt);
@@ -339,12 +403,12 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	seen_slot *seen = ties__calloc(SEEN_SIZE, sizeof *seen);
 	head_slot *heads = ties__calloc(SEEN_SIZE, sizeof *heads);
 	ties_code rc = TIES_OK;
-	if (!stop || !wid || !mm || !st || !cnt || !cand || !rk || !lab || !seen || !heads) {
+	if (!stop || !wid || !head || !mm || !st || !cnt || !cand || !rk || !lab || !seen || !heads) {
 		rc = TIES_ERR_NOMEM;
 		goto done;
 	}
 	int *nrows = wid + m;
-	ctx C = {L, U, stop, wid, nrows, last_page ? *height : 0, lm, lay, mm};
+	ctx C = {L, U, stop, wid, nrows, head, last_page ? *height : 0, lm, lay, mm};
 	for (size_t k = 0; k < (size_t)1 << MEMO_BITS; k++)
 		mm[k].a = -1;
 	for (size_t i = 0; i < m; i++) {
@@ -363,6 +427,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		nrows[i] = rows > 100000 ? 100000 : (int)rows;
 		const ties__line *l = LAST(&C, i);
 		stop[i] = (unsigned char)ties__ends_sentence(l->text, l->len);
+		head[i] = (unsigned char)heading_like(lm, l, rows, w, lay->width);
 	}
 	unsigned gen = 0;
 	/* the first unit opens chain 0, the left column or the right one */
@@ -529,6 +594,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 done:
 	ties__free(stop);
 	ties__free(wid);
+	ties__free(head);
 	ties__free(mm);
 	ties__free(st);
 	ties__free(cnt);

@@ -704,6 +704,17 @@ static const double link_w[F_N] = {
     0.5,  /* F_FUNC_UPPER */
 };
 
+int ties__lm_ends_function_word(const ties__lm *lm, const char *s, size_t n)
+{
+	size_t ws, wl, cs, cl;
+	(void)lm; /* the background is loaded with the first model */
+	if (!last_word(s, n, &ws, &wl))
+		return 0;
+	core_at(s + ws, wl, 1, &cs, &cl);
+	return cl && bg_total > 0 &&
+	       bg_get(&bg_uni, word_hash(s + ws + cs, cl)) >= FUNC_FREQ * bg_total;
+}
+
 size_t ties__lm_features(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
                          const ties__line *b, double *f)
 {

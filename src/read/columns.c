@@ -427,7 +427,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		nrows[i] = rows > 100000 ? 100000 : (int)rows;
 		const ties__line *l = LAST(&C, i);
 		stop[i] = (unsigned char)ties__ends_sentence(l->text, l->len);
-		head[i] = (unsigned char)heading_like(lm, l, rows, w, lay->width);
+		head[i] = (unsigned char)(U[i].n == 1 && heading_like(lm, l, rows, w, lay->width));
 	}
 	unsigned gen = 0;
 	/* the first unit opens chain 0, the left column or the right one */

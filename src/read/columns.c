@@ -403,7 +403,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	seen_slot *seen = ties__calloc(SEEN_SIZE, sizeof *seen);
 	head_slot *heads = ties__calloc(SEEN_SIZE, sizeof *heads);
 	ties_code rc = TIES_OK;
-	if (!stop || !wid || !head || !mm || !st || !cnt || !cand || !rk || !lab || !seen || !heads) {
+	if (!stop || !wid || !head || !mm || !st || !cnt || !cand || !rk || !lab || !seen ||
+	    !heads) {
 		rc = TIES_ERR_NOMEM;
 		goto done;
 	}

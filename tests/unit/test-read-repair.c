@@ -196,6 +196,20 @@ static void artifacts_form_feeds(void **st)
 	assert_true(ties__page_break(L, 3, 0));
 }
 
+/* link(L[a], L[b]) - link(L[c], L[d]) under the model of L[0..n). */
+static double link_diff(const ties__line *L, size_t n, size_t width, size_t a, size_t b, size_t c,
+                        size_t d)
+{
+	ties__vocab *v = ties__vocab_new();
+	ties__lm *lm = ties__lm_new(L, n, v);
+	assert_non_null(lm);
+	ties__layout lay = {width, 1};
+	double x = ties__lm_link(lm, &lay, &L[a], &L[b]) - ties__lm_link(lm, &lay, &L[c], &L[d]);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+	return x;
+}
+
 /* Numbers count as their class: the years that follow "in" elsewhere in
  * the text speak for a year that follows it once. */
 static void lm_number_class(void **st)
@@ -208,13 +222,7 @@ static void lm_number_class(void **st)
 	                  mk("the treaty was finally signed in", 0),
 	                  mk("the treaty was finally signed by all of", 0),
 	                  mk("2016 after long talks.", 0)};
-	ties__vocab *v = ties__vocab_new();
-	ties__lm *lm = ties__lm_new(L, 7, v);
-	assert_non_null(lm);
-	ties__layout lay = {40, 1};
-	assert_true(ties__lm_link(lm, &lay, &L[4], &L[6]) > ties__lm_link(lm, &lay, &L[5], &L[6]));
-	ties__lm_free(lm);
-	ties__vocab_free(v);
+	assert_true(link_diff(L, 7, 40, 4, 6, 5, 6) > 0);
 }
 
 /* Pair counts are of lowercase words: "although it" in the text is
@@ -232,16 +240,10 @@ static void lm_pair_case(void **st)
 	                  mk("Officials left the hall at night.", 0),
 	                  mk("it was late when they left.", 0),
 	                  mk("officials left the hall at night.", 0)};
-	ties__vocab *v = ties__vocab_new();
-	ties__lm *lm = ties__lm_new(L, 9, v);
-	assert_non_null(lm);
-	ties__layout lay = {50, 1};
 	/* the evidence is there for the lowercase pair */
-	assert_true(ties__lm_link(lm, &lay, &L[4], &L[7]) > ties__lm_link(lm, &lay, &L[4], &L[8]));
+	assert_true(link_diff(L, 9, 50, 4, 7, 4, 8) > 0);
 	/* and gives a capitalised common word nothing */
-	assert_true(ties__lm_link(lm, &lay, &L[4], &L[5]) <= ties__lm_link(lm, &lay, &L[4], &L[6]));
-	ties__lm_free(lm);
-	ties__vocab_free(v);
+	assert_true(link_diff(L, 9, 50, 4, 5, 4, 6) <= 0);
 }
 
 /* Lines of a text without page numbers or form feeds: body lines, with

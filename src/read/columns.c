@@ -40,7 +40,9 @@
  * patterns costs a little, which keeps the search from swapping the
  * chains where both columns end a paragraph at once. */
 #define PATTERN_COST 1.2
-/* Reading on in the same column is the default: a switch must be earned. */
+/* Reading on in the same column is the default: a switch must be earned,
+ * except where the columns alternate, where the switch is the default and
+ * leaving the pattern pays (PATTERN_COST). */
 #define SWITCH_COST 0.3
 /* Opening the second chain of a page must be earned by the evidence. */
 #define OPEN_COST 1.0
@@ -463,7 +465,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			/* the other chain: continues its last unit, or opens it */
 			state b = *s;
 			b.score += (s->other >= 0 ? link_u(&C, s->other, (long)i) : open_i) -
-			           (switched || i < 2 ? 0 : PATTERN_COST) - SWITCH_COST;
+			           (switched || i < 2 ? 0 : PATTERN_COST) -
+			           (switched ? 0 : SWITCH_COST);
 			b.other = (long)(i - 1);
 			b.lab = !s->lab;
 			b.alt = 1;

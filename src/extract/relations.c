@@ -201,6 +201,12 @@ static int negated(const sctx *c, size_t from, size_t to)
 	return neg;
 }
 
+/* What a failed add() means: a limit it hit, or else no memory. */
+static ties_code push_failed(const xstate *st)
+{
+	return st->limit ? TIES_ERR_LIMIT : TIES_ERR_NOMEM;
+}
+
 static int add(sctx *c, long s, long t, const char *type, size_t trig, int neg)
 {
 	xstate *st = c->st;
@@ -2122,16 +2128,14 @@ ties_code ties__xrelations(xstate *st)
 		sctx c = {st, ckind, -1, carry, items.data, items.len, s, &rels, a, b, rels.len, ci, m0, mi, title_org};
 		for (size_t i = 0; i < c.n && !rc; i++)
 			if (verbs(&c, i) || nouns(&c, i) || roles(&c, i) || others(&c, i))
-				rc = st->limit ? TIES_ERR_LIMIT : TIES_ERR_NOMEM;
+				rc = push_failed(st);
 		carry = c.last_subj;
 		/* no trigger had a subject: the sentence's opening name is its topic */
 		for (size_t i = 0; carry < 0 && i < c.n && i < 5; i++)
 			if (c.it[i].ent >= 0 && cls_of(&c, c.it[i].ent) == 'O')
 				carry = c.it[i].ent;
-		if (!rc && fronted_place(&c))
-			rc = st->limit ? TIES_ERR_LIMIT : TIES_ERR_NOMEM;
-		if (!rc && acting_in(&c))
-			rc = st->limit ? TIES_ERR_LIMIT : TIES_ERR_NOMEM;
+		if (!rc && (fronted_place(&c) || acting_in(&c)))
+			rc = push_failed(st);
 	}
 	if (!rc) {
 		st->x->relations = ties__arena_array(st->a, rels.len ? rels.len : 1, sizeof(ties_relation));

@@ -506,6 +506,11 @@ static void bg_load(void)
  * ("the", "of", "and"): a line ending in one goes on. */
 #define FUNC_FREQ 0.002
 
+static int function_word(uint64_t h)
+{
+	return bg_total > 0 && bg_get(&bg_uni, h) >= FUNC_FREQ * bg_total;
+}
+
 /* The evidence features of a line join (see link_features). */
 enum {
 	F_HYPH_WORD,   /* a line-end hyphen that joins a known word */
@@ -665,7 +670,7 @@ static void link_features(const ties__lm *lm, const ties__layout *lay, const tie
 	core(bs + bws, bwl, &bcs, &bcl);
 	if (acl && bcl) {
 		uint64_t ha = word_hash(as + aws + acs, acl), hb = word_hash(bs + bws + bcs, bcl);
-		if (bg_total > 0 && !soft && bg_get(&bg_uni, ha) >= FUNC_FREQ * bg_total)
+		if (!soft && function_word(ha))
 			f[F_FUNC_UPPER] = upper;
 		pair_features(lm, ha, hb, f);
 		/* the pair counts are of lowercase text: "although it" is no
@@ -711,8 +716,7 @@ int ties__lm_ends_function_word(const ties__lm *lm, const char *s, size_t n)
 	if (!last_word(s, n, &ws, &wl))
 		return 0;
 	core_at(s + ws, wl, 1, &cs, &cl);
-	return cl && bg_total > 0 &&
-	       bg_get(&bg_uni, word_hash(s + ws + cs, cl)) >= FUNC_FREQ * bg_total;
+	return cl && function_word(word_hash(s + ws + cs, cl));
 }
 
 size_t ties__lm_features(const ties__lm *lm, const ties__layout *lay, const ties__line *a,

@@ -59,10 +59,10 @@ int ties__ends_sentence(const char *s, size_t n);
 int ties__ends_hyphen(const char *s, size_t n);
 /* First code point is an uppercase letter / lowercase letter. */
 int ties__starts_upper(const char *s, size_t n);
+int ties__starts_lower(const char *s, size_t n);
 /* The line's last word is a function word ("the", "of", "a"): a word above
  * 0.2 % of the background corpus. */
 int ties__lm_ends_function_word(const ties__lm *lm, const char *s, size_t n);
-int ties__starts_lower(const char *s, size_t n);
 /* Number of words (blank-separated). */
 size_t ties__rp_words(const char *s, size_t n);
 

@@ -311,6 +311,17 @@ static void mark_frags(ties__line *L, size_t n, const ties__layout *lay)
 	}
 }
 
+/* Line e (after line e - 1) ends a paragraph or a note, in either column,
+ * and is no scrap of the cut line before it: a short line that ends a
+ * sentence in lowercase before a full line. */
+static int block_tail(const ties__line *L, size_t n, size_t e)
+{
+	return ties__ends_sentence(L[e].text, L[e].len) &&
+	       ties__starts_lower(L[e].text, L[e].len) &&
+	       !ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
+	       (e + 1 >= n || !(L[e + 1].flags & TIES__L_FRAG));
+}
+
 /* How many of a first page's leading units may be lines of the title
  * block: units of one line (or of scraps joined across blank lines) that do
  * not end a sentence or a clause (a long title wraps anywhere, after a
@@ -402,16 +413,10 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			               ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
 			               !justified(L[e - 1].text, L[e - 1].len) &&
 			               justified(l->text, l->len);
-			/* a short line that ends a sentence in lowercase before a
-			 * full line ends a paragraph or a note, in either column: no
-			 * scrap of the cut line before it */
-			int tail = adjacent && ties__ends_sentence(l->text, l->len) &&
-			           ties__starts_lower(l->text, l->len) &&
-			           !ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
-			           (e + 1 >= n || !(L[e + 1].flags & TIES__L_FRAG));
-			if (adjacent && !para_end && !tail && (l->flags & TIES__L_FRAG) &&
+			if (adjacent && !para_end && (l->flags & TIES__L_FRAG) &&
 			    (L[e - 1].flags & TIES__L_FRAG) &&
-			    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG))) {
+			    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG)) &&
+			    !block_tail(L, n, e)) {
 				size_t w = 0;
 				for (size_t q = U[m - 1].first; q <= e; q++)
 					w += ties__line_width(L[q].text, L[q].len) + 1;

@@ -10,7 +10,9 @@ with --prose the text without headings and notes, under a title block with
 an author and a date).  The
 seed picks page size, font, size, leading, paragraph spacing, justification
 and margins; the title spans both columns on the first page, a page number
-stands at the foot.  Needs python3-reportlab and pdf2txt (python3-pdfminer);
+stands at the foot; --word sets one word-processor style instead (US
+letter, 1 inch margins, 12 pt Liberation Serif on 18 pt, 6 pt after each
+paragraph, the title and up to two short lines under it above the columns).  Needs python3-reportlab and pdf2txt (python3-pdfminer);
 these are not dependencies of the project, so nothing in `make check` uses
 this tool.  CLEAN.txt as for make-columns.py."""
 import importlib.util
@@ -58,26 +60,53 @@ def main():
                            alignment=TA_CENTER, spaceAfter=fs)
     byline = ParagraphStyle("a", fontName=font, fontSize=fs + 1, leading=(fs + 1) * 1.3,
                             alignment=TA_CENTER)
+    lead = 1
+    if args.prose:
+        lead = 3
+    if args.word:
+        # one word-processor style: US letter, 1 inch margins, 12 pt
+        # Liberation Serif on 18 pt, 6 pt after each paragraph
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+        lib = "/usr/share/fonts/truetype/liberation2/LiberationSerif-%s.ttf"
+        for name, face in (("LS", "Regular"), ("LS-B", "Bold"), ("LS-I", "Italic")):
+            if not os.path.exists(lib % face):
+                sys.exit("layout-reportlab: fonts-liberation2 missing")
+            pdfmetrics.registerFont(TTFont(name, lib % face))
+        size = letter
+        W, H = size
+        font, margin, gutter = "LS", 72, 22
+        body = ParagraphStyle("b", fontName="LS", fontSize=12, leading=18, alignment=TA_JUSTIFY,
+                              spaceAfter=6)
+        title = ParagraphStyle("t", fontName="LS-B", fontSize=16, leading=20,
+                               alignment=TA_CENTER, spaceAfter=6)
+        byline = ParagraphStyle("a", fontName="LS-I", fontSize=12, leading=15,
+                                alignment=TA_CENTER)
+        head_lines, rest_blocks = mc.title_block(blocks)
+        blocks = head_lines + rest_blocks
+        lead = len(head_lines)
     colw, top = (W - 2 * margin - gutter) / 2, 150 if args.prose else 90
+    if args.word:
+        top = 30 + 18 * lead
 
     def foot(canvas, doc):
-        canvas.setFont(font, 9)
+        canvas.setFont("Helvetica" if args.word else font, 9)
         canvas.drawCentredString(W / 2, margin / 2, "%d" % doc.page)
 
-    first = [Frame(margin, H - margin - top, W - 2 * margin, top),
-             Frame(margin, margin, colw, H - 2 * margin - top),
-             Frame(margin + colw + gutter, margin, colw, H - 2 * margin - top)]
-    rest = [Frame(margin, margin, colw, H - 2 * margin),
-            Frame(margin + colw + gutter, margin, colw, H - 2 * margin)]
+    pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0} \
+        if args.word else {}
+    low = 6 if args.word else 0  # the columns reach a little into the foot margin
+    first = [Frame(margin, H - margin - top, W - 2 * margin, top, **pad),
+             Frame(margin, margin - low, colw, H - 2 * margin - top + low, **pad),
+             Frame(margin + colw + gutter, margin - low, colw, H - 2 * margin - top + low, **pad)]
+    rest = [Frame(margin, margin - low, colw, H - 2 * margin + low, **pad),
+            Frame(margin + colw + gutter, margin - low, colw, H - 2 * margin + low, **pad)]
     doc = BaseDocTemplate(args.out + ".pdf", pagesize=size,
                           pageTemplates=[PageTemplate("first", first, onPage=foot,
                                                       autoNextPageTemplate="rest"),
                                          PageTemplate("rest", rest, onPage=foot)])
     story = [Paragraph(escape(blocks[0]), title)]
-    lead = 1
-    if args.prose:
-        story += [Paragraph(escape(b), byline) for b in blocks[1:3]]
-        lead = 3
+    story += [Paragraph(escape(b), byline) for b in blocks[1:lead]]
     story.append(FrameBreak())
     for b in blocks[lead:]:
         story.append(Paragraph(escape(b), head if mc.is_heading(b) else body))
@@ -86,7 +115,7 @@ def main():
                           encoding="utf-8").stdout
     with open(args.out + ".txt", "w", encoding="utf-8") as f:
         f.write(text)
-    if args.prose:
+    if args.prose or args.word:
         with open(args.out + ".gold", "w", encoding="utf-8") as f:
             f.write("\n\n".join(blocks) + "\n")
     else:

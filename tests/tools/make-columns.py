@@ -53,7 +53,22 @@ def layout_args():
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--prose", action="store_true")
+    ap.add_argument("--word", action="store_true",
+                    help="one word-processor style: 12 pt serif, 1.5 line spacing, 6 pt after "
+                    "each paragraph, no indent, justified; the title block spans the page")
     return ap.parse_args()
+
+
+def title_block(blocks):
+    """The title and up to two short lines under it (a subtitle, an author,
+    a date: no final stop or colon), which span the page; and the rest."""
+    n = 1
+    while n < min(3, len(blocks)):
+        b = blocks[n]
+        if len(b) > 100 or b[-1] in ".:;,!?" or len(b.split()) > 14:
+            break
+        n += 1
+    return blocks[:n], blocks[n:]
 
 
 def prose_body(blocks):

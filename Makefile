@@ -5,7 +5,7 @@ VERSION := 0.1.0
 BUILD ?= build
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS := sqlite3 libutf8proc
+PKGS := sqlite3 libutf8proc zlib
 SAN ?=
 OPT ?= -O2
 

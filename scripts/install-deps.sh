@@ -6,7 +6,7 @@ set -eu
 PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libcmocka-dev \
   libmupdf-dev libmujs-dev libgumbo-dev libopenjp2-7-dev libjbig2dec0-dev \
   libharfbuzz-dev libfreetype-dev libjpeg-dev zlib1g-dev \
-  libutf8proc-dev wordnet-base wordnet-dev libgeonames-dev iso-codes \
+  libutf8proc-dev wordnet-base wordnet-dev dict-gcide libgeonames-dev iso-codes \
   wamerican wbritish python3 python3-networkx libxml2-utils graphviz \
   poppler-utils mupdf-tools groff ghostscript clang libclang-rt-14-dev \
   valgrind hyperfine chromium libjgrapht-java jargon-text python3-pdfminer"

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "repair.h"
 
@@ -102,6 +103,21 @@ static uint64_t word_hash(const char *s, size_t n)
 	size_t i = 0, digits = 0, letters = 0;
 	while (i < n) {
 		int32_t cp;
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			/* ASCII, the bulk of the background corpus: no table lookups */
+			i++;
+			if (c >= '0' && c <= '9')
+				digits++;
+			else if ((c | 32) >= 'a' && (c | 32) <= 'z')
+				letters++;
+			else
+				continue;
+			cp = c >= 'A' && c <= 'Z' ? c | 32 : c;
+			h ^= (uint64_t)cp;
+			h *= 1099511628211ull;
+			continue;
+		}
 		size_t k = ties__utf8_decode(s + i, n - i, &cp);
 		i += k;
 		if (ties__is_digit(cp))
@@ -388,15 +404,20 @@ static int first_word(const char *s, size_t n, size_t *ws, size_t *wl)
  * fingerprint of each key, so that two words never share a count (a
  * shared count would fake evidence for rare pairs), loaded once per
  * process on first use. */
-#define BG_UNI_BITS 17 /* about 55,000 words */
-#define BG_BI_BITS 20  /* about 430,000 word pairs */
+#define BG_UNI_BITS 19 /* about 390,000 words */
+#define BG_BI_BITS 21  /* about 1,570,000 word pairs */
+/* A slot: the key's fingerprint and its count side by side, so a probe
+ * touches one cache line. */
+typedef struct bgslot {
+	uint32_t fp;
+	uint32_t count;
+} bgslot;
 typedef struct bgtab {
-	uint32_t *fp;
-	uint16_t *count;
+	bgslot *slot;
 	unsigned bits;
 	size_t len;
 } bgtab;
-static bgtab bg_uni = {NULL, NULL, BG_UNI_BITS, 0}, bg_bi = {NULL, NULL, BG_BI_BITS, 0};
+static bgtab bg_uni = {NULL, BG_UNI_BITS, 0}, bg_bi = {NULL, BG_BI_BITS, 0};
 static double bg_total;
 
 static uint32_t bg_fp(uint64_t h)
@@ -408,37 +429,41 @@ static void bg_count(bgtab *t, uint64_t h)
 {
 	size_t mask = ((size_t)1 << t->bits) - 1, j = (size_t)h & mask;
 	uint32_t f = bg_fp(h);
-	while (t->fp[j] && t->fp[j] != f)
+	while (t->slot[j].fp && t->slot[j].fp != f)
 		j = (j + 1) & mask;
-	if (!t->fp[j]) {
+	if (!t->slot[j].fp) {
 		/* a full table stops learning new keys: probes stay short */
 		if ((t->len + 1) * 4 > (mask + 1) * 3)
 			return;
-		t->fp[j] = f;
+		t->slot[j].fp = f;
 		t->len++;
 	}
-	if (t->count[j] < UINT16_MAX)
-		t->count[j]++;
+	if (t->slot[j].count < UINT32_MAX)
+		t->slot[j].count++;
 }
 
 static unsigned bg_get(const bgtab *t, uint64_t h)
 {
-	if (!t->fp)
+	if (!t->slot)
 		return 0;
 	size_t mask = ((size_t)1 << t->bits) - 1, j = (size_t)h & mask;
 	uint32_t f = bg_fp(h);
-	while (t->fp[j]) {
-		if (t->fp[j] == f)
-			return t->count[j];
+	while (t->slot[j].fp) {
+		if (t->slot[j].fp == f)
+			return t->slot[j].count;
 		j = (j + 1) & mask;
 	}
 	return 0;
 }
 
-static void bg_text(const char *s, size_t n)
+/* Counts the words and word pairs of s[0..n).  *carry is the last word of
+ * the text before, where s goes on from it (a wrapped line), or 0; it is
+ * set to the last word of s where s ends on a word. */
+static void bg_text(const char *s, size_t n, uint64_t *carry)
 {
 	size_t i = 0;
-	uint64_t prev = 0;
+	uint64_t prev = *carry;
+	*carry = 0;
 	while (i < n) {
 		while (i < n && !((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z'))
 			i++;
@@ -454,20 +479,60 @@ static void bg_text(const char *s, size_t n)
 			bg_count(&bg_bi, pair_hash(prev, h));
 		/* a pair ends at punctuation */
 		prev = (i < n && s[i] == ' ') ? h : 0;
+		if (i == n)
+			*carry = h;
 	}
 }
 
 static int bg_alloc(bgtab *t)
 {
-	t->fp = ties__calloc((size_t)1 << t->bits, sizeof *t->fp);
-	t->count = ties__calloc((size_t)1 << t->bits, sizeof *t->count);
-	if (t->fp && t->count)
-		return 0;
-	ties__free(t->fp);
-	ties__free(t->count);
-	t->fp = NULL;
-	t->count = NULL;
-	return -1;
+	t->slot = ties__calloc((size_t)1 << t->bits, sizeof *t->slot);
+	return t->slot ? 0 : -1;
+}
+
+/* The definitions and quotations of the GNU Collaborative International
+ * Dictionary of English (package dict-gcide, about 5 million words): a
+ * background three times the size of the WordNet glosses, much of it
+ * older expository prose.  Entries are wrapped lines indented under their
+ * headword; pronunciations (between backslashes) and etymologies and
+ * sources (in brackets) are left out.  Read with zlib: dictzip output is
+ * gzip. */
+static void bg_dict(void)
+{
+	const char *dir = getenv("TIES_DICTD");
+	if (!dir)
+		dir = "/usr/share/dictd";
+	char path[4096];
+	if (snprintf(path, sizeof path, "%s/gcide.dict.dz", dir) >= (int)sizeof path)
+		return;
+	gzFile gz = gzopen(path, "rb");
+	if (!gz)
+		return;
+	gzbuffer(gz, 1 << 17);
+	static char line[1 << 14];
+	uint64_t carry = 0;
+	int cont = 0; /* the last piece ended without a newline: a long line goes on */
+	while (gzgets(gz, line, sizeof line)) {
+		size_t n = strlen(line);
+		int nl = n && line[n - 1] == '\n';
+		if (!cont && line[0] != ' ' && line[0] != '\t')
+			carry = 0;
+		int skip = 0;
+		for (size_t i = 0; i < n; i++) {
+			char c = line[i];
+			if (c == '\\')
+				skip ^= 1;
+			else if (c == '[')
+				skip |= 2;
+			if (skip)
+				line[i] = ';';
+			if (c == ']')
+				skip &= ~2;
+		}
+		bg_text(line, n - (size_t)nl, &carry);
+		cont = !nl;
+	}
+	gzclose(gz);
 }
 
 static void bg_load(void)
@@ -477,10 +542,8 @@ static void bg_load(void)
 		dir = "/usr/share/wordnet";
 	static const char *const files[] = {"data.noun", "data.verb", "data.adj", "data.adv"};
 	if (bg_alloc(&bg_uni) || bg_alloc(&bg_bi)) {
-		ties__free(bg_uni.fp);
-		ties__free(bg_uni.count);
-		bg_uni.fp = NULL;
-		bg_uni.count = NULL;
+		ties__free(bg_uni.slot);
+		bg_uni.slot = NULL;
 		return;
 	}
 	char path[4096], line[8192];
@@ -492,11 +555,13 @@ static void bg_load(void)
 			continue;
 		while (fgets(line, sizeof line, fp)) {
 			const char *g = strstr(line, " | ");
+			uint64_t carry = 0;
 			if (g)
-				bg_text(g + 3, strlen(g + 3));
+				bg_text(g + 3, strlen(g + 3), &carry);
 		}
 		fclose(fp);
 	}
+	bg_dict();
 }
 
 /* A pair counts against a line join only where the background corpus
@@ -703,7 +768,7 @@ static const double link_w[F_N] = {
     -0.4, /* F_OPEN_UPPER */
     -1.0, /* F_SHORT_LOWER */
     0.8,  /* F_PMI_DOC */
-    1.2,  /* F_PMI_BG */
+    0.9,  /* F_PMI_BG */
     0.8,  /* F_NEG_BG */
     0.5,  /* F_SHORT_UPPER */
     0.5,  /* F_FUNC_UPPER */

@@ -288,6 +288,47 @@ static double place(const ctx *C, state *s, int c, size_t i, int sw)
 	return cost;
 }
 
+/* Sorts r[0..n) only as far as its t first places: r[0..t) then hold the
+ * t best in order, the rest is left unordered (partial quicksort).  The
+ * search takes the best states of a step in order until its beam is full,
+ * seldom needing many more than the beam, so it sorts the rest only when
+ * it reaches it. */
+static void sort_top(ranked *r, size_t n, size_t t)
+{
+	while (n > 16 && t > 0) {
+		ranked a = r[0], b = r[n / 2], c = r[n - 1], piv;
+		if (before(&a, &b))
+			piv = before(&b, &c) ? b : before(&a, &c) ? c : a;
+		else
+			piv = before(&a, &c) ? a : before(&b, &c) ? c : b;
+		size_t i = 0, j = n - 1;
+		for (;;) {
+			while (before(&r[i], &piv))
+				i++;
+			while (before(&piv, &r[j]))
+				j--;
+			if (i >= j)
+				break;
+			ranked x = r[i];
+			r[i] = r[j];
+			r[j] = x;
+			i++;
+			j--;
+		}
+		size_t left = j + 1;
+		if (left >= t) {
+			n = left; /* the right part holds no place before t */
+		} else {
+			sort_ranked(r, left);
+			r += left;
+			n -= left;
+			t -= left;
+		}
+	}
+	if (t > 0)
+		sort_ranked(r, n);
+}
+
 /* What of a state's geometry its future depends on, as one number. */
 static uint64_t geo_key(const state *s)
 {
@@ -497,13 +538,18 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			}
 		for (size_t c = 0; c < nc; c++)
 			rk[c] = (ranked){cand[c].score, c};
-		sort_ranked(rk, nc);
+		size_t sorted = keep + keep / 2 < nc ? keep + keep / 2 : nc;
+		sort_top(rk, nc, sorted);
 		/* keep the best state per (lab, other, page start, first unit of
 		 * chain 1, geometry): states that agree on these have the same future */
 		size_t k = 0;
 		state *cur = st + i * beam;
 		gen++;
 		for (size_t c = 0; c < nc && k < keep; c++) {
+			if (c == sorted) {
+				sort_ranked(rk + c, nc - c);
+				sorted = nc;
+			}
 			const state *x = &cand[rk[c].idx];
 			uint64_t gk = geo_key(x);
 			uint64_t key = ((uint64_t)(x->other + 1) * 0x9E3779B97F4A7C15ull) ^

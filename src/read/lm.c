@@ -456,6 +456,32 @@ static unsigned bg_get(const bgtab *t, uint64_t h)
 	return 0;
 }
 
+/* Keys wait in small batches, their slots fetched into the cache as they
+ * come, and are counted a batch at a time: the tables are far larger than
+ * the cache, and counting one key at a time waits on memory for each. */
+#define BG_BATCH 64
+typedef struct bgqueue {
+	bgtab *t;
+	uint64_t key[BG_BATCH];
+	size_t n;
+} bgqueue;
+static bgqueue bgq_uni = {&bg_uni, {0}, 0}, bgq_bi = {&bg_bi, {0}, 0};
+
+static void bg_flush(bgqueue *q)
+{
+	for (size_t k = 0; k < q->n; k++)
+		bg_count(q->t, q->key[k]);
+	q->n = 0;
+}
+
+static void bg_queue(bgqueue *q, uint64_t h)
+{
+	__builtin_prefetch(&q->t->slot[h & (((size_t)1 << q->t->bits) - 1)], 1);
+	q->key[q->n++] = h;
+	if (q->n == BG_BATCH)
+		bg_flush(q);
+}
+
 /* Counts the words and word pairs of s[0..n).  *carry is the last word of
  * the text before, where s goes on from it (a wrapped line), or 0; it is
  * set to the last word of s where s ends on a word. */
@@ -473,10 +499,10 @@ static void bg_text(const char *s, size_t n, uint64_t *carry)
 		if (i == b)
 			break;
 		uint64_t h = word_hash(s + b, i - b);
-		bg_count(&bg_uni, h);
+		bg_queue(&bgq_uni, h);
 		bg_total += 1;
 		if (prev)
-			bg_count(&bg_bi, pair_hash(prev, h));
+			bg_queue(&bgq_bi, pair_hash(prev, h));
 		/* a pair ends at punctuation */
 		prev = (i < n && s[i] == ' ') ? h : 0;
 		if (i == n)
@@ -562,6 +588,8 @@ static void bg_load(void)
 		fclose(fp);
 	}
 	bg_dict();
+	bg_flush(&bgq_uni);
+	bg_flush(&bgq_bi);
 }
 
 /* A pair counts against a line join only where the background corpus

@@ -14,6 +14,22 @@
 
 #include "ties/ties.h"
 
+/* Reads once a small scrambled text, so that the repair's background
+ * corpus (WordNet glosses and a dictionary, loaded once per process) is
+ * loaded before fuzzing starts: an instrumented build takes seconds over
+ * it, which must not count against the first input's time limit. */
+static inline void fuzz_warm_repair(void)
+{
+	char text[512] = "";
+	for (int i = 0; i < 8; i++)
+		strcat(text, "the envoys met the officials of the\n\n");
+	ties_read_opts o = {0};
+	ties_doc *doc = NULL;
+	ties_error err;
+	if (ties_read_buffer(text, strlen(text), "warm", &o, &doc, &err) == TIES_OK)
+		ties_doc_free(doc);
+}
+
 #define FUZZ_CHECK(cond, ...)                                                   \
 	do {                                                                    \
 		if (!(cond)) {                                                  \

@@ -650,6 +650,11 @@ static void pair_features(const ties__lm *lm, uint64_t a, uint64_t b, double *f)
 		double qb = (gb + 0.5) / (bg_total + 1);
 		double q = (gab + 2.0 * qb) / (ga + 2.0);
 		double t = log(q / qb);
+		/* a pair the corpus holds once or twice is weak evidence however
+		 * rare its words ("safest" + "security" once gave the full +3):
+		 * the evidence grows with the count */
+		if (t > 2 * log1p(gab))
+			t = 2 * log1p(gab);
 		f[F_PMI_BG] = t > 3 ? 3 : t < 0 ? 0 : t;
 		double e = ga * gb / bg_total;
 		if (gab * 4 < e && e >= NEG_MIN_EXPECTED) {

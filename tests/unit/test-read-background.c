@@ -1,7 +1,7 @@
 /* Unit tests of the background corpus read from a dictd dictionary
  * (TIES_DICTD/gcide.dict.dz): word pairs across wrapped lines count,
- * pronunciations and bracketed etymologies do not, and a new headword
- * ends the pair.  The background loads once per process, so this program
+ * pronunciations and bracketed etymologies do not, a new headword ends
+ * the pair, and a pair seen once counts for little.  The background loads once per process, so this program
  * gives it a dictionary of its own and no WordNet. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -65,6 +65,17 @@ static void headword_ends_pair(void **st)
 	                      "plimbet was near") == 0);
 }
 
+/* a pair the dictionary holds once is weak evidence, however rare its
+ * words: some, not the most the background can give */
+static void single_pair_weak(void **st)
+{
+	(void)st;
+	double x = link_diff("they saw a glimmerok", "tundravet in the hills", "they saw a glimmerok",
+	                     "plimbet in the hills");
+	assert_true(x > 0);
+	assert_true(x < 1.3);
+}
+
 static int write_dict(void)
 {
 	if (!mkdtemp(dir))
@@ -83,6 +94,7 @@ static int write_dict(void)
 		    gz,
 		    "Frobule \\Fro\"bule\\, n.\n   A word, a plimbet, a snorf or a frobule.\n\n");
 	}
+	gzprintf(gz, "Glimmerok \\Glim\"mer*ok\\, n.\n   Once a glimmerok tundravet stood.\n");
 	return gzclose(gz) == Z_OK ? 0 : -1;
 }
 
@@ -98,6 +110,7 @@ int main(void)
 	    cmocka_unit_test(pair_across_wrapped_lines),
 	    cmocka_unit_test(markup_left_out),
 	    cmocka_unit_test(headword_ends_pair),
+	    cmocka_unit_test(single_pair_weak),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char path[64];

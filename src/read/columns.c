@@ -103,33 +103,39 @@ static int before(const ranked *x, const ranked *y)
 	return x->score > y->score || (x->score == y->score && x->idx < y->idx);
 }
 
+/* Splits r[0..n) (n > 16) around a median-of-three pivot: every element of
+ * r[0..left) comes before() every one of r[left..n).  Returns left. */
+static size_t partition(ranked *r, size_t n)
+{
+	ranked a = r[0], b = r[n / 2], c = r[n - 1], piv;
+	if (before(&a, &b))
+		piv = before(&b, &c) ? b : before(&a, &c) ? c : a;
+	else
+		piv = before(&a, &c) ? a : before(&b, &c) ? c : b;
+	size_t i = 0, j = n - 1;
+	for (;;) {
+		while (before(&r[i], &piv))
+			i++;
+		while (before(&piv, &r[j]))
+			j--;
+		if (i >= j)
+			break;
+		ranked t = r[i];
+		r[i] = r[j];
+		r[j] = t;
+		i++;
+		j--;
+	}
+	return j + 1;
+}
+
 /* Sorts r[0..n) by before(); the search calls it once per step, so it is
  * specialised rather than qsort's indirect compare.  Recursion only into
  * the smaller part: depth O(log n). */
 static void sort_ranked(ranked *r, size_t n)
 {
 	while (n > 16) {
-		ranked a = r[0], b = r[n / 2], c = r[n - 1], piv;
-		/* median of three */
-		if (before(&a, &b))
-			piv = before(&b, &c) ? b : before(&a, &c) ? c : a;
-		else
-			piv = before(&a, &c) ? a : before(&b, &c) ? c : b;
-		size_t i = 0, j = n - 1;
-		for (;;) {
-			while (before(&r[i], &piv))
-				i++;
-			while (before(&piv, &r[j]))
-				j--;
-			if (i >= j)
-				break;
-			ranked t = r[i];
-			r[i] = r[j];
-			r[j] = t;
-			i++;
-			j--;
-		}
-		size_t left = j + 1;
+		size_t left = partition(r, n);
 		if (left < n - left) {
 			sort_ranked(r, left);
 			r += left;
@@ -296,26 +302,7 @@ static double place(const ctx *C, state *s, int c, size_t i, int sw)
 static void sort_top(ranked *r, size_t n, size_t t)
 {
 	while (n > 16 && t > 0) {
-		ranked a = r[0], b = r[n / 2], c = r[n - 1], piv;
-		if (before(&a, &b))
-			piv = before(&b, &c) ? b : before(&a, &c) ? c : a;
-		else
-			piv = before(&a, &c) ? a : before(&b, &c) ? c : b;
-		size_t i = 0, j = n - 1;
-		for (;;) {
-			while (before(&r[i], &piv))
-				i++;
-			while (before(&piv, &r[j]))
-				j--;
-			if (i >= j)
-				break;
-			ranked x = r[i];
-			r[i] = r[j];
-			r[j] = x;
-			i++;
-			j--;
-		}
-		size_t left = j + 1;
+		size_t left = partition(r, n);
 		if (left >= t) {
 			n = left; /* the right part holds no place before t */
 		} else {

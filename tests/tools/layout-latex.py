@@ -72,10 +72,7 @@ def typeset(args, tex):
         if not os.path.exists(os.path.join(d, "t.pdf")):
             sys.exit("layout-latex: pdflatex failed on %s" % args.clean)
         shutil.copyfile(os.path.join(d, "t.pdf"), args.out + ".pdf")
-    text = subprocess.run(["pdf2txt", args.out + ".pdf"], stdout=subprocess.PIPE, check=True,
-                          encoding="utf-8").stdout
-    with open(args.out + ".txt", "w", encoding="utf-8") as f:
-        f.write(text)
+    mc.extract_pdf(args.out)
 
 
 def main():

@@ -119,10 +119,7 @@ def main():
         if not os.path.exists(os.path.join(d, "t.pdf")):
             sys.exit("layout-lo: soffice failed on %s" % args.clean)
         shutil.copyfile(os.path.join(d, "t.pdf"), args.out + ".pdf")
-    out = subprocess.run(["pdf2txt", args.out + ".pdf"], stdout=subprocess.PIPE, check=True,
-                         encoding="utf-8").stdout
-    with open(args.out + ".txt", "w", encoding="utf-8") as f:
-        f.write(out)
+    mc.extract_pdf(args.out)
     with open(args.out + ".gold", "w", encoding="utf-8") as f:
         f.write("\n\n".join(head + body) + "\n")
 

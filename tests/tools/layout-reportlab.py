@@ -19,7 +19,6 @@ import importlib.util
 import os
 import random
 import shutil
-import subprocess
 import sys
 from xml.sax.saxutils import escape
 
@@ -111,10 +110,7 @@ def main():
     for b in blocks[lead:]:
         story.append(Paragraph(escape(b), head if mc.is_heading(b) else body))
     doc.build(story)
-    text = subprocess.run(["pdf2txt", args.out + ".pdf"], stdout=subprocess.PIPE, check=True,
-                          encoding="utf-8").stdout
-    with open(args.out + ".txt", "w", encoding="utf-8") as f:
-        f.write(text)
+    mc.extract_pdf(args.out)
     if args.prose or args.word:
         with open(args.out + ".gold", "w", encoding="utf-8") as f:
             f.write("\n\n".join(blocks) + "\n")

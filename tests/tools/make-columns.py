@@ -59,6 +59,14 @@ def layout_args():
     return ap.parse_args()
 
 
+def extract_pdf(out):
+    """pdf2txt's extraction of OUT.pdf, written to OUT.txt."""
+    text = subprocess.run(["pdf2txt", out + ".pdf"], stdout=subprocess.PIPE, check=True,
+                          encoding="utf-8").stdout
+    with open(out + ".txt", "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def title_block(blocks):
     """The title and up to two short lines under it (a subtitle, an author,
     a date: no final stop or colon), which span the page; and the rest."""

@@ -103,30 +103,26 @@ static uint64_t word_hash(const char *s, size_t n)
 	size_t i = 0, digits = 0, letters = 0;
 	while (i < n) {
 		int32_t cp;
+		int digit, letter;
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
 			/* ASCII, the bulk of the background corpus: no table lookups */
 			i++;
-			if (c >= '0' && c <= '9')
-				digits++;
-			else if ((c | 32) >= 'a' && (c | 32) <= 'z')
-				letters++;
-			else
-				continue;
 			cp = c >= 'A' && c <= 'Z' ? c | 32 : c;
-			h ^= (uint64_t)cp;
-			h *= 1099511628211ull;
-			continue;
+			digit = c >= '0' && c <= '9';
+			letter = cp >= 'a' && cp <= 'z';
+		} else {
+			i += ties__utf8_decode(s + i, n - i, &cp);
+			digit = ties__is_digit(cp);
+			letter = !digit && ties__is_letter(cp);
+			cp = ties__to_lower(cp);
 		}
-		size_t k = ties__utf8_decode(s + i, n - i, &cp);
-		i += k;
-		if (ties__is_digit(cp))
+		if (digit)
 			digits++;
-		else if (ties__is_letter(cp))
+		else if (letter)
 			letters++;
 		else
 			continue;
-		cp = ties__to_lower(cp);
 		h ^= (uint64_t)cp;
 		h *= 1099511628211ull;
 	}
@@ -420,6 +416,12 @@ typedef struct bgtab {
 static bgtab bg_uni = {NULL, BG_UNI_BITS, 0}, bg_bi = {NULL, BG_BI_BITS, 0};
 static double bg_total;
 
+/* The slot where key h's probe starts. */
+static size_t bg_home(const bgtab *t, uint64_t h)
+{
+	return (size_t)h & (((size_t)1 << t->bits) - 1);
+}
+
 static uint32_t bg_fp(uint64_t h)
 {
 	return (uint32_t)(h >> 32) | 1u; /* 0 marks an empty slot */
@@ -427,7 +429,7 @@ static uint32_t bg_fp(uint64_t h)
 
 static void bg_count(bgtab *t, uint64_t h)
 {
-	size_t mask = ((size_t)1 << t->bits) - 1, j = (size_t)h & mask;
+	size_t mask = ((size_t)1 << t->bits) - 1, j = bg_home(t, h);
 	uint32_t f = bg_fp(h);
 	while (t->slot[j].fp && t->slot[j].fp != f)
 		j = (j + 1) & mask;
@@ -446,7 +448,7 @@ static unsigned bg_get(const bgtab *t, uint64_t h)
 {
 	if (!t->slot)
 		return 0;
-	size_t mask = ((size_t)1 << t->bits) - 1, j = (size_t)h & mask;
+	size_t mask = ((size_t)1 << t->bits) - 1, j = bg_home(t, h);
 	uint32_t f = bg_fp(h);
 	while (t->slot[j].fp) {
 		if (t->slot[j].fp == f)
@@ -476,7 +478,7 @@ static void bg_flush(bgqueue *q)
 
 static void bg_queue(bgqueue *q, uint64_t h)
 {
-	__builtin_prefetch(&q->t->slot[h & (((size_t)1 << q->t->bits) - 1)], 1);
+	__builtin_prefetch(&q->t->slot[bg_home(q->t, h)], 1);
 	q->key[q->n++] = h;
 	if (q->n == BG_BATCH)
 		bg_flush(q);

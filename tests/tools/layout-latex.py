@@ -81,10 +81,10 @@ def main():
         if not shutil.which(tool):
             sys.exit("layout-latex: %s missing" % tool)
     blocks = mc.blocks_of(open(args.clean, encoding="utf-8").read())
-    title, body = blocks[0], mc.prose_body(blocks) if args.prose else blocks[1:]
-    rnd = random.Random(args.seed * 7919 + len(blocks))
     if args.word:
         return word(args, blocks)
+    title, body = blocks[0], mc.prose_body(blocks) if args.prose else blocks[1:]
+    rnd = random.Random(args.seed * 7919 + len(blocks))
     parskip = rnd.choice(["6pt", "4pt", "0pt", "6pt"]) if not args.prose else "6pt"
     tex = [r"\documentclass[%s,twocolumn,a4paper]{article}" % rnd.choice(["10pt", "11pt", "12pt"]),
            r"\usepackage[T1]{fontenc}", r"\usepackage[utf8]{inputenc}",

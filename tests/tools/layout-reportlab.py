@@ -12,9 +12,9 @@ seed picks page size, font, size, leading, paragraph spacing, justification
 and margins; the title spans both columns on the first page, a page number
 stands at the foot; --word sets one word-processor style instead (US
 letter, 1 inch margins, 12 pt Liberation Serif on 18 pt, 6 pt after each
-paragraph, the title and up to two short lines under it above the columns).  Needs python3-reportlab and pdf2txt (python3-pdfminer);
-these are not dependencies of the project, so nothing in `make check` uses
-this tool.  CLEAN.txt as for make-columns.py."""
+paragraph, the title and up to two short lines under it above the columns).
+Needs python3-reportlab and pdf2txt (python3-pdfminer); these are not
+dependencies of the project, so nothing in `make check` uses this tool.  CLEAN.txt as for make-columns.py."""
 import importlib.util
 import os
 import random
@@ -59,9 +59,7 @@ def main():
                            alignment=TA_CENTER, spaceAfter=fs)
     byline = ParagraphStyle("a", fontName=font, fontSize=fs + 1, leading=(fs + 1) * 1.3,
                             alignment=TA_CENTER)
-    lead = 1
-    if args.prose:
-        lead = 3
+    lead = 3 if args.prose else 1  # blocks above the columns
     if args.word:
         # one word-processor style: US letter, 1 inch margins, 12 pt
         # Liberation Serif on 18 pt, 6 pt after each paragraph
@@ -81,9 +79,7 @@ def main():
                                alignment=TA_CENTER, spaceAfter=6)
         byline = ParagraphStyle("a", fontName="LS-I", fontSize=12, leading=15,
                                 alignment=TA_CENTER)
-        head_lines, rest_blocks = mc.title_block(blocks)
-        blocks = head_lines + rest_blocks
-        lead = len(head_lines)
+        lead = len(mc.title_block(blocks)[0])
     colw, top = (W - 2 * margin - gutter) / 2, 150 if args.prose else 90
     if args.word:
         top = 30 + 18 * lead

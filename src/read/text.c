@@ -322,6 +322,26 @@ static int block_tail(const ties__line *L, size_t n, size_t e)
 	       (e + 1 >= n || !(L[e + 1].flags & TIES__L_FRAG));
 }
 
+/* A scrap that ends a sentence and one that opens in lowercase are no
+ * pieces of one line (the tails of two paragraphs, or of a paragraph and a
+ * broken word): inside a line a stop is seldom followed by lowercase. A
+ * dotted abbreviation ("U.S.") ends no sentence here. */
+static int sentence_then_lower(const ties__line *a, const ties__line *b)
+{
+	if (!ties__ends_sentence(a->text, a->len) || !ties__starts_lower(b->text, b->len))
+		return 0;
+	size_t n = a->len;
+	while (n && a->text[n - 1] != '.')
+		n--;
+	size_t w = n ? n - 1 : 0;
+	while (w && a->text[w - 1] != ' ') {
+		if (a->text[w - 1] == '.')
+			return 0;
+		w--;
+	}
+	return 1;
+}
+
 /* How many of a first page's leading units may be lines of the title
  * block: units of one line (or of scraps joined across blank lines) that do
  * not end a sentence or a clause (a long title wraps anywhere, after a
@@ -416,7 +436,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			if (adjacent && !para_end && (l->flags & TIES__L_FRAG) &&
 			    (L[e - 1].flags & TIES__L_FRAG) &&
 			    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG)) &&
-			    !block_tail(L, n, e)) {
+			    !block_tail(L, n, e) && !sentence_then_lower(&L[e - 1], l)) {
 				size_t w = 0;
 				for (size_t q = U[m - 1].first; q <= e; q++)
 					w += ties__line_width(L[q].text, L[q].len) + 1;

@@ -78,6 +78,16 @@ typedef struct ties__unit {
 	size_t first, n;
 } ties__unit;
 
+/* Whether the extractor kept the stretched word gaps of justified lines
+ * (two blanks or more, twice in a line, on at least a fifth of the lines). */
+int ties__stretched(const ties__line *lines, size_t n);
+/* The units of the page that starts at line i (up to the next page mark, at
+ * most 20,000 units), written to units[] (room for n - i); lines dropped or
+ * taken as headings are left out.  *end: where the page stops.  Returns the
+ * number of units. */
+size_t ties__page_units(const ties__line *lines, size_t n, size_t i, const ties__layout *lay,
+                        int stretched, ties__unit *units, size_t *end);
+
 /* Orders the units of one page: each unit goes to one of two column chains
  * (order inside a chain kept), chosen by a beam search over the merge that
  * maximises the sum of link scores; the result is the first chain followed

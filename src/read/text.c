@@ -153,6 +153,25 @@ static int justified(const char *t, size_t n)
 	return wide >= 2;
 }
 
+/* Words with plain gaps only: a whole short line (a paragraph's last),
+ * no piece of a justified line, whose gaps are all stretched alike. */
+static int plain_gaps(const char *t, size_t n)
+{
+	size_t i = 0;
+	while (n && t[n - 1] == ' ')
+		n--;
+	while (i < n && t[i] == ' ')
+		i++;
+	size_t plain = 0;
+	for (i++; i + 1 < n; i++)
+		if (t[i] == ' ') {
+			if (t[i + 1] == ' ' || t[i - 1] == ' ')
+				return 0;
+			plain++;
+		}
+	return plain > 0;
+}
+
 /* Adds to *sig the words of four letters or more of t, and to *caps
  * those of them that open with a capital (the short function words of a
  * title do not). */
@@ -342,6 +361,55 @@ static int sentence_then_lower(const ties__line *a, const ties__line *b)
 	return 1;
 }
 
+int ties__stretched(const ties__line *L, size_t n)
+{
+	size_t nj = 0;
+	for (size_t k = 0; k < n; k++)
+		nj += justified(L[k].text, L[k].len);
+	return nj * 5 >= n;
+}
+
+size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__layout *lay,
+                        int stretched, ties__unit *U, size_t *end)
+{
+	size_t m = 0, e = i;
+	while (e < n && !ties__page_break(L, e, i) && m < MAX_PAGE_UNITS) {
+		const ties__line *l = &L[e];
+		if ((l->flags & (TIES__L_DROP | TIES__L_HEADING | TIES__L_TITLE_CONT))) {
+			e++;
+			continue;
+		}
+		int adjacent = m > 0 && U[m - 1].first + U[m - 1].n == e;
+		/* lines of one box stay together; so do runs of scraps (the
+		 * words of one exploded line come out one after another) */
+		int joins = adjacent && !(l->flags & TIES__L_BLANK_BEFORE) &&
+		            !(l->flags & TIES__L_FRAG) && !(L[e - 1].flags & TIES__L_FRAG);
+		/* where the extractor kept the stretched word gaps of justified
+		 * lines, a short line with plain gaps that ends a sentence is a
+		 * paragraph's last line, whole: no scrap joins it */
+		int para_end =
+		    adjacent && stretched && ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
+		    (plain_gaps(L[e - 1].text, L[e - 1].len) ||
+		     (!justified(L[e - 1].text, L[e - 1].len) && justified(l->text, l->len)));
+		if (adjacent && !para_end && (l->flags & TIES__L_FRAG) &&
+		    (L[e - 1].flags & TIES__L_FRAG) &&
+		    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG)) &&
+		    !block_tail(L, n, e) && !sentence_then_lower(&L[e - 1], l)) {
+			size_t w = 0;
+			for (size_t q = U[m - 1].first; q <= e; q++)
+				w += ties__line_width(L[q].text, L[q].len) + 1;
+			joins = w <= lay->width + lay->width / 10;
+		}
+		if (joins)
+			U[m - 1].n++;
+		else
+			U[m++] = (ties__unit){e, 1};
+		e++;
+	}
+	*end = e;
+	return m;
+}
+
 /* How many of a first page's leading units may be lines of the title
  * block: units of one line (or of scraps joined across blank lines) that do
  * not end a sentence or a clause (a long title wraps anywhere, after a
@@ -404,50 +472,14 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 		if (!(L[i].flags & TIES__L_DROP) &&
 		    (L[i].flags & (TIES__L_HEADING | TIES__L_TITLE_CONT)))
 			P[np++] = &L[i];
-	/* does the extractor keep the stretched gaps of justified lines? */
-	size_t nj = 0;
-	for (size_t k = 0; k < n; k++)
-		nj += justified(L[k].text, L[k].len);
-	int stretched = nj * 5 >= n;
+	int stretched = ties__stretched(L, n);
 	unsigned long budget = opts->max_search;
 	double height = 0;
 	size_t i = 0;
 	while (i < n) {
 		/* one page: up to the next page mark */
-		size_t m = 0, e = i;
-		while (e < n && !ties__page_break(L, e, i) && m < MAX_PAGE_UNITS) {
-			const ties__line *l = &L[e];
-			if ((l->flags & (TIES__L_DROP | TIES__L_HEADING | TIES__L_TITLE_CONT))) {
-				e++;
-				continue;
-			}
-			int adjacent = m > 0 && U[m - 1].first + U[m - 1].n == e;
-			/* lines of one box stay together; so do runs of scraps (the
-			 * words of one exploded line come out one after another) */
-			int joins = adjacent && !(l->flags & TIES__L_BLANK_BEFORE) &&
-			            !(l->flags & TIES__L_FRAG) && !(L[e - 1].flags & TIES__L_FRAG);
-			/* where the extractor kept the stretched word gaps of
-			 * justified lines, a short line with plain gaps that ends
-			 * a sentence ends a paragraph: no scrap of a cut line */
-			int para_end = adjacent && stretched &&
-			               ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
-			               !justified(L[e - 1].text, L[e - 1].len) &&
-			               justified(l->text, l->len);
-			if (adjacent && !para_end && (l->flags & TIES__L_FRAG) &&
-			    (L[e - 1].flags & TIES__L_FRAG) &&
-			    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG)) &&
-			    !block_tail(L, n, e) && !sentence_then_lower(&L[e - 1], l)) {
-				size_t w = 0;
-				for (size_t q = U[m - 1].first; q <= e; q++)
-					w += ties__line_width(L[q].text, L[q].len) + 1;
-				joins = w <= lay.width + lay.width / 10;
-			}
-			if (joins)
-				U[m - 1].n++;
-			else
-				U[m++] = (ties__unit){e, 1};
-			e++;
-		}
+		size_t e;
+		size_t m = ties__page_units(L, n, i, &lay, stretched, U, &e);
 		if (m) {
 			/* on the first page, a few heading-like lines may still belong
 			 * to the title block above the columns: the merge that reads

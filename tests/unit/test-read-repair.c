@@ -359,6 +359,49 @@ static void columns_alternating(void **st)
 	ties__vocab_free(v);
 }
 
+/* Units: runs of scraps (short lines, blank before each) join as the
+ * pieces of one cut line, unless they cannot be: a sentence end followed by
+ * lowercase, or a paragraph's plain last line where gaps are stretched. */
+static size_t units_of(ties__line *L, size_t n, ties__unit *U)
+{
+	ties__layout lay = {50, 1};
+	size_t end;
+	size_t m = ties__page_units(L, n, 0, &lay, ties__stretched(L, n), U, &end);
+	assert_int_equal(end, n);
+	return m;
+}
+
+static void units_scraps(void **st)
+{
+	(void)st;
+	const unsigned F = TIES__L_FRAG | TIES__L_BLANK_BEFORE, B = TIES__L_BLANK_BEFORE;
+	ties__unit U[8];
+	/* pieces of one line join; two paragraph tails do not */
+	ties__line a[] = {mk("the members met on", B), mk("in the", F),  mk("northern town", F),
+	                  mk("of the council.", F),    mk("tive district.", F)};
+	assert_int_equal(units_of(a, 5, U), 3);
+	assert_int_equal(U[1].first, 1);
+	assert_int_equal(U[1].n, 3);
+	assert_int_equal(U[2].first, 4);
+	/* a dotted abbreviation ends no sentence: "U.S." and "troops" join */
+	ties__line b[] = {mk("the withdrawal of", B), mk("U.S.", F), mk("troops from", F)};
+	assert_int_equal(units_of(b, 3, U), 2);
+	assert_int_equal(U[1].n, 2);
+	/* stretched gaps kept: a plain last line joins no scrap after it,
+	 * while the stretched pieces of one line still join */
+	ties__line c[] = {mk("The  council  met  in  the  northern  town  in", B),
+	                  mk("and will persist.", F),
+	                  mk("Yet, ", F),
+	                  mk("in  holding  the", F),
+	                  mk("spring  and  agreed  to  share  the  tolls  of", B),
+	                  mk("the  valley  road  among  the  members  of  the", B)};
+	assert_int_equal(units_of(c, 6, U), 5);
+	assert_int_equal(U[1].first, 1);
+	assert_int_equal(U[1].n, 1);
+	assert_int_equal(U[2].first, 2);
+	assert_int_equal(U[2].n, 2);
+}
+
 static void paras_notes_one_per_line(void **st)
 {
 	(void)st;
@@ -455,6 +498,7 @@ int main(void)
 		cmocka_unit_test(artifacts_footer_pages),
 		cmocka_unit_test(artifacts_no_false_pages),
 		cmocka_unit_test(columns_alternating),
+	    cmocka_unit_test(units_scraps),
 		cmocka_unit_test(paras_notes_one_per_line),
 		cmocka_unit_test(paras_lost_hyphen),
 		cmocka_unit_test(reader_clean_unchanged),

@@ -775,9 +775,12 @@ static void link_features(const ties__lm *lm, const ties__layout *lay, const tie
 		pair_features(lm, ha, hb, f);
 		/* the pair counts are of lowercase text: "although it" is no
 		 * evidence for "although" + "It"; a pair that even lowercase is
-		 * missing ("the the") still counts against */
+		 * missing ("the the") still counts against, but not before a
+		 * name: "from states" missing says nothing of "from States" */
 		if (common)
 			f[F_PMI_DOC] = f[F_PMI_BG] = 0;
+		if (name)
+			f[F_NEG_BG] = 0;
 	}
 }
 

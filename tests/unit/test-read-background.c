@@ -1,8 +1,10 @@
 /* Unit tests of the background corpus read from a dictd dictionary
  * (TIES_DICTD/gcide.dict.dz): word pairs across wrapped lines count,
  * pronunciations and bracketed etymologies do not, a new headword ends
- * the pair, and a pair seen once counts for little.  The background loads once per process, so this program
- * gives it a dictionary of its own and no WordNet. */
+ * the pair, a pair seen once counts for little, and a pair missing from
+ * it counts against a lowercase word but not against a name.  The
+ * background loads once per process, so this program gives it a
+ * dictionary of its own and no WordNet. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -70,10 +72,35 @@ static void headword_ends_pair(void **st)
 static void single_pair_weak(void **st)
 {
 	(void)st;
-	double x = link_diff("they saw a glimmerok", "tundravet in the hills", "they saw a glimmerok",
-	                     "plimbet in the hills");
+	double x = link_diff("they saw a glimmerok", "tundravet in the hills",
+	                     "they saw a glimmerok", "plimbet in the hills");
 	assert_true(x > 0);
 	assert_true(x < 1.3);
+}
+
+/* the dictionary holds "blick" and "vorland" often but never side by
+ * side: evidence against "blick" + "vorland", none against "blick" +
+ * "Vorland" where the document capitalises it inside sentences (a name) */
+static double link_of(const char *a, const char *b)
+{
+	ties__line L[] = {mk(a), mk(b)};
+	ties__vocab *v = ties__vocab_new();
+	ties__lm *lm = ties__lm_new(L, 2, v);
+	assert_non_null(lm);
+	ties__layout lay = {40, 1};
+	double x = ties__lm_link(lm, &lay, &L[0], &L[1]);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+	return x;
+}
+
+static void missing_pair_not_against_name(void **st)
+{
+	(void)st;
+	assert_true(
+	    link_of("the envoys rode to the blick", "vorland hills, where the guards stood") < 0);
+	assert_true(link_of("the envoys rode to the blick",
+	                    "Vorland hills, where the Vorland guards stood") > 0);
 }
 
 static int write_dict(void)
@@ -94,6 +121,8 @@ static int write_dict(void)
 		    gz,
 		    "Frobule \\Fro\"bule\\, n.\n   A word, a plimbet, a snorf or a frobule.\n\n");
 	}
+	for (int i = 0; i < 300; i++)
+		gzprintf(gz, "   a blick is one, a vorland is two.\n");
 	gzprintf(gz, "Glimmerok \\Glim\"mer*ok\\, n.\n   Once a glimmerok tundravet stood.\n");
 	return gzclose(gz) == Z_OK ? 0 : -1;
 }
@@ -111,6 +140,7 @@ int main(void)
 	    cmocka_unit_test(markup_left_out),
 	    cmocka_unit_test(headword_ends_pair),
 	    cmocka_unit_test(single_pair_weak),
+	    cmocka_unit_test(missing_pair_not_against_name),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char path[64];

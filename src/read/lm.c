@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <zlib.h>
 
 #include "repair.h"
@@ -563,6 +564,134 @@ static void bg_dict(void)
 	gzclose(gz);
 }
 
+/* ---- word classes: WordNet's lemmas and irregular forms by part of
+ * speech, so that a determiner before a word that can only be a verb
+ * ("the" + "cooperated") tells against a join ---- */
+#define POS_N 1u /* noun */
+#define POS_V 2u /* verb */
+#define POS_A 4u /* adjective or adverb */
+static bgtab bg_pos = {NULL, 18, 0};
+
+static void pos_mark(const char *w, size_t n, unsigned bits)
+{
+	uint64_t h = word_hash(w, n);
+	size_t mask = ((size_t)1 << bg_pos.bits) - 1, j = bg_home(&bg_pos, h);
+	uint32_t f = bg_fp(h);
+	while (bg_pos.slot[j].fp && bg_pos.slot[j].fp != f)
+		j = (j + 1) & mask;
+	if (!bg_pos.slot[j].fp) {
+		if ((bg_pos.len + 1) * 4 > (mask + 1) * 3)
+			return;
+		bg_pos.slot[j].fp = f;
+		bg_pos.len++;
+	}
+	bg_pos.slot[j].count |= bits;
+}
+
+/* The words of one line of a WordNet data file (offset, lexicographer
+ * file, type, word count in hex, then each word and its lexical id). */
+static void pos_synset(const char *line, unsigned bits)
+{
+	const char *p = line;
+	for (int k = 0; k < 3; k++) {
+		p = strchr(p, ' ');
+		if (!p)
+			return;
+		p++;
+	}
+	char *end;
+	unsigned long cnt = strtoul(p, &end, 16);
+	p = end;
+	for (unsigned long k = 0; k < cnt && *p == ' '; k++) {
+		const char *w = ++p;
+		while (*p && *p != ' ')
+			p++;
+		size_t n = (size_t)(p - w);
+		const char *paren = memchr(w, '(', n); /* "big(a)" */
+		if (paren)
+			n = (size_t)(paren - w);
+		if (n && !memchr(w, '_', n) && !memchr(w, '-', n))
+			pos_mark(w, n, bits);
+		if (*p == ' ') /* the lexical id */
+			p = strchr(p + 1, ' ');
+		if (!p)
+			return;
+	}
+}
+
+static void pos_load(const char *dir)
+{
+	static const char *const names[] = {"noun", "verb", "adj", "adv"};
+	static const unsigned bits[] = {POS_N, POS_V, POS_A, POS_A};
+	char path[4096], line[8192];
+	for (size_t f = 0; f < 4; f++) {
+		if (snprintf(path, sizeof path, "%s/%s.exc", dir, names[f]) >= (int)sizeof path)
+			continue;
+		FILE *fp = fopen(path, "r");
+		if (!fp)
+			continue;
+		while (fgets(line, sizeof line, fp)) {
+			size_t n = strcspn(line, " \n");
+			if (n)
+				pos_mark(line, n, bits[f]);
+		}
+		fclose(fp);
+	}
+}
+
+static unsigned pos_of(const char *w, size_t n)
+{
+	return bg_get(&bg_pos, word_hash(w, n));
+}
+
+/* Whether a lowercase word is only ever a verb form: a verb or a regular
+ * inflection of one, and no noun, adjective or adverb (nor a plural of a
+ * noun); "-ing" forms are nouns too. */
+static int verb_only(const char *w, size_t n)
+{
+	if (!bg_pos.slot || n < 3 || n > 40)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return 0;
+	unsigned p = pos_of(w, n);
+	if (p & (POS_N | POS_A))
+		return 0;
+	char b[48];
+	int sfx_s = w[n - 1] == 's', sfx_ed = n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
+	if (n > 3 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')
+		return 0;
+	if (sfx_s) {
+		if (pos_of(w, n - 1) & POS_N)
+			return 0;
+		if (n > 3 && w[n - 2] == 'e' && (pos_of(w, n - 2) & POS_N))
+			return 0;
+		if (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'e') {
+			memcpy(b, w, n - 3);
+			b[n - 3] = 'y';
+			if (pos_of(b, n - 2) & POS_N)
+				return 0;
+		}
+	}
+	if (p & POS_V)
+		return 1;
+	if (sfx_ed) {
+		if ((pos_of(w, n - 2) | pos_of(w, n - 1)) & POS_V)
+			return 1;
+		if (n > 4 && w[n - 3] == 'i') {
+			memcpy(b, w, n - 3);
+			b[n - 3] = 'y';
+			if (pos_of(b, n - 2) & POS_V)
+				return 1;
+		}
+		if (n > 4 && w[n - 3] == w[n - 4] && (pos_of(w, n - 3) & POS_V))
+			return 1;
+	}
+	if (sfx_s && ((pos_of(w, n - 1) & POS_V) || (n > 3 && (pos_of(w, n - 2) & POS_V))))
+		return 1;
+	return 0;
+}
+
 static void bg_load(void)
 {
 	const char *dir = getenv("TIES_WORDNET");
@@ -575,17 +704,22 @@ static void bg_load(void)
 		return;
 	}
 	char path[4096], line[8192];
+	if (bg_alloc(&bg_pos) == 0)
+		pos_load(dir);
 	for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
 		if (snprintf(path, sizeof path, "%s/%s", dir, files[f]) >= (int)sizeof path)
 			continue;
 		FILE *fp = fopen(path, "r");
 		if (!fp)
 			continue;
+		static const unsigned fbits[] = {POS_N, POS_V, POS_A, POS_A};
 		while (fgets(line, sizeof line, fp)) {
 			const char *g = strstr(line, " | ");
 			uint64_t carry = 0;
 			if (g)
 				bg_text(g + 3, strlen(g + 3), &carry);
+			if (bg_pos.slot && line[0] >= '0' && line[0] <= '9')
+				pos_synset(line, fbits[f]);
 		}
 		fclose(fp);
 	}
@@ -628,6 +762,7 @@ enum {
 	F_NEG_BG,
 	F_SHORT_UPPER, /* a short line ending a sentence before a capital */
 	F_FUNC_UPPER,  /* a function word before a capital ("the" + a name) */
+	F_DET_VERB,    /* a determiner before a word that is only a verb */
 	F_N
 };
 
@@ -664,6 +799,17 @@ static void pair_features(const ties__lm *lm, uint64_t a, uint64_t b, double *f)
 			f[F_NEG_BG] = neg < -3 ? -3 : neg;
 		}
 	}
+}
+
+/* A determiner or possessive, which a noun phrase follows. */
+static int determiner(const char *w, size_t n)
+{
+	static const char *const d[] = {"the", "a",    "an", "its",  "their",
+	                                "our", "your", "my", "every"};
+	for (size_t i = 0; i < sizeof d / sizeof *d; i++)
+		if (strlen(d[i]) == n && !strncasecmp(d[i], w, n))
+			return 1;
+	return 0;
 }
 
 static int is_opening(int32_t cp)
@@ -772,6 +918,8 @@ static void link_features(const ties__lm *lm, const ties__layout *lay, const tie
 		uint64_t ha = word_hash(as + aws + acs, acl), hb = word_hash(bs + bws + bcs, bcl);
 		if (!soft && function_word(ha))
 			f[F_FUNC_UPPER] = upper;
+		if (lower && determiner(as + aws + acs, acl) && verb_only(bs + bws + bcs, bcl))
+			f[F_DET_VERB] = 1;
 		pair_features(lm, ha, hb, f);
 		/* the pair counts are of lowercase text: "although it" is no
 		 * evidence for "although" + "It"; a pair that even lowercase is
@@ -810,6 +958,7 @@ static const double link_w[F_N] = {
     0.8,  /* F_NEG_BG */
     0.5,  /* F_SHORT_UPPER */
     0.5,  /* F_FUNC_UPPER */
+    -1.5, /* F_DET_VERB */
 };
 
 int ties__lm_ends_function_word(const ties__lm *lm, const char *s, size_t n)

@@ -47,6 +47,14 @@ static void link_evidence(void **st)
 	           z = mk("river bank at dawn", 0);
 	assert_true(ties__lm_link(lm, &lay, &x, &y) < 0);
 	assert_true(ties__lm_link(lm, &lay, &x, &z) > 0);
+	/* a determiner before a word that can only be a verb: against; before
+	 * a word that may be an adjective or a noun: for */
+	ties__line d = mk("the envoys and the", 0), vb = mk("cooperated with the council", 0),
+	           adj = mk("cooperative members of the council", 0),
+	           pl = mk("proposals of the council", 0);
+	assert_true(ties__lm_link(lm, &lay, &d, &vb) < 0);
+	assert_true(ties__lm_link(lm, &lay, &d, &adj) > 0);
+	assert_true(ties__lm_link(lm, &lay, &d, &pl) > 0);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
 }

@@ -763,6 +763,7 @@ enum {
 	F_SHORT_UPPER, /* a short line ending a sentence before a capital */
 	F_FUNC_UPPER,  /* a function word before a capital ("the" + a name) */
 	F_DET_VERB,    /* a determiner before a word that is only a verb */
+	F_DATE,        /* a date across the line end: "12" + "March", "May" + "2023" */
 	F_N
 };
 
@@ -810,6 +811,48 @@ static int determiner(const char *w, size_t n)
 		if (strlen(d[i]) == n && !strncasecmp(d[i], w, n))
 			return 1;
 	return 0;
+}
+
+/* An English month name, in full or as its usual abbreviation. */
+static int month(const char *w, size_t n)
+{
+	static const char *const m[] = {
+	    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+	    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+	    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+	if (n && w[n - 1] == '.')
+		n--;
+	if (!n || !(w[0] >= 'A' && w[0] <= 'Z'))
+		return 0;
+	for (size_t i = 0; i < sizeof m / sizeof *m; i++)
+		if (strlen(m[i]) == n && !strncasecmp(m[i], w, n))
+			return 1;
+	return 0;
+}
+
+/* A day of the month (1 to 31) or a year (four digits), as a whole word. */
+static int day_or_year(const char *w, size_t n, int *year)
+{
+	while (n && (w[n - 1] == ',' || w[n - 1] == '.'))
+		n--;
+	if (!n || n > 4)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return 0;
+	*year = n == 4;
+	int d = n <= 2 ? (n == 2 ? (w[0] - '0') * 10 + (w[1] - '0') : w[0] - '0') : 0;
+	return n == 4 || (d >= 1 && d <= 31);
+}
+
+/* The last word of a and the first of b make a date: a day before a
+ * month ("12" + "March"), a month before a day or a year ("May" + "2023"). */
+static int date_join(const char *aw, size_t an, const char *bw, size_t bn)
+{
+	int year = 0;
+	if (day_or_year(aw, an, &year) && !year && month(bw, bn))
+		return 1;
+	return month(aw, an) && day_or_year(bw, bn, &year);
 }
 
 static int is_opening(int32_t cp)
@@ -873,6 +916,10 @@ static void link_features(const ties__lm *lm, const ties__layout *lay, const tie
 		if (cl && cs == 0 && !ties__vocab_in_dict(lm->vocab, bs + bws, cl) &&
 		    ties__vocab_doc_count(lm->vocab, bs + bws, cl) <= 1)
 			f[F_TAIL] = 1;
+	}
+	if (date_join(as + aws, awl, bs + bws, bwl)) {
+		f[F_DATE] = 1;
+		return;
 	}
 	/* a heading ends its block as a sentence end does */
 	int term = ties__ends_sentence(as, an) || (a->flags & TIES__L_HEADING);
@@ -959,6 +1006,7 @@ static const double link_w[F_N] = {
     0.5,  /* F_SHORT_UPPER */
     0.5,  /* F_FUNC_UPPER */
     -1.5, /* F_DET_VERB */
+    2.5,  /* F_DATE */
 };
 
 int ties__lm_ends_function_word(const ties__lm *lm, const char *s, size_t n)

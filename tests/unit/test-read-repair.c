@@ -55,6 +55,18 @@ static void link_evidence(void **st)
 	assert_true(ties__lm_link(lm, &lay, &d, &vb) < 0);
 	assert_true(ties__lm_link(lm, &lay, &d, &adj) > 0);
 	assert_true(ties__lm_link(lm, &lay, &d, &pl) > 0);
+	/* a date across the line end: a day before a month, a month before a
+	 * year or a day; not a count before a month, nor a month before a
+	 * longer number */
+	ties__line day = mk("the talks opened on 12", 0), mon = mk("March 2021, and they", 0),
+	           cap = mk("The talks ended early", 0), may = mk("police arrested him in May", 0),
+	           yr = mk("2023 after a meeting", 0), many = mk("the convoy had 120", 0),
+	           big = mk("10000 fighters at the border", 0);
+	assert_true(ties__lm_link(lm, &lay, &day, &mon) > 2.0);
+	assert_true(ties__lm_link(lm, &lay, &day, &cap) < 0);
+	assert_true(ties__lm_link(lm, &lay, &may, &yr) > 2.0);
+	assert_true(ties__lm_link(lm, &lay, &many, &mon) < 2.0);
+	assert_true(ties__lm_link(lm, &lay, &may, &big) < 2.0);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
 }

@@ -807,8 +807,10 @@ static int determiner(const char *w, size_t n)
 {
 	static const char *const d[] = {"the", "a",    "an", "its",  "their",
 	                                "our", "your", "my", "every"};
+	if (n > 5) /* every link asks: most words are longer */
+		return 0;
 	for (size_t i = 0; i < sizeof d / sizeof *d; i++)
-		if (strlen(d[i]) == n && !strncasecmp(d[i], w, n))
+		if (strnlen(d[i], n + 1) == n && !strncasecmp(d[i], w, n))
 			return 1;
 	return 0;
 }
@@ -822,10 +824,10 @@ static int month(const char *w, size_t n)
 	    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
 	if (n && w[n - 1] == '.')
 		n--;
-	if (!n || !(w[0] >= 'A' && w[0] <= 'Z'))
+	if (n < 3 || n > 9 || !(w[0] >= 'A' && w[0] <= 'Z'))
 		return 0;
 	for (size_t i = 0; i < sizeof m / sizeof *m; i++)
-		if (strlen(m[i]) == n && !strncasecmp(m[i], w, n))
+		if (strnlen(m[i], n + 1) == n && !strncasecmp(m[i], w, n))
 			return 1;
 	return 0;
 }

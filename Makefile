@@ -12,6 +12,7 @@ OPT ?= -O2
 CFLAGS_BASE := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -g $(OPT) \
   -Iinclude -Isrc -DTIES_VERSION='"$(VERSION)"' \
   -DTIES_DATADIR='"$(abspath data)"' -DTIES_INDEX='"$(abspath $(BUILD))/ties-index.txt"' \
+  -DTIES_BGCACHE='"$(abspath $(BUILD))/ties-bg.bin"' \
   $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) \
   $(shell $(PKG_CONFIG) --static --libs mupdf 2>/dev/null) -lharfbuzz \
@@ -40,7 +41,7 @@ HEADERS := $(wildcard include/ties/*.h src/*/*.h)
 
 .PHONY: all check check-quick check-quick-parts check-asan check-plain check-valgrind test demo deps clean format bench fuzz \
   fuzz-smoke fuzz-bins
-all: $(BUILD)/ties $(UNIT_BIN) $(BUILD)/ties-index.txt
+all: $(BUILD)/ties $(UNIT_BIN) $(BUILD)/ties-index.txt $(BUILD)/ties-bg.bin
 
 $(BUILD)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -67,6 +68,13 @@ $(BUILD)/ties-index.txt: tools/mkindex.c src/extract/extract_int.h $(BUILD)/libt
 	  $(if $(GEONAMES),$(shell $(PKG_CONFIG) --libs geonames))
 	ASAN_OPTIONS=detect_leaks=0 $(BUILD)/tools/mkindex /usr/share/wordnet /usr/share/iso-codes/json \
 	  /usr/share/dict/words > $@.tmp && mv $@.tmp $@
+
+# The text repair's background tables, counted once here and mapped at run
+# time (a process whose sources differ from these counts them itself).
+$(BUILD)/ties-bg.bin: tools/mkbg.c $(BUILD)/libties.a
+	@mkdir -p $(BUILD)/tools
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(BUILD)/tools/mkbg $< $(BUILD)/libties.a $(LIBS)
+	ASAN_OPTIONS=detect_leaks=0 $(BUILD)/tools/mkbg $@.tmp && mv $@.tmp $@
 
 deps:
 	sh scripts/install-deps.sh

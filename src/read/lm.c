@@ -2,12 +2,16 @@
  * capitals, line-end hyphens the document or the dictionary can close, and
  * word-pair statistics learned from the document itself (pairs inside lines,
  * which the extraction did not disturb). */
+#include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "repair.h"
@@ -692,7 +696,140 @@ static int verb_only(const char *w, size_t n)
 	return 0;
 }
 
+/* ---- the tables saved at make time ----
+ *
+ * Counting the background takes some 0.4 s; `make` saves the tables
+ * (tools/mkbg.c) and a process maps them instead when the file matches
+ * the sources it was made from (device, inode, size and time of each),
+ * so a changed or moved dictionary is counted again.  Native byte order:
+ * the file belongs to the build. */
+#ifndef TIES_BGCACHE
+#define TIES_BGCACHE ""
+#endif
+#define BG_MAGIC "ties-bg2"
+#define BG_NSRC 9
+typedef struct bghead {
+	char magic[8];
+	uint32_t bits[3];
+	uint32_t pad;
+	uint64_t len[3];
+	double total;
+	int64_t src[BG_NSRC][4];
+} bghead;
+
+static void bg_stamp(int64_t src[BG_NSRC][4])
+{
+	const char *wn = getenv("TIES_WORDNET"), *dd = getenv("TIES_DICTD");
+	static const char *const names[BG_NSRC] = {"data.noun", "data.verb", "data.adj",
+	                                           "data.adv",  "noun.exc",  "verb.exc",
+	                                           "adj.exc",   "adv.exc",   "gcide.dict.dz"};
+	memset(src, 0, sizeof(int64_t) * BG_NSRC * 4);
+	for (size_t i = 0; i < BG_NSRC; i++) {
+		char path[4096];
+		const char *dir =
+		    i < 8 ? (wn ? wn : "/usr/share/wordnet") : (dd ? dd : "/usr/share/dictd");
+		struct stat st;
+		if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path &&
+		    stat(path, &st) == 0) {
+			src[i][0] = (int64_t)st.st_dev;
+			src[i][1] = (int64_t)st.st_ino;
+			src[i][2] = (int64_t)st.st_size;
+			src[i][3] = (int64_t)st.st_mtime;
+		}
+	}
+}
+
+static bgtab *const bg_tabs[3] = {&bg_uni, &bg_bi, &bg_pos};
+
+static const char *bg_cache_path(void)
+{
+	const char *p = getenv("TIES_BGCACHE");
+	return p ? p : TIES_BGCACHE;
+}
+
+/* Maps the saved tables if they match the sources; 0 on success. */
+static int bg_map(void)
+{
+	const char *path = bg_cache_path();
+	int fd = *path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	bghead h;
+	int ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	         read(fd, &h, sizeof h) == (ssize_t)sizeof h && !memcmp(h.magic, BG_MAGIC, 8);
+	size_t want = sizeof h;
+	for (int t = 0; ok && t < 3; t++) {
+		ok = h.bits[t] == bg_tabs[t]->bits && h.len[t] * 4 <= ((uint64_t)3 << h.bits[t]);
+		want += ((size_t)1 << bg_tabs[t]->bits) * sizeof(bgslot);
+	}
+	int64_t src[BG_NSRC][4];
+	if (ok) {
+		bg_stamp(src);
+		ok = !memcmp(src, h.src, sizeof src) && (uint64_t)st.st_size == want;
+	}
+	void *m = ok ? mmap(NULL, want, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+	close(fd);
+	if (m == MAP_FAILED)
+		return -1;
+	/* the probes stop at an empty slot: the file must have as many used
+	 * slots as it says, which leaves every table a quarter empty */
+	bgslot *at = (bgslot *)((char *)m + sizeof h);
+	for (int t = 0; t < 3; t++) {
+		size_t n = (size_t)1 << bg_tabs[t]->bits, used = 0;
+		for (size_t j = 0; j < n; j++)
+			used += at[j].fp != 0;
+		if (used != h.len[t]) {
+			munmap(m, want);
+			return -1;
+		}
+		at += n;
+	}
+	at = (bgslot *)((char *)m + sizeof h);
+	for (int t = 0; t < 3; t++) {
+		bg_tabs[t]->slot = at;
+		bg_tabs[t]->len = (size_t)h.len[t];
+		at += (size_t)1 << bg_tabs[t]->bits;
+	}
+	bg_total = h.total;
+	return 0;
+}
+
+static void bg_count_all(void);
+
 static void bg_load(void)
+{
+	if (bg_map() == 0)
+		return;
+	bg_count_all();
+}
+
+int ties__lm_bg_save(const char *path)
+{
+	pthread_once(&bg_once, bg_load);
+	if (!bg_uni.slot || !bg_bi.slot || !bg_pos.slot)
+		return -1;
+	bghead h;
+	memset(&h, 0, sizeof h);
+	memcpy(h.magic, BG_MAGIC, 8);
+	for (int t = 0; t < 3; t++) {
+		h.bits[t] = bg_tabs[t]->bits;
+		h.len[t] = bg_tabs[t]->len;
+	}
+	h.total = bg_total;
+	bg_stamp(h.src);
+	FILE *fp = fopen(path, "wb");
+	if (!fp)
+		return -1;
+	int ok = fwrite(&h, sizeof h, 1, fp) == 1;
+	for (int t = 0; ok && t < 3; t++)
+		ok = fwrite(bg_tabs[t]->slot, sizeof(bgslot), (size_t)1 << bg_tabs[t]->bits, fp) ==
+		     (size_t)1 << bg_tabs[t]->bits;
+	ok &= fclose(fp) == 0;
+	return ok ? 0 : -1;
+}
+
+static void bg_count_all(void)
 {
 	const char *dir = getenv("TIES_WORDNET");
 	if (!dir)

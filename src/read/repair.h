@@ -42,6 +42,9 @@ typedef struct ties__lm ties__lm;
  * pairs across line ends are what the repair has to find out). */
 ties__lm *ties__lm_new(const ties__line *lines, size_t n, const ties__vocab *vocab);
 void ties__lm_free(ties__lm *lm);
+/* Writes the background tables to path (make time: tools/mkbg.c), which
+ * later processes map instead of counting the corpora again; 0 or -1. */
+int ties__lm_bg_save(const char *path);
 /* Score of line b following line a directly in reading order: positive when
  * the evidence says it continues, negative when it says it does not. */
 double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__line *a,

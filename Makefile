@@ -71,7 +71,9 @@ $(BUILD)/ties-index.txt: tools/mkindex.c src/extract/extract_int.h $(BUILD)/libt
 
 # The text repair's background tables, counted once here and mapped at run
 # time (a process whose sources differ from these counts them itself).
-$(BUILD)/ties-bg.bin: tools/mkbg.c $(BUILD)/libties.a
+BG_SOURCES := $(wildcard /usr/share/wordnet/data.* /usr/share/wordnet/*.exc \
+  /usr/share/dictd/gcide.dict.dz)
+$(BUILD)/ties-bg.bin: tools/mkbg.c $(BUILD)/libties.a $(BG_SOURCES)
 	@mkdir -p $(BUILD)/tools
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(BUILD)/tools/mkbg $< $(BUILD)/libties.a $(LIBS)
 	ASAN_OPTIONS=detect_leaks=0 $(BUILD)/tools/mkbg $@.tmp && mv $@.tmp $@

@@ -432,21 +432,28 @@ static uint32_t bg_fp(uint64_t h)
 	return (uint32_t)(h >> 32) | 1u; /* 0 marks an empty slot */
 }
 
-static void bg_count(bgtab *t, uint64_t h)
+/* Key h's slot, taken if new; NULL when the table is full (it then stops
+ * learning new keys, so probes stay short). */
+static bgslot *bg_slot(bgtab *t, uint64_t h)
 {
 	size_t mask = ((size_t)1 << t->bits) - 1, j = bg_home(t, h);
 	uint32_t f = bg_fp(h);
 	while (t->slot[j].fp && t->slot[j].fp != f)
 		j = (j + 1) & mask;
 	if (!t->slot[j].fp) {
-		/* a full table stops learning new keys: probes stay short */
 		if ((t->len + 1) * 4 > (mask + 1) * 3)
-			return;
+			return NULL;
 		t->slot[j].fp = f;
 		t->len++;
 	}
-	if (t->slot[j].count < UINT32_MAX)
-		t->slot[j].count++;
+	return &t->slot[j];
+}
+
+static void bg_count(bgtab *t, uint64_t h)
+{
+	bgslot *sl = bg_slot(t, h);
+	if (sl && sl->count < UINT32_MAX)
+		sl->count++;
 }
 
 static unsigned bg_get(const bgtab *t, uint64_t h)
@@ -523,6 +530,20 @@ static int bg_alloc(bgtab *t)
 	return t->slot ? 0 : -1;
 }
 
+/* Where the background's sources are: WordNet's files and the dictd
+ * dictionaries (TIES_WORDNET and TIES_DICTD override). */
+static const char *wordnet_dir(void)
+{
+	const char *d = getenv("TIES_WORDNET");
+	return d ? d : "/usr/share/wordnet";
+}
+
+static const char *dictd_dir(void)
+{
+	const char *d = getenv("TIES_DICTD");
+	return d ? d : "/usr/share/dictd";
+}
+
 /* The definitions and quotations of the GNU Collaborative International
  * Dictionary of English (package dict-gcide, about 5 million words): a
  * background three times the size of the WordNet glosses, much of it
@@ -532,11 +553,8 @@ static int bg_alloc(bgtab *t)
  * gzip. */
 static void bg_dict(void)
 {
-	const char *dir = getenv("TIES_DICTD");
-	if (!dir)
-		dir = "/usr/share/dictd";
 	char path[4096];
-	if (snprintf(path, sizeof path, "%s/gcide.dict.dz", dir) >= (int)sizeof path)
+	if (snprintf(path, sizeof path, "%s/gcide.dict.dz", dictd_dir()) >= (int)sizeof path)
 		return;
 	gzFile gz = gzopen(path, "rb");
 	if (!gz)
@@ -576,20 +594,17 @@ static void bg_dict(void)
 #define POS_A 4u /* adjective or adverb */
 static bgtab bg_pos = {NULL, 18, 0};
 
+/* The part-of-speech files of WordNet: "data.noun" and "noun.exc", ... */
+static const struct {
+	const char *name;
+	unsigned bits;
+} pos_files[4] = {{"noun", POS_N}, {"verb", POS_V}, {"adj", POS_A}, {"adv", POS_A}};
+
 static void pos_mark(const char *w, size_t n, unsigned bits)
 {
-	uint64_t h = word_hash(w, n);
-	size_t mask = ((size_t)1 << bg_pos.bits) - 1, j = bg_home(&bg_pos, h);
-	uint32_t f = bg_fp(h);
-	while (bg_pos.slot[j].fp && bg_pos.slot[j].fp != f)
-		j = (j + 1) & mask;
-	if (!bg_pos.slot[j].fp) {
-		if ((bg_pos.len + 1) * 4 > (mask + 1) * 3)
-			return;
-		bg_pos.slot[j].fp = f;
-		bg_pos.len++;
-	}
-	bg_pos.slot[j].count |= bits;
+	bgslot *sl = bg_slot(&bg_pos, word_hash(w, n));
+	if (sl)
+		sl->count |= bits;
 }
 
 /* The words of one line of a WordNet data file (offset, lexicographer
@@ -625,11 +640,10 @@ static void pos_synset(const char *line, unsigned bits)
 
 static void pos_load(const char *dir)
 {
-	static const char *const names[] = {"noun", "verb", "adj", "adv"};
-	static const unsigned bits[] = {POS_N, POS_V, POS_A, POS_A};
 	char path[4096], line[8192];
 	for (size_t f = 0; f < 4; f++) {
-		if (snprintf(path, sizeof path, "%s/%s.exc", dir, names[f]) >= (int)sizeof path)
+		if (snprintf(path, sizeof path, "%s/%s.exc", dir, pos_files[f].name) >=
+		    (int)sizeof path)
 			continue;
 		FILE *fp = fopen(path, "r");
 		if (!fp)
@@ -637,7 +651,7 @@ static void pos_load(const char *dir)
 		while (fgets(line, sizeof line, fp)) {
 			size_t n = strcspn(line, " \n");
 			if (n)
-				pos_mark(line, n, bits[f]);
+				pos_mark(line, n, pos_files[f].bits);
 		}
 		fclose(fp);
 	}
@@ -646,6 +660,16 @@ static void pos_load(const char *dir)
 static unsigned pos_of(const char *w, size_t n)
 {
 	return bg_get(&bg_pos, word_hash(w, n));
+}
+
+/* The parts of speech of w[0..n) with its last three letters made "y"
+ * ("parties", "carried": "party", "carry"); n is at most 40. */
+static unsigned pos_y(const char *w, size_t n)
+{
+	char b[48];
+	memcpy(b, w, n - 3);
+	b[n - 3] = 'y';
+	return pos_of(b, n - 2);
 }
 
 /* Whether a lowercase word is only ever a verb form: a verb or a regular
@@ -661,7 +685,6 @@ static int verb_only(const char *w, size_t n)
 	unsigned p = pos_of(w, n);
 	if (p & (POS_N | POS_A))
 		return 0;
-	char b[48];
 	int sfx_s = w[n - 1] == 's', sfx_ed = n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
 	if (n > 3 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')
 		return 0;
@@ -670,24 +693,16 @@ static int verb_only(const char *w, size_t n)
 			return 0;
 		if (n > 3 && w[n - 2] == 'e' && (pos_of(w, n - 2) & POS_N))
 			return 0;
-		if (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'e') {
-			memcpy(b, w, n - 3);
-			b[n - 3] = 'y';
-			if (pos_of(b, n - 2) & POS_N)
-				return 0;
-		}
+		if (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'e' && (pos_y(w, n) & POS_N))
+			return 0;
 	}
 	if (p & POS_V)
 		return 1;
 	if (sfx_ed) {
 		if ((pos_of(w, n - 2) | pos_of(w, n - 1)) & POS_V)
 			return 1;
-		if (n > 4 && w[n - 3] == 'i') {
-			memcpy(b, w, n - 3);
-			b[n - 3] = 'y';
-			if (pos_of(b, n - 2) & POS_V)
-				return 1;
-		}
+		if (n > 4 && w[n - 3] == 'i' && (pos_y(w, n) & POS_V))
+			return 1;
 		if (n > 4 && w[n - 3] == w[n - 4] && (pos_of(w, n - 3) & POS_V))
 			return 1;
 	}
@@ -717,26 +732,30 @@ typedef struct bghead {
 	int64_t src[BG_NSRC][4];
 } bghead;
 
+static void bg_stamp_file(int64_t src[4], const char *dir, const char *fmt, const char *name)
+{
+	char file[64], path[4096];
+	struct stat st;
+	snprintf(file, sizeof file, fmt, name);
+	if (snprintf(path, sizeof path, "%s/%s", dir, file) < (int)sizeof path &&
+	    stat(path, &st) == 0) {
+		src[0] = (int64_t)st.st_dev;
+		src[1] = (int64_t)st.st_ino;
+		src[2] = (int64_t)st.st_size;
+		src[3] = (int64_t)st.st_mtime;
+	}
+}
+
+/* The identity of each source: WordNet's data and exception files, then
+ * the GCIDE dictionary. */
 static void bg_stamp(int64_t src[BG_NSRC][4])
 {
-	const char *wn = getenv("TIES_WORDNET"), *dd = getenv("TIES_DICTD");
-	static const char *const names[BG_NSRC] = {"data.noun", "data.verb", "data.adj",
-	                                           "data.adv",  "noun.exc",  "verb.exc",
-	                                           "adj.exc",   "adv.exc",   "gcide.dict.dz"};
 	memset(src, 0, sizeof(int64_t) * BG_NSRC * 4);
-	for (size_t i = 0; i < BG_NSRC; i++) {
-		char path[4096];
-		const char *dir =
-		    i < 8 ? (wn ? wn : "/usr/share/wordnet") : (dd ? dd : "/usr/share/dictd");
-		struct stat st;
-		if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path &&
-		    stat(path, &st) == 0) {
-			src[i][0] = (int64_t)st.st_dev;
-			src[i][1] = (int64_t)st.st_ino;
-			src[i][2] = (int64_t)st.st_size;
-			src[i][3] = (int64_t)st.st_mtime;
-		}
+	for (size_t f = 0; f < 4; f++) {
+		bg_stamp_file(src[f], wordnet_dir(), "data.%s", pos_files[f].name);
+		bg_stamp_file(src[4 + f], wordnet_dir(), "%s.exc", pos_files[f].name);
 	}
+	bg_stamp_file(src[8], dictd_dir(), "%s", "gcide.dict.dz");
 }
 
 static bgtab *const bg_tabs[3] = {&bg_uni, &bg_bi, &bg_pos};
@@ -774,9 +793,10 @@ static int bg_map(void)
 		return -1;
 	/* the probes stop at an empty slot: the file must have as many used
 	 * slots as it says, which leaves every table a quarter empty */
-	bgslot *at = (bgslot *)((char *)m + sizeof h);
+	bgslot *at = (bgslot *)((char *)m + sizeof h), *start[3];
 	for (int t = 0; t < 3; t++) {
 		size_t n = (size_t)1 << bg_tabs[t]->bits, used = 0;
+		start[t] = at;
 		for (size_t j = 0; j < n; j++)
 			used += at[j].fp != 0;
 		if (used != h.len[t]) {
@@ -785,11 +805,9 @@ static int bg_map(void)
 		}
 		at += n;
 	}
-	at = (bgslot *)((char *)m + sizeof h);
 	for (int t = 0; t < 3; t++) {
-		bg_tabs[t]->slot = at;
+		bg_tabs[t]->slot = start[t];
 		bg_tabs[t]->len = (size_t)h.len[t];
-		at += (size_t)1 << bg_tabs[t]->bits;
 	}
 	bg_total = h.total;
 	return 0;
@@ -831,10 +849,7 @@ int ties__lm_bg_save(const char *path)
 
 static void bg_count_all(void)
 {
-	const char *dir = getenv("TIES_WORDNET");
-	if (!dir)
-		dir = "/usr/share/wordnet";
-	static const char *const files[] = {"data.noun", "data.verb", "data.adj", "data.adv"};
+	const char *dir = wordnet_dir();
 	if (bg_alloc(&bg_uni) || bg_alloc(&bg_bi)) {
 		ties__free(bg_uni.slot);
 		bg_uni.slot = NULL;
@@ -843,20 +858,20 @@ static void bg_count_all(void)
 	char path[4096], line[8192];
 	if (bg_alloc(&bg_pos) == 0)
 		pos_load(dir);
-	for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-		if (snprintf(path, sizeof path, "%s/%s", dir, files[f]) >= (int)sizeof path)
+	for (size_t f = 0; f < 4; f++) {
+		if (snprintf(path, sizeof path, "%s/data.%s", dir, pos_files[f].name) >=
+		    (int)sizeof path)
 			continue;
 		FILE *fp = fopen(path, "r");
 		if (!fp)
 			continue;
-		static const unsigned fbits[] = {POS_N, POS_V, POS_A, POS_A};
 		while (fgets(line, sizeof line, fp)) {
 			const char *g = strstr(line, " | ");
 			uint64_t carry = 0;
 			if (g)
 				bg_text(g + 3, strlen(g + 3), &carry);
 			if (bg_pos.slot && line[0] >= '0' && line[0] <= '9')
-				pos_synset(line, fbits[f]);
+				pos_synset(line, pos_files[f].bits);
 		}
 		fclose(fp);
 	}

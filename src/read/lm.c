@@ -544,6 +544,15 @@ static const char *dictd_dir(void)
 	return d ? d : "/usr/share/dictd";
 }
 
+/* dir/fmt(name) into path; 0, or -1 when it does not fit. */
+static int src_path(char path[4096], const char *dir, const char *fmt, const char *name)
+{
+	char file[64];
+	if (snprintf(file, sizeof file, fmt, name) >= (int)sizeof file)
+		return -1;
+	return snprintf(path, 4096, "%s/%s", dir, file) < 4096 ? 0 : -1;
+}
+
 /* The definitions and quotations of the GNU Collaborative International
  * Dictionary of English (package dict-gcide, about 5 million words): a
  * background three times the size of the WordNet glosses, much of it
@@ -554,7 +563,7 @@ static const char *dictd_dir(void)
 static void bg_dict(void)
 {
 	char path[4096];
-	if (snprintf(path, sizeof path, "%s/gcide.dict.dz", dictd_dir()) >= (int)sizeof path)
+	if (src_path(path, dictd_dir(), "%s", "gcide.dict.dz"))
 		return;
 	gzFile gz = gzopen(path, "rb");
 	if (!gz)
@@ -638,14 +647,18 @@ static void pos_synset(const char *line, unsigned bits)
 	}
 }
 
-static void pos_load(const char *dir)
+/* WordNet's file fmt(name) of part of speech f ("data.%s", "%s.exc"). */
+static FILE *pos_open(const char *fmt, size_t f)
 {
-	char path[4096], line[8192];
+	char path[4096];
+	return src_path(path, wordnet_dir(), fmt, pos_files[f].name) ? NULL : fopen(path, "r");
+}
+
+static void pos_load(void)
+{
+	char line[8192];
 	for (size_t f = 0; f < 4; f++) {
-		if (snprintf(path, sizeof path, "%s/%s.exc", dir, pos_files[f].name) >=
-		    (int)sizeof path)
-			continue;
-		FILE *fp = fopen(path, "r");
+		FILE *fp = pos_open("%s.exc", f);
 		if (!fp)
 			continue;
 		while (fgets(line, sizeof line, fp)) {
@@ -734,11 +747,9 @@ typedef struct bghead {
 
 static void bg_stamp_file(int64_t src[4], const char *dir, const char *fmt, const char *name)
 {
-	char file[64], path[4096];
+	char path[4096];
 	struct stat st;
-	snprintf(file, sizeof file, fmt, name);
-	if (snprintf(path, sizeof path, "%s/%s", dir, file) < (int)sizeof path &&
-	    stat(path, &st) == 0) {
+	if (src_path(path, dir, fmt, name) == 0 && stat(path, &st) == 0) {
 		src[0] = (int64_t)st.st_dev;
 		src[1] = (int64_t)st.st_ino;
 		src[2] = (int64_t)st.st_size;
@@ -849,20 +860,16 @@ int ties__lm_bg_save(const char *path)
 
 static void bg_count_all(void)
 {
-	const char *dir = wordnet_dir();
 	if (bg_alloc(&bg_uni) || bg_alloc(&bg_bi)) {
 		ties__free(bg_uni.slot);
 		bg_uni.slot = NULL;
 		return;
 	}
-	char path[4096], line[8192];
+	char line[8192];
 	if (bg_alloc(&bg_pos) == 0)
-		pos_load(dir);
+		pos_load();
 	for (size_t f = 0; f < 4; f++) {
-		if (snprintf(path, sizeof path, "%s/data.%s", dir, pos_files[f].name) >=
-		    (int)sizeof path)
-			continue;
-		FILE *fp = fopen(path, "r");
+		FILE *fp = pos_open("data.%s", f);
 		if (!fp)
 			continue;
 		while (fgets(line, sizeof line, fp)) {

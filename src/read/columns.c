@@ -83,7 +83,7 @@ typedef struct state {
 	float hlast[2];        /* of them, given by the chain's last unit */
 	int roww[2];           /* width of each chain's last row so far, in characters */
 	unsigned char has[2];  /* the chain has a line on this page */
-	unsigned char stop[2]; /* the chain's last unit ends a sentence */
+	unsigned char stop[2]; /* the chain's last unit ends a sentence or a colon */
 	unsigned char has_d;   /* a switch has been seen on this page */
 	unsigned char left;    /* the chain that is the left column */
 	/* the current unit came by a switch, or filled out the row of a unit
@@ -457,7 +457,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		wid[i] = w > 100000 ? 100000 : (int)w;
 		nrows[i] = rows > 100000 ? 100000 : (int)rows;
 		const ties__line *l = LAST(&C, i);
-		stop[i] = (unsigned char)ties__ends_sentence(l->text, l->len);
+		stop[i] = (unsigned char)ties__ends_block(l->text, l->len);
 		head[i] = (unsigned char)(U[i].n == 1 && heading_like(lm, l, rows, w, lay->width));
 	}
 	unsigned gen = 0;

@@ -327,6 +327,15 @@ int ties__ends_sentence(const char *s, size_t n)
 	}
 }
 
+int ties__ends_block(const char *s, size_t n)
+{
+	if (ties__ends_sentence(s, n))
+		return 1;
+	while (n && s[n - 1] == ' ')
+		n--;
+	return n && s[n - 1] == ':';
+}
+
 int ties__ends_hyphen(const char *s, size_t n)
 {
 	while (n && s[n - 1] == ' ')

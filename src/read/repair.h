@@ -58,6 +58,9 @@ double ties__lm_open(const ties__lm *lm, const ties__line *b);
 
 /* Sentence end at the end of a line ("end.", "end.3", "end.\"") */
 int ties__ends_sentence(const char *s, size_t n);
+/* A sentence end or a colon: a short line ending so closes its paragraph
+ * (a colon introduces a list or a quotation set apart). */
+int ties__ends_block(const char *s, size_t n);
 /* 1 when s ends with a letter and a hyphen. */
 int ties__ends_hyphen(const char *s, size_t n);
 /* First code point is an uppercase letter / lowercase letter. */

@@ -83,6 +83,11 @@ static void line_ends(void **st)
 	assert_false(ties__ends_sentence("by John F.", 10));
 	assert_true(ties__ends_sentence("in the U.S.", 11));
 	assert_true(ties__ends_sentence("was Mr. Smith.", 14));
+	/* a colon closes a paragraph (a list follows); a comma does not */
+	assert_true(ties__ends_block("the following points: ", 22));
+	assert_true(ties__ends_block("in the U.S.", 11));
+	assert_false(ties__ends_block("the points, ", 12));
+	assert_false(ties__ends_block("ratio 3:1", 9));
 	assert_true(ties__ends_hyphen("inter-", 6));
 	assert_false(ties__ends_hyphen("1990-", 5));
 	assert_int_equal(ties__line_width("a   b", 5), 3);

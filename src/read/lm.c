@@ -1189,13 +1189,6 @@ int ties__lm_ends_function_word(const ties__lm *lm, const char *s, size_t n)
 	return cl && function_word(word_hash(s + ws + cs, cl));
 }
 
-size_t ties__lm_features(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
-                         const ties__line *b, double *f)
-{
-	link_features(lm, lay, a, b, f);
-	return F_N;
-}
-
 double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
                      const ties__line *b)
 {

@@ -49,10 +49,6 @@ int ties__lm_bg_save(const char *path);
  * the evidence says it continues, negative when it says it does not. */
 double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
                      const ties__line *b);
-/* The evidence features behind ties__lm_link (f: room for 32 values);
- * returns their number.  For measuring and fitting the weights. */
-size_t ties__lm_features(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
-                         const ties__line *b, double *f);
 /* Score of line b opening a column (no known predecessor). */
 double ties__lm_open(const ties__lm *lm, const ties__line *b);
 

@@ -9,7 +9,7 @@ PKGS="build-essential pkg-config libsqlite3-dev sqlite3 libcmocka-dev \
   libutf8proc-dev wordnet-base wordnet-dev dict-gcide libgeonames-dev iso-codes \
   wamerican wbritish python3 python3-networkx libxml2-utils graphviz \
   poppler-utils mupdf-tools groff ghostscript clang libclang-rt-14-dev \
-  valgrind hyperfine chromium libjgrapht-java jargon-text python3-pdfminer"
+  valgrind hyperfine clang-format chromium libjgrapht-java jargon-text python3-pdfminer"
 # Node.js and npm run the test tooling (ajv, playwright-core); a machine that
 # already has a Node.js of its own (with npm) keeps it.
 command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs"

@@ -50,16 +50,17 @@ static void *xrealloc(void *p, size_t n)
 	return p;
 }
 
-static void emit(const char *name, char kind, char cls, const char *country, double lat,
-                 double lon, const char *display, const char *syns_s)
+static void emit(const char *name, char kind, char cls, const char *country, double lat, double lon,
+                 const char *display, const char *syns_s)
 {
 	char key[512];
 	size_t k = ties__xnorm(name, strlen(name), key, sizeof key);
 	if (k == 0 || k >= sizeof key - 1)
 		return;
 	char line[4096];
-	int n = snprintf(line, sizeof line, "%s\t%c\t%c\t%s\t%.4f\t%.4f\t%s\t%s", key, kind, cls ? cls : 'X',
-	                 country && *country ? country : "-", lat, lon, display, syns_s ? syns_s : "");
+	int n = snprintf(line, sizeof line, "%s\t%c\t%c\t%s\t%.4f\t%.4f\t%s\t%s", key, kind,
+	                 cls ? cls : 'X', country && *country ? country : "-", lat, lon, display,
+	                 syns_s ? syns_s : "");
 	if (n < 0 || (size_t)n >= sizeof line)
 		return;
 	if (nout == capout) {
@@ -233,7 +234,10 @@ static char classify(syn *s, int depth)
 	return c;
 }
 
-static int is_upper_start(const char *w) { return w[0] >= 'A' && w[0] <= 'Z'; }
+static int is_upper_start(const char *w)
+{
+	return w[0] >= 'A' && w[0] <= 'Z';
+}
 
 static void emit_nouns(void)
 {
@@ -258,7 +262,8 @@ static void emit_nouns(void)
 					sl += wl;
 				}
 			}
-			char flags[3] = {s->inst ? 'i' : '-', is_upper_start(s->words[w]) ? 'u' : '-', 0};
+			char flags[3] = {s->inst ? 'i' : '-',
+			                 is_upper_start(s->words[w]) ? 'u' : '-', 0};
 			/* country field carries the flags for noun records */
 			emit(s->words[w], 'n', c, flags, 0, 0, s->words[w], synbuf);
 		}
@@ -307,7 +312,9 @@ static void emit_index(const char *dir)
 					tok = strtok(NULL, " \n");
 				}
 			}
-			char posc = pos[p][0] == 'a' && pos[p][1] == 'd' && pos[p][2] == 'v' ? 'r' : pos[p][0];
+			char posc = pos[p][0] == 'a' && pos[p][1] == 'd' && pos[p][2] == 'v'
+			                ? 'r'
+			                : pos[p][0];
 			emit(line, 'w', posc, cls, 0, 0, line, "");
 		}
 		free(line);
@@ -325,7 +332,9 @@ static void emit_index(const char *dir)
 			for (char *c = b; *c; c++)
 				if (*c == '_')
 					*c = ' ';
-			char posc = pos[p][0] == 'a' && pos[p][1] == 'd' && pos[p][2] == 'v' ? 'r' : pos[p][0];
+			char posc = pos[p][0] == 'a' && pos[p][1] == 'd' && pos[p][2] == 'v'
+			                ? 'r'
+			                : pos[p][0];
 			emit(a, 'x', posc, "-", 0, 0, b, "");
 		}
 		free(line);
@@ -381,7 +390,8 @@ static void emit_iso(const char *dir)
 		if (!end)
 			break;
 		char a2[8], name[256], v[256];
-		if (json_field(p, end, "alpha_2", a2, sizeof a2) && json_field(p, end, "name", name, sizeof name)) {
+		if (json_field(p, end, "alpha_2", a2, sizeof a2) &&
+		    json_field(p, end, "name", name, sizeof name)) {
 			const char *disp = name;
 			if (json_field(p, end, "common_name", v, sizeof v)) {
 				emit(v, 'c', 'L', a2, 0, 0, v, "");
@@ -404,7 +414,8 @@ static void emit_iso(const char *dir)
 		if (!end)
 			break;
 		char code[16], name[256];
-		if (json_field(p, end, "code", code, sizeof code) && json_field(p, end, "name", name, sizeof name)) {
+		if (json_field(p, end, "code", code, sizeof code) &&
+		    json_field(p, end, "name", name, sizeof name)) {
 			char cc[3] = {code[0], code[1], 0};
 			/* "Name [Other]" and "Name (Other)" forms list two names */
 			char *br = strpbrk(name, "[(");
@@ -437,8 +448,8 @@ static void emit_cities(void)
 		char pop[32];
 		snprintf(pop, sizeof pop, "%u", geonames_city_get_population(c));
 		emit(geonames_city_get_name(c), 'g', 'L', geonames_city_get_country_code(c),
-		     geonames_city_get_latitude(c), geonames_city_get_longitude(c), geonames_city_get_name(c),
-		     pop);
+		     geonames_city_get_latitude(c), geonames_city_get_longitude(c),
+		     geonames_city_get_name(c), pop);
 		/* the country's everyday name ("Russia" beside iso's "Russian
 		 * Federation"); duplicates collapse when the index is written */
 		const char *cn = geonames_city_get_country(c);

@@ -67,8 +67,7 @@ void ties_buf_clear(ties_buf *b);   /* len = 0, keeps memory */
 ties_code ties_buf_add(ties_buf *b, const void *p, size_t n);
 ties_code ties_buf_adds(ties_buf *b, const char *s);
 ties_code ties_buf_addc(ties_buf *b, char c);
-ties_code ties_buf_printf(ties_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+ties_code ties_buf_printf(ties_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hands the data over (NUL-terminated, possibly NULL if empty); b is reset. */
 char *ties_buf_detach(ties_buf *b, size_t *len);
 

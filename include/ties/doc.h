@@ -56,8 +56,8 @@ typedef struct ties_doc {
 	const char *title;  /* may be "" */
 	char sha256[65];    /* of the input bytes, hex */
 	ties_input_kind input_kind;
-	int repaired;       /* 1 when column interleaving was undone */
-	unsigned pages;     /* PDF: page count; text: 0 */
+	int repaired;   /* 1 when column interleaving was undone */
+	unsigned pages; /* PDF: page count; text: 0 */
 
 	const char *text;
 	size_t len;
@@ -76,11 +76,11 @@ typedef struct ties_doc {
 
 /* Bounds on what a reader accepts; zero fields take the defaults. */
 typedef struct ties_read_opts {
-	size_t max_input;      /* bytes; default 64 MiB */
-	size_t max_line;       /* bytes in one input line; default 1 MiB */
+	size_t max_input;         /* bytes; default 64 MiB */
+	size_t max_line;          /* bytes in one input line; default 1 MiB */
 	unsigned long max_search; /* reading-order search steps; default 50M */
-	unsigned max_pages;    /* PDF; default 2000 */
-	int no_repair;         /* 1: never undo column interleaving */
+	unsigned max_pages;       /* PDF; default 2000 */
+	int no_repair;            /* 1: never undo column interleaving */
 } ties_read_opts;
 
 /* Reads a text or PDF file ("-" = stdin) into *out. */

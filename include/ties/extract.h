@@ -22,7 +22,7 @@ typedef enum ties_entity_type {
 	TIES_ENT_OTHER
 } ties_entity_type;
 
-const char *ties_entity_type_name(ties_entity_type t); /* "person", ... */
+const char *ties_entity_type_name(ties_entity_type t);          /* "person", ... */
 int ties_entity_type_parse(const char *s, ties_entity_type *t); /* 0 ok, -1 unknown */
 
 typedef struct ties_span {
@@ -30,8 +30,8 @@ typedef struct ties_span {
 } ties_span;
 
 typedef struct ties_entity {
-	char id[16];            /* "e1", ... unique in the document */
-	const char *name;       /* canonical name */
+	char id[16];      /* "e1", ... unique in the document */
+	const char *name; /* canonical name */
 	ties_entity_type type;
 	const char **aliases;
 	size_t naliases;
@@ -46,12 +46,12 @@ typedef struct ties_entity {
 
 /* ICD-203 estimative levels, from the wording of the evidence. */
 typedef enum ties_hedge {
-	TIES_HEDGE_ASSERTED,      /* stated as fact */
+	TIES_HEDGE_ASSERTED, /* stated as fact */
 	TIES_HEDGE_ALMOST_CERTAIN,
-	TIES_HEDGE_LIKELY,        /* "information suggests", "appears" */
-	TIES_HEDGE_REPORTED,      /* "reportedly", "according to" */
-	TIES_HEDGE_ALLEGED,       /* "allegedly", "alleged" */
-	TIES_HEDGE_POSSIBLE,      /* "might", "may", "could" */
+	TIES_HEDGE_LIKELY,   /* "information suggests", "appears" */
+	TIES_HEDGE_REPORTED, /* "reportedly", "according to" */
+	TIES_HEDGE_ALLEGED,  /* "allegedly", "alleged" */
+	TIES_HEDGE_POSSIBLE, /* "might", "may", "could" */
 	TIES_HEDGE_UNLIKELY
 } ties_hedge;
 
@@ -67,8 +67,8 @@ typedef struct ties_relation {
 	size_t nnotes;
 	ties_hedge hedge;
 	int negated;
-	const char *date;      /* "2008", "2020-02", or NULL */
-	const char *trigger;   /* the word or pattern that fired, for audits */
+	const char *date;    /* "2008", "2020-02", or NULL */
+	const char *trigger; /* the word or pattern that fired, for audits */
 } ties_relation;
 
 typedef struct ties_extraction {
@@ -81,9 +81,9 @@ typedef struct ties_extraction {
 } ties_extraction;
 
 typedef struct ties_extract_opts {
-	const char *rules_path;   /* relation rules file; NULL = installed default */
-	size_t max_entities;      /* default 100000 */
-	size_t max_relations;     /* default 500000 */
+	const char *rules_path; /* relation rules file; NULL = installed default */
+	size_t max_entities;    /* default 100000 */
+	size_t max_relations;   /* default 500000 */
 } ties_extract_opts;
 
 ties_code ties_extract(const ties_doc *doc, const ties_extract_opts *opts, ties_extraction **out,

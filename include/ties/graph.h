@@ -20,7 +20,7 @@ typedef struct ties_gdoc {
 	const char *source; /* path as added */
 	const char *title;
 	const char *sha256;
-	const char *added;  /* ISO 8601 time it was added, or NULL */
+	const char *added; /* ISO 8601 time it was added, or NULL */
 } ties_gdoc;
 
 typedef struct ties_gnode {
@@ -29,23 +29,23 @@ typedef struct ties_gnode {
 	ties_entity_type type;
 	const char **aliases;
 	size_t naliases;
-	char country[3];  /* ISO 3166 alpha-2 or "" */
+	char country[3]; /* ISO 3166 alpha-2 or "" */
 	int has_coords;
 	double lat, lon;
 } ties_gnode;
 
 /* One statement of a relation in one document. */
 typedef struct ties_gevidence {
-	int64_t claim_id;  /* stable id of the claim (knowledge base), or 0 */
-	size_t doc;        /* index into docs */
-	const char *text;  /* the evidence sentence */
-	size_t start, end; /* byte offsets in the document's read text */
-	int *notes;        /* footnote numbers */
+	int64_t claim_id;        /* stable id of the claim (knowledge base), or 0 */
+	size_t doc;              /* index into docs */
+	const char *text;        /* the evidence sentence */
+	size_t start, end;       /* byte offsets in the document's read text */
+	int *notes;              /* footnote numbers */
 	const char **note_texts; /* the notes' texts (NULL entries when unknown) */
 	size_t nnotes;
 	ties_hedge hedge;
 	int negated;
-	const char *date;  /* or NULL */
+	const char *date; /* or NULL */
 } ties_gevidence;
 
 /* A typed, directed edge: source TYPE target, with all its evidence. */

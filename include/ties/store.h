@@ -28,12 +28,12 @@ void ties_store_close(ties_store *s);
 
 /* Which part of the knowledge base a graph covers; zero = everything. */
 typedef struct ties_graph_filter {
-	const char *around;      /* an entity name or alias, or NULL */
-	unsigned depth;          /* hops around it (default 1) */
-	const char *doc;         /* a document source or sha256 prefix, or NULL */
-	const char **types;      /* relation types to keep, or NULL for all */
+	const char *around; /* an entity name or alias, or NULL */
+	unsigned depth;     /* hops around it (default 1) */
+	const char *doc;    /* a document source or sha256 prefix, or NULL */
+	const char **types; /* relation types to keep, or NULL for all */
 	size_t ntypes;
-	int min_confidence;      /* 0-100 */
+	int min_confidence; /* 0-100 */
 } ties_graph_filter;
 
 ties_code ties_store_graph(ties_store *s, const ties_graph_filter *f, ties_graph **out,

@@ -5,10 +5,10 @@
 
 #include "common.h"
 #include "doc.h"
+#include "export.h"
 #include "extract.h"
 #include "graph.h"
-#include "store.h"
 #include "query.h"
-#include "export.h"
+#include "store.h"
 
 #endif

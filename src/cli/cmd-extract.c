@@ -12,19 +12,22 @@ static ties_code summary(const ties_extraction *x, ties_buf *out)
 	                               x->nrelations);
 	for (size_t i = 0; i < x->nentities && !rc; i++) {
 		const ties_entity *e = &x->entities[i];
-		rc = ties_buf_printf(out, "  %-5s %-12s %s", e->id, ties_entity_type_name(e->type), e->name);
+		rc = ties_buf_printf(out, "  %-5s %-12s %s", e->id, ties_entity_type_name(e->type),
+		                     e->name);
 		for (size_t k = 0; k < e->naliases && !rc; k++)
 			rc = ties_buf_printf(out, "%s%s", k ? ", " : " (also: ", e->aliases[k]);
 		if (!rc && e->naliases)
 			rc = ties_buf_addc(out, ')');
 		if (!rc)
-			rc = ties_buf_printf(out, " [%zu mention%s]\n", e->nmentions, e->nmentions == 1 ? "" : "s");
+			rc = ties_buf_printf(out, " [%zu mention%s]\n", e->nmentions,
+			                     e->nmentions == 1 ? "" : "s");
 	}
 	rc = rc ? rc : ties_buf_adds(out, "\nrelations:\n");
 	for (size_t i = 0; i < x->nrelations && !rc; i++) {
 		const ties_relation *r = &x->relations[i];
-		rc = ties_buf_printf(out, "  %s %s%s %s", x->entities[r->source].name, r->negated ? "NOT " : "",
-		                     r->type, x->entities[r->target].name);
+		rc =
+		    ties_buf_printf(out, "  %s %s%s %s", x->entities[r->source].name,
+		                    r->negated ? "NOT " : "", r->type, x->entities[r->target].name);
 		if (!rc && r->hedge != TIES_HEDGE_ASSERTED)
 			rc = ties_buf_printf(out, " (%s)", ties_hedge_name(r->hedge));
 		if (!rc && r->date)
@@ -50,12 +53,13 @@ int cmd_extract(int argc, char **argv)
 			continue;
 		if (!strcmp(argv[i], "--json"))
 			json = 1;
-		else if (!strcmp(argv[i], "--max-entities") || !strcmp(argv[i], "--max-relations")) {
+		else if (!strcmp(argv[i], "--max-entities") ||
+		         !strcmp(argv[i], "--max-relations")) {
 			char *end = NULL;
 			unsigned long long v = i + 1 < argc ? strtoull(argv[i + 1], &end, 10) : 0;
 			if (!end || *end || v == 0)
-				return cli_fail(TIES_ERR_USAGE, "option '%s' needs a positive number",
-				                argv[i]);
+				return cli_fail(TIES_ERR_USAGE,
+				                "option '%s' needs a positive number", argv[i]);
 			if (argv[i][6] == 'e')
 				xo.max_entities = (size_t)v;
 			else
@@ -69,7 +73,8 @@ int cmd_extract(int argc, char **argv)
 			return r;
 	}
 	if (!path)
-		return cli_fail(TIES_ERR_USAGE, "usage: ties extract [--json] [--rules FILE] [--max-entities N] [--max-relations N] FILE|-");
+		return cli_fail(TIES_ERR_USAGE, "usage: ties extract [--json] [--rules FILE] "
+		                                "[--max-entities N] [--max-relations N] FILE|-");
 	ties_doc *doc;
 	ties_error err;
 	ties_code rc = ties_read_file(path, &o, &doc, &err);

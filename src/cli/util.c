@@ -16,7 +16,10 @@ int cli_fail(ties_code code, const char *fmt, ...)
 	return code;
 }
 
-int cli_error(const ties_error *err) { return cli_fail(err->code, "%s", err->msg); }
+int cli_error(const ties_error *err)
+{
+	return cli_fail(err->code, "%s", err->msg);
+}
 
 /* A full disk or a file-size limit is its own code, so scripts can tell it
  * from other write errors. */

@@ -35,10 +35,11 @@ static ties_code field(ties_buf *b, const char *s, int arr, ties_buf *tmp)
 static ties_code list_field(ties_buf *out, ties_buf *txt, ties_buf *tmp)
 {
 	for (size_t j = 0; j < txt->len; j++)
-		txt->data[j] = txt->data[j] == ';' ? ',' : txt->data[j] == '\x1f' ? ';' : txt->data[j];
+		txt->data[j] = txt->data[j] == ';'      ? ','
+		               : txt->data[j] == '\x1f' ? ';'
+		                                        : txt->data[j];
 	return txt->len ? field(out, txt->data, 0, tmp) : TIES_OK;
 }
-
 
 ties_code ties__export_csv_nodes(const ties_graph *g, const ties_export_opts *o, ties_buf *out,
                                  ties_error *err)

@@ -33,7 +33,8 @@ static void reflag(const xstate *st, xtok *t, unsigned keep)
 	ties_vec v;
 	ties__vec_init(&v, sizeof(xtok));
 	size_t mi = 0;
-	if (ties__xtokenize(st->text, t->s, t->e, t->sent, NULL, 0, &mi, &v) == TIES_OK && v.len >= 1) {
+	if (ties__xtokenize(st->text, t->s, t->e, t->sent, NULL, 0, &mi, &v) == TIES_OK &&
+	    v.len >= 1) {
 		xtok *n = &TIES_VEC_AT(&v, xtok, 0);
 		t->flags = (n->flags & ~XT_START) | keep;
 	}
@@ -62,7 +63,8 @@ static int known_part(const xstate *st, size_t s, size_t e)
 	return ties__xproper_class(st, key, kl, &lk) || ties__xis_demonym(st, key, kl);
 }
 
-static const char *const prefixes[] = {"anti", "pro", "non", "ex", "post", "pre", "neo", "pan", "mid"};
+static const char *const prefixes[] = {"anti", "pro", "non", "ex", "post",
+                                       "pre",  "neo", "pan", "mid"};
 
 /* Appends token t, split at hyphens where it joins names. */
 static int add_split(xstate *st, const xtok *t)
@@ -77,8 +79,8 @@ static int add_split(xstate *st, const xtok *t)
 	/* lowercase prefix: "anti-India" */
 	size_t fl = cut[0] - t->s;
 	for (size_t p = 0; p < sizeof prefixes / sizeof *prefixes; p++)
-		if (strlen(prefixes[p]) == fl && !strncmp(x + t->s, prefixes[p], fl) && cut[0] + 1 < t->e &&
-		    x[cut[0] + 1] >= 'A' && x[cut[0] + 1] <= 'Z') {
+		if (strlen(prefixes[p]) == fl && !strncmp(x + t->s, prefixes[p], fl) &&
+		    cut[0] + 1 < t->e && x[cut[0] + 1] >= 'A' && x[cut[0] + 1] <= 'Z') {
 			if (push_tok(st, t->s, cut[0], t->sent, XT_WORD | (t->flags & XT_START), 0))
 				return -1;
 			xtok rest = {cut[0] + 1, t->e, 0, t->sent};
@@ -105,10 +107,12 @@ static int add_split(xstate *st, const xtok *t)
 		size_t wl = t->e - lp;
 		memcpy(w, x + lp, wl);
 		size_t kl = ties__xnorm(w, wl, key, sizeof key);
-		if (!ties__xrules_has(st->rules, XR_CONNECTOR, w, wl) && ties__xis_common(st, key, kl)) {
+		if (!ties__xrules_has(st->rules, XR_CONNECTOR, w, wl) &&
+		    ties__xis_common(st, key, kl)) {
 			xtok head = {t->s, cut[nc - 1], t->flags & XT_START, t->sent};
 			reflag(st, &head, t->flags & XT_START);
-			if (add_split(st, &head) || push_tok(st, lp, t->e, t->sent, XT_WORD | XT_COMPOUND, 0))
+			if (add_split(st, &head) ||
+			    push_tok(st, lp, t->e, t->sent, XT_WORD | XT_COMPOUND, 0))
 				return -1;
 			return 0;
 		}
@@ -125,7 +129,8 @@ static int add_split(xstate *st, const xtok *t)
 		size_t pl = pe - ps;
 		if (pl < sizeof pw) {
 			for (size_t k = 0; k < pl; k++)
-				pw[k] = (char)(x[ps + k] >= 'A' && x[ps + k] <= 'Z' ? x[ps + k] + 32 : x[ps + k]);
+				pw[k] = (char)(x[ps + k] >= 'A' && x[ps + k] <= 'Z' ? x[ps + k] + 32
+				                                                    : x[ps + k]);
 			if (ties__xrules_has(st->rules, XR_CONNECTOR, pw, pl))
 				allcap = 0;
 		}
@@ -157,14 +162,17 @@ static int is_month(const xstate *st, size_t i)
 	return ties__xmonth(w, n) != 0;
 }
 
-static int is_stop(const xstate *st, size_t i) { return has_rule(st, XR_STOP, i); }
+static int is_stop(const xstate *st, size_t i)
+{
+	return has_rule(st, XR_STOP, i);
+}
 
 /* "al-Nahr", "bin-Zayed", "ash-Sham": a lowercase particle (a connector
  * or an article assimilated to the name) joined to a name */
 int ties__xparticle(const xstate *st, const xtok *t)
 {
-	static const char *const articles[] = {"ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az",
-	                                       "ed", "en", "er", "es", "et", "ez", NULL};
+	static const char *const articles[] = {"ad", "adh", "an", "ar", "as", "ash", "at", "ath",
+	                                       "az", "ed",  "en", "er", "es", "et",  "ez", NULL};
 	const char *x = st->text;
 	if (!(t->flags & XT_HYPH) || (t->flags & XT_CAP))
 		return 0;
@@ -257,8 +265,9 @@ static int cap_particle(const xstate *st, size_t i, size_t b)
 
 static int compass_tok(const xstate *st, size_t i)
 {
-	static const char *const l[] = {"north", "south", "east", "west", "northern", "southern",
-	                                "eastern", "western", "central", "upper", "lower", "new", NULL};
+	static const char *const l[] = {"north",    "south",   "east",    "west",    "northern",
+	                                "southern", "eastern", "western", "central", "upper",
+	                                "lower",    "new",     NULL};
 	char w[16];
 	size_t n = lower_tok(st, i, w, sizeof w);
 	for (size_t k = 0; l[k]; k++)
@@ -285,7 +294,7 @@ struct xpairs {
 	struct xpair {
 		uint64_t h;
 		uint32_t start, mid;
-	} *slot;
+	} * slot;
 };
 
 static uint64_t pair_hash(const xstate *st, const xtok *p, const xtok *q)
@@ -398,8 +407,8 @@ static int word_at(const xstate *st, size_t i, const char *const *list)
 
 static int head_tok(const xstate *st, size_t i)
 {
-	return has_rule(st, XR_ORGHEAD, i) || has_rule(st, XR_FACHEAD, i) || has_rule(st, XR_LOCHEAD, i) ||
-	       has_rule(st, XR_ORGFIRST, i);
+	return has_rule(st, XR_ORGHEAD, i) || has_rule(st, XR_FACHEAD, i) ||
+	       has_rule(st, XR_LOCHEAD, i) || has_rule(st, XR_ORGFIRST, i);
 }
 
 /* Tokens [i, last] read as a person's name before "of": "Inspector Ana
@@ -417,7 +426,8 @@ static int person_before_of(const xstate *st, size_t a, size_t i, size_t last)
 		char key[128];
 		const xtok *t = &TOK(st, k);
 		size_t kl = key_of(st->text, t->s, t->e, key, sizeof key);
-		if (!(t->flags & XT_ALLCAP) && ties__xis_given(st, key, kl) && !ties__xis_common(st, key, kl))
+		if (!(t->flags & XT_ALLCAP) && ties__xis_given(st, key, kl) &&
+		    !ties__xis_common(st, key, kl))
 			return 1;
 		if (!has_rule(st, XR_HONORIFIC, k) && !common_tok(st, k))
 			break;
@@ -473,17 +483,18 @@ static int country_tok(const xstate *st, size_t i)
 	return ties__xproper_class(st, key, kl, &lk) == 'L' && lk == 'c';
 }
 
-static const char *const numbers[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                      "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
-                                      "hundred", "many", "few", "several", NULL};
-static const char *const spans[] = {"years", "months", "weeks", "days", "decades", "centuries", NULL};
+static const char *const numbers[] = {
+    "two",    "three",  "four",   "five",  "six",   "seven",   "eight", "nine", "ten",     "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "many",  "few",  "several", NULL};
+static const char *const spans[] = {"years",   "months",    "weeks", "days",
+                                    "decades", "centuries", NULL};
 
 /* lowercase words that, after "the NAME", make the name's kind part of it */
-static const char *const lc_org_heads[] = {"clan", "network", "cartel", "gang", "faction", "office",
-                                           "syndicate", "militia", NULL};
-static const char *const lc_fac_heads[] = {"mission", "nightclub", "club", "camp", "ranch", "farm",
-                                           "warehouse", "factory", "mine", "clinic", "residence",
-                                           "estate", "checkpoint", NULL};
+static const char *const lc_org_heads[] = {"clan",   "network",   "cartel",  "gang", "faction",
+                                           "office", "syndicate", "militia", NULL};
+static const char *const lc_fac_heads[] = {"mission",   "nightclub", "club",       "camp", "ranch",
+                                           "farm",      "warehouse", "factory",    "mine", "clinic",
+                                           "residence", "estate",    "checkpoint", NULL};
 
 static int push_cand(xstate *st, ties_vec *out, size_t t0, size_t t1, unsigned flags)
 {
@@ -599,7 +610,8 @@ static int acronyms(xstate *st, ties_vec *cs, size_t a, size_t b)
 				c->flags |= XC_DROP;
 		}
 		size_t lf_index = cs->len;
-		if (push_cand(st, cs, lt, k, XC_LONGFORM) || push_cand(st, cs, k + 1, k + 2, XC_ACRO))
+		if (push_cand(st, cs, lt, k, XC_LONGFORM) ||
+		    push_cand(st, cs, k + 1, k + 2, XC_ACRO))
 			return -1;
 		TIES_VEC_AT(cs, xcand, lf_index + 1).acro_of = (long)lf_index;
 	}
@@ -612,7 +624,8 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 	ties__vec_init(&cs, sizeof(xcand));
 	const char *x = st->text;
 	for (size_t i = a; i < b; i++) {
-		if (!name_tok(st, i) || is_stop(st, i) || (has_rule(st, XR_CONNECTOR, i) && !cap_particle(st, i, b)))
+		if (!name_tok(st, i) || is_stop(st, i) ||
+		    (has_rule(st, XR_CONNECTOR, i) && !cap_particle(st, i, b)))
 			continue;
 		size_t last = i, k = i + 1, lm = lex_span(st, i, b), nick0 = 0, nick1 = 0;
 		while (k < b) {
@@ -627,25 +640,32 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 			 * sentence starts a new line of a header */
 			if (name_tok(st, k) && is_stop(st, k) && !(TOK(st, k).flags & XT_START))
 				break;
-			if (name_tok(st, k) && (has_digit(st, &TOK(st, k)) || has_digit(st, &TOK(st, last))))
+			if (name_tok(st, k) &&
+			    (has_digit(st, &TOK(st, k)) || has_digit(st, &TOK(st, last))))
 				break;
 			/* "X Seven Years On": a span of time in a title ends a name */
-			if (name_tok(st, k) && k + 1 < b && word_at(st, k, numbers) && word_at(st, k + 1, spans))
+			if (name_tok(st, k) && k + 1 < b && word_at(st, k, numbers) &&
+			    word_at(st, k + 1, spans))
 				break;
 			/* "THE X FRONT Analysis Paper": a capitalised title the reader
 			 * joined to the line after it */
-			if (name_tok(st, k) && (TOK(st, last).flags & XT_ALLCAP) && !(TOK(st, k).flags & XT_ALLCAP) &&
+			if (name_tok(st, k) && (TOK(st, last).flags & XT_ALLCAP) &&
+			    !(TOK(st, k).flags & XT_ALLCAP) &&
 			    TOK(st, last).e - TOK(st, last).s >= 3 && caps_line(st, a, b, last))
 				break;
 			/* "the war in Syria Middle East Institute": a country then
 			 * another place or named thing starts a new name (joined
 			 * header lines) */
-			if (name_tok(st, k) && last == k - 1 && !has_rule(st, XR_LOCHEAD, k) && country_tok(st, last)) {
+			if (name_tok(st, k) && last == k - 1 && !has_rule(st, XR_LOCHEAD, k) &&
+			    country_tok(st, last)) {
 				int place = 0;
-				for (size_t j = k; j < b && j < k + 3 && name_tok(st, j) && !place; j++) {
+				for (size_t j = k; j < b && j < k + 3 && name_tok(st, j) && !place;
+				     j++) {
 					char key[256];
-					size_t kl = key_of(st->text, TOK(st, k).s, TOK(st, j).e, key, sizeof key);
-					place = place_span(st, k, j) || ties__xis_instance(st, key, kl);
+					size_t kl = key_of(st->text, TOK(st, k).s, TOK(st, j).e,
+					                   key, sizeof key);
+					place =
+					    place_span(st, k, j) || ties__xis_instance(st, key, kl);
 				}
 				if (place)
 					break;
@@ -659,7 +679,8 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 				continue;
 			}
 			const xtok *t = &TOK(st, k);
-			if ((t->flags & XT_WORD) && !(t->flags & XT_CAP) && has_rule(st, XR_CONNECTOR, k) && k + 1 < b) {
+			if ((t->flags & XT_WORD) && !(t->flags & XT_CAP) &&
+			    has_rule(st, XR_CONNECTOR, k) && k + 1 < b) {
 				static const char *const of[] = {"of", NULL};
 				if (word_at(st, k, of) && person_before_of(st, a, i, last))
 					break;
@@ -671,8 +692,9 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 				size_t q = k + 1;
 				while (q < b && q < k + 5 && name_tok(st, q))
 					q++;
-				if (q > k + 1 && q + 1 < b && is_quote(st, q, 0) && name_tok(st, q + 1) &&
-				    !is_stop(st, q + 1) && !head_tok(st, q + 1)) {
+				if (q > k + 1 && q + 1 < b && is_quote(st, q, 0) &&
+				    name_tok(st, q + 1) && !is_stop(st, q + 1) &&
+				    !head_tok(st, q + 1)) {
 					nick0 = k + 1;
 					nick1 = q;
 					last = q + 1;
@@ -683,9 +705,10 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 			/* "Kovac's Network": a possessive before a lone org head */
 			/* "the Inspector General's Office": the same after a longer name
 			 * that is no place ("Peru's Ministry of Energy" is two names) */
-			if ((t->flags & XT_POSS) && k + 1 < b && last == k - 1 && name_tok(st, k + 1) &&
-			    has_rule(st, XR_ORGHEAD, k + 1) && (k + 2 >= b || !name_tok(st, k + 2)) &&
-			    (last == i || last == i + 1) && !place_span(st, i, last) &&
+			if ((t->flags & XT_POSS) && k + 1 < b && last == k - 1 &&
+			    name_tok(st, k + 1) && has_rule(st, XR_ORGHEAD, k + 1) &&
+			    (k + 2 >= b || !name_tok(st, k + 2)) && (last == i || last == i + 1) &&
+			    !place_span(st, i, last) &&
 			    !(k + 2 < b && has_rule(st, XR_CONNECTOR, k + 2))) {
 				last = k + 1;
 				k += 2;
@@ -696,7 +719,8 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 		size_t s0 = i;
 		/* "Blue River Cartel" at a sentence start: a long name with a head
 		 * word keeps its first word even when that is a common one */
-		int numbered = last + 1 < b && (TOK(st, last + 1).flags & (XT_NUM | XT_MARKER)) == XT_NUM &&
+		int numbered = last + 1 < b &&
+		               (TOK(st, last + 1).flags & (XT_NUM | XT_MARKER)) == XT_NUM &&
 		               TOK(st, last + 1).s == TOK(st, last).e + 1 &&
 		               (has_rule(st, XR_ORGHEAD, last) || has_rule(st, XR_FACHEAD, last));
 		int headed = numbered || (last >= i + 2 && (has_rule(st, XR_ORGHEAD, last) ||
@@ -707,23 +731,27 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 			size_t wl = lower_tok(st, i, w, sizeof w);
 			headed = !(wl > 2 && w[wl - 1] == 'y' && w[wl - 2] == 'l');
 			/* "Fighters of the X Brigade": only a head keeps "of" */
-			if (i + 1 <= last && has_rule(st, XR_CONNECTOR, i + 1) && !(TOK(st, i + 1).flags & XT_CAP) &&
-			    !head_tok(st, i))
+			if (i + 1 <= last && has_rule(st, XR_CONNECTOR, i + 1) &&
+			    !(TOK(st, i + 1).flags & XT_CAP) && !head_tok(st, i))
 				headed = 0;
 		}
 		/* "Coastal Crime Watch | May 2024": a header field keeps its words */
 		if (!headed && TOK(st, i).sent < st->doc->nsentences &&
 		    st->doc->sentences[TOK(st, i).sent].block < 4 && last >= i + 1 &&
-		    ((last + 1 < b && x[TOK(st, last + 1).s] == '|') || (i > a && x[TOK(st, i - 1).s] == '|')))
+		    ((last + 1 < b && x[TOK(st, last + 1).s] == '|') ||
+		     (i > a && x[TOK(st, i - 1).s] == '|')))
 			headed = 1;
 		/* sentence-initial common words and stop words are not names */
-		while (s0 <= last && (is_stop(st, s0) || (has_rule(st, XR_CONNECTOR, s0) && !cap_particle(st, s0, last + 1)) ||
-		                      ((TOK(st, s0).flags & XT_START) && common_tok(st, s0) && !headed &&
-		                       !(has_rule(st, XR_HONORIFIC, s0) && s0 < last) &&
-		                       !given_before_name(st, s0, last) && !repeated_pair(st, s0, last)) ||
-		                      ((TOK(st, s0).flags & XT_ALLCAP) &&
-		                       ((common_tok(st, s0) && (TOK(st, s0).e - TOK(st, s0).s > 5 || caps_line(st, a, b, s0))) ||
-		                        caps_line(st, a, b, s0) >= 2)))) {
+		while (s0 <= last &&
+		       (is_stop(st, s0) ||
+		        (has_rule(st, XR_CONNECTOR, s0) && !cap_particle(st, s0, last + 1)) ||
+		        ((TOK(st, s0).flags & XT_START) && common_tok(st, s0) && !headed &&
+		         !(has_rule(st, XR_HONORIFIC, s0) && s0 < last) &&
+		         !given_before_name(st, s0, last) && !repeated_pair(st, s0, last)) ||
+		        ((TOK(st, s0).flags & XT_ALLCAP) &&
+		         ((common_tok(st, s0) &&
+		           (TOK(st, s0).e - TOK(st, s0).s > 5 || caps_line(st, a, b, s0))) ||
+		          caps_line(st, a, b, s0) >= 2)))) {
 			s0++;
 			while (s0 <= last && !name_tok(st, s0))
 				s0++;
@@ -740,16 +768,19 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 		unsigned flags = 0;
 		size_t end = e0 + 1;
 		static const char *const the[] = {"the", NULL};
-		int after_the = s0 > a && word_at(st, s0 - 1, the) && !(TOK(st, s0).flags & XT_ALLCAP);
+		int after_the =
+		    s0 > a && word_at(st, s0 - 1, the) && !(TOK(st, s0).flags & XT_ALLCAP);
 		/* "a former UNX camp": an acronym before a facility noun owns it */
 		int lone_acro = e0 == s0 && (TOK(st, s0).flags & XT_ALLCAP);
-		if (end < b && (TOK(st, end).flags & XT_WORD) && !(TOK(st, end).flags & XT_CAP) && !lone_acro) {
+		if (end < b && (TOK(st, end).flags & XT_WORD) && !(TOK(st, end).flags & XT_CAP) &&
+		    !lone_acro) {
 			if (has_rule(st, XR_FACHEAD, end)) {
 				flags |= XC_FACHEAD;
 				end++;
 			} else if (after_the && end + 1 < b && (TOK(st, end + 1).flags & XT_WORD) &&
-			           !(TOK(st, end + 1).flags & XT_CAP) && has_rule(st, XR_FACHEAD, end + 1) &&
-			           !is_stop(st, end) && !has_rule(st, XR_CONNECTOR, end) &&
+			           !(TOK(st, end + 1).flags & XT_CAP) &&
+			           has_rule(st, XR_FACHEAD, end + 1) && !is_stop(st, end) &&
+			           !has_rule(st, XR_CONNECTOR, end) &&
 			           (!known_span(st, s0, e0) || place_span(st, s0, e0))) {
 				/* "the Tal Afar air base", "the X border crossing": a place
 				 * before it names the facility */
@@ -757,10 +788,12 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 				end += 2;
 			} else if (has_rule(st, XR_LOCCUE, end))
 				flags |= XC_PLACECUE;
-			else if (after_the && word_at(st, end, lc_org_heads) && !known_span(st, s0, e0)) {
+			else if (after_the && word_at(st, end, lc_org_heads) &&
+			         !known_span(st, s0, e0)) {
 				flags |= XC_LCHEAD; /* "the Vasquez network" */
 				end++;
-			} else if (after_the && word_at(st, end, lc_fac_heads) && !known_span(st, s0, e0)) {
+			} else if (after_the && word_at(st, end, lc_fac_heads) &&
+			           !known_span(st, s0, e0)) {
 				flags |= XC_FACHEAD; /* "the Blue Lagoon nightclub" */
 				end++;
 			}
@@ -785,8 +818,8 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 				continue;
 			if (TOK(st, s0).e - TOK(st, s0).s == 1)
 				continue; /* a lone capital letter */
-			if ((TOK(st, s0).flags & XT_ALLCAP) && end < b && (TOK(st, end).flags & XT_NUM) &&
-			    !(TOK(st, end).flags & XT_MARKER))
+			if ((TOK(st, s0).flags & XT_ALLCAP) && end < b &&
+			    (TOK(st, end).flags & XT_NUM) && !(TOK(st, end).flags & XT_MARKER))
 				continue; /* a currency or unit code: "EUR 5 million" */
 		}
 		if (push_cand(st, &cs, s0, end, flags))
@@ -802,12 +835,14 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 			TIES_VEC_AT(&cs, xcand, cs.len - 1).acro_of = (long)mi;
 		}
 		/* not the head of "Centre for X", nor the first word of "X da Y" */
-		if (end - s0 >= 2 && place_tok(st, s0) && !(TOK(st, s0).flags & XT_HYPH) && !compass_tok(st, s0) &&
-		    !given_before_name(st, s0, end - 1) && !head_tok(st, s0) && !(flags & (XC_FACHEAD | XC_LCHEAD)) &&
+		if (end - s0 >= 2 && place_tok(st, s0) && !(TOK(st, s0).flags & XT_HYPH) &&
+		    !compass_tok(st, s0) && !given_before_name(st, s0, end - 1) &&
+		    !head_tok(st, s0) && !(flags & (XC_FACHEAD | XC_LCHEAD)) &&
 		    !has_rule(st, XR_CONNECTOR, s0 + 1) && !(TOK(st, end - 1).flags & XT_NUM)) {
 			char key[256], lk;
 			size_t kl = key_of(x, TOK(st, s0).s, TOK(st, end - 1).e, key, sizeof key);
-			if (!ties__xproper_class(st, key, kl, &lk) && push_cand(st, &cs, s0, s0 + 1, XC_NESTED))
+			if (!ties__xproper_class(st, key, kl, &lk) &&
+			    push_cand(st, &cs, s0, s0 + 1, XC_NESTED))
 				goto nomem;
 		}
 		if (TOK(st, s0).flags & (XT_ALLCAP | XT_MIXED) && end - s0 == 1)
@@ -825,7 +860,8 @@ static ties_code sentence_cands(xstate *st, size_t a, size_t b)
 		if (c->t0 >= a + 4 && is_quote(st, c->t0 - 1, 1) && word_at(st, c->t0 - 2, as) &&
 		    word_at(st, c->t0 - 3, known))
 			w = 3;
-		if (c->t0 < a + w + 1 || !is_quote(st, c->t0 - 1, 1) || (w == 2 && !word_at(st, c->t0 - 2, alias)) ||
+		if (c->t0 < a + w + 1 || !is_quote(st, c->t0 - 1, 1) ||
+		    (w == 2 && !word_at(st, c->t0 - 2, alias)) ||
 		    x[TOK(st, c->t0 - w - 1).s] != ',' || c->acro_of >= 0)
 			continue;
 		for (size_t m = 0; m < cs.len; m++)
@@ -868,7 +904,8 @@ nomem:
  * heading: "Notes 1. Author, title ...", "Notes1. Author" */
 static int notes_paragraph(const char *s, size_t n)
 {
-	static const char *const words[] = {"notes", "endnotes", "footnotes", "references", "sources", NULL};
+	static const char *const words[] = {"notes",      "endnotes", "footnotes",
+	                                    "references", "sources",  NULL};
 	for (size_t w = 0; words[w]; w++) {
 		size_t l = strlen(words[w]), i;
 		if (n <= l + 3 || strncasecmp(s, words[w], l))
@@ -905,7 +942,8 @@ ties_code ties__xcandidates(xstate *st)
 		                    d->blocks[se->block].end - d->blocks[se->block].start))
 			continue;
 		tmp.len = 0;
-		rc = ties__xtokenize(st->text, se->start, se->end, (uint32_t)s, d->markers, d->nmarkers, &mi, &tmp);
+		rc = ties__xtokenize(st->text, se->start, se->end, (uint32_t)s, d->markers,
+		                     d->nmarkers, &mi, &tmp);
 		for (size_t i = 0; i < tmp.len && !rc; i++)
 			if (add_split(st, &TIES_VEC_AT(&tmp, xtok, i)))
 				rc = TIES_ERR_NOMEM;

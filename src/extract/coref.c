@@ -121,10 +121,11 @@ static size_t title_end(const xstate *st, size_t t0, size_t t1)
 		size_t n = 0;
 		if (ht + 1 < t1 && rule_at(st, XR_HONORIFIC, ht))
 			n = 1;
-		else if (ht + 2 < t1 && rule_at(st, XR_HONORIFIC, ht + 1) && (TOK(st, ht).flags & XT_CAP) &&
-		         !(TOK(st, ht).flags & XT_ALLCAP)) {
+		else if (ht + 2 < t1 && rule_at(st, XR_HONORIFIC, ht + 1) &&
+		         (TOK(st, ht).flags & XT_CAP) && !(TOK(st, ht).flags & XT_ALLCAP)) {
 			char k[64];
-			size_t kl = ties__xnorm(st->text + TOK(st, ht).s, TOK(st, ht).e - TOK(st, ht).s, k, sizeof k);
+			size_t kl = ties__xnorm(st->text + TOK(st, ht).s,
+			                        TOK(st, ht).e - TOK(st, ht).s, k, sizeof k);
 			if (ties__xis_word(st, k, kl))
 				n = 2;
 		}
@@ -188,7 +189,8 @@ ties_code ties__xcoref(xstate *st)
 			char *k = keydup(st, p, l);
 			long o = k ? smap_get(&keys, k) : -1;
 			/* "Europe" is among the synonyms of the union: a place stays apart */
-			if (o >= 0 && (CAND(st, o).cls == c->cls || CAND(st, o).cls == 'X' || c->cls == 'X'))
+			if (o >= 0 &&
+			    (CAND(st, o).cls == c->cls || CAND(st, o).cls == 'X' || c->cls == 'X'))
 				unite(o, (long)i);
 			p = e ? e + 1 : p + l;
 		}
@@ -208,11 +210,14 @@ ties_code ties__xcoref(xstate *st)
 			size_t w[8], nw = 0;
 			for (size_t t = c->t0; t < c->t1 && nw < 8; t++) {
 				const xtok *tk = &TOK(st, t);
-				if ((tk->flags & XT_CAP) && !(c->nick_e > c->nick_s && tk->s >= c->nick_s && tk->e <= c->nick_e))
+				if ((tk->flags & XT_CAP) &&
+				    !(c->nick_e > c->nick_s && tk->s >= c->nick_s &&
+				      tk->e <= c->nick_e))
 					w[nw++] = t;
 			}
 			/* "his brother Milos" for "Milos Petrovic": the given name */
-			if (nw >= 2 && !rule_at(st, XR_HONORIFIC, w[0]) && !(TOK(st, w[0]).flags & XT_ALLCAP)) {
+			if (nw >= 2 && !rule_at(st, XR_HONORIFIC, w[0]) &&
+			    !(TOK(st, w[0]).flags & XT_ALLCAP)) {
 				const xtok *ft = &TOK(st, w[0]);
 				char *k = keydup(st, st->text + ft->s, ft->e - ft->s);
 				if (k)
@@ -249,7 +254,8 @@ ties_code ties__xcoref(xstate *st)
 			 * before the head, none of them a connector */
 			int plain = c->t1 - c->t0 <= 4;
 			for (size_t t = c->t0; t + 1 < c->t1 && plain; t++)
-				plain = (TOK(st, t).flags & XT_CAP) && !(TOK(st, t).flags & XT_POSS) &&
+				plain = (TOK(st, t).flags & XT_CAP) &&
+				        !(TOK(st, t).flags & XT_POSS) &&
 				        !rule_at(st, XR_ORGHEAD, t);
 			if (c->t1 - c->t0 == 2 || (pt->flags & XT_POSS) || plain) {
 				char *k = keydup(st, st->text + c->s, e - c->s);
@@ -273,7 +279,9 @@ ties_code ties__xcoref(xstate *st)
 		/* "Colonel Valdes" for "Mirko Valdes": the name without its titles */
 		if (o == -1 && (c->cls == 'P' || c->cls == 'X')) {
 			size_t ht = title_end(st, c->t0, c->t1);
-			char *k = ht > c->t0 ? keydup(st, st->text + TOK(st, ht).s, c->e - TOK(st, ht).s) : NULL;
+			char *k = ht > c->t0
+			              ? keydup(st, st->text + TOK(st, ht).s, c->e - TOK(st, ht).s)
+			              : NULL;
 			if (k) {
 				o = smap_get(&shorts, k);
 				if (o == -1)
@@ -289,15 +297,17 @@ ties_code ties__xcoref(xstate *st)
 		xcand *t = &CAND(st, o);
 		/* "Meridal" after "Meridal Exchange": the organisation named here, not
 		 * the famous bearer of the name */
-		int famous = c->lexkind == 'n' && c->cls == 'P' && t->cls == 'O' && c->t1 - c->t0 == 1 &&
-		             !(TOK(st, c->t0).flags & XT_START);
+		int famous = c->lexkind == 'n' && c->cls == 'P' && t->cls == 'O' &&
+		             c->t1 - c->t0 == 1 && !(TOK(st, c->t0).flags & XT_START);
 		/* a multiword name that is an organisation's name without its head
 		 * word is that organisation, unless it is a country or province
 		 * or a person ("the X Y Foundation" and "X Y" stay two) */
-		int prefix = t->cls == 'O' && c->t1 - c->t0 >= 2 && c->lexkind != 'c' && c->lexkind != 's' && c->cls != 'P' &&
+		int prefix = t->cls == 'O' && c->t1 - c->t0 >= 2 && c->lexkind != 'c' &&
+		             c->lexkind != 's' && c->cls != 'P' &&
 		             t->t1 - t->t0 == c->t1 - c->t0 + 1;
 		/* "the upper X" beside "X People's Army": the place stays itself */
-		if (c->t1 - c->t0 == 1 && c->cls == 'L' && c->strength >= 2 && t->cls == 'O' && !c->lexkind)
+		if (c->t1 - c->t0 == 1 && c->cls == 'L' && c->strength >= 2 && t->cls == 'O' &&
+		    !c->lexkind)
 			continue;
 		famous |= prefix;
 		/* a name the lexicon knows as something else stays itself */
@@ -307,7 +317,8 @@ ties_code ties__xcoref(xstate *st)
 		if (famous) /* every mention of that spelling */
 			for (size_t j = 0; j < n; j++) {
 				xcand *d = &CAND(st, j);
-				if (!(d->flags & XC_DROP) && d->key && !strcmp(d->key, c->key) && d->cls == was) {
+				if (!(d->flags & XC_DROP) && d->key && !strcmp(d->key, c->key) &&
+				    d->cls == was) {
 					d->cls = t->cls;
 					d->strength = t->strength;
 					d->wordnet = NULL;
@@ -335,8 +346,9 @@ ties_code ties__xcoref(xstate *st)
 			g[find((long)i)].count++;
 	for (size_t i = 0; i < n; i++) {
 		xcand *c = &CAND(st, i);
-		if ((c->flags & XC_DROP) || c->t1 - c->t0 != 1 || !(TOK(st, c->t0).flags & XT_START) ||
-		    (TOK(st, c->t0).flags & XT_ALLCAP) || (c->lexkind != 'n' && c->lexkind != 's') || !c->key ||
+		if ((c->flags & XC_DROP) || c->t1 - c->t0 != 1 ||
+		    !(TOK(st, c->t0).flags & XT_START) || (TOK(st, c->t0).flags & XT_ALLCAP) ||
+		    (c->lexkind != 'n' && c->lexkind != 's') || !c->key ||
 		    g[find((long)i)].count != 1)
 			continue;
 		if (ties__xis_word(st, c->key, strlen(c->key)))
@@ -354,7 +366,9 @@ ties_code ties__xcoref(xstate *st)
 		/* a quoted alias ("Night Heron") takes the type of the name it belongs to */
 		int alias = c->acro_of >= 0 && !(c->flags & (XC_ACRO | XC_LONGFORM)) && r->cls;
 		/* a mention of no known class never outweighs a typed one */
-		if (!alias && (c->strength > r->strength || !r->cls || (r->cls == 'X' && c->cls != 'X' && c->strength > 0)) &&
+		if (!alias &&
+		    (c->strength > r->strength || !r->cls ||
+		     (r->cls == 'X' && c->cls != 'X' && c->strength > 0)) &&
 		    !(c->cls == 'X' && r->cls && r->cls != 'X')) {
 			r->strength = c->strength;
 			r->cls = c->cls;
@@ -364,7 +378,8 @@ ties_code ties__xcoref(xstate *st)
 			r->best = (long)i;
 		else {
 			xcand *b = &CAND(st, r->best);
-			int bl = (b->flags & XC_LONGFORM) ? 1000 : 0, cl = (c->flags & XC_LONGFORM) ? 1000 : 0;
+			int bl = (b->flags & XC_LONGFORM) ? 1000 : 0,
+			    cl = (c->flags & XC_LONGFORM) ? 1000 : 0;
 			bl += (int)(b->e - b->s) - ((b->flags & XC_ACRO) ? 500 : 0);
 			cl += (int)(c->e - c->s) - ((c->flags & XC_ACRO) ? 500 : 0);
 			for (size_t t = b->t0; t < b->t1; t++)
@@ -407,7 +422,8 @@ ties_code ties__xcoref(xstate *st)
 			snprintf(e->id, sizeof e->id, "e%zu", ents.len);
 			xcand *b = &CAND(st, g[r].best);
 			size_t be = b->e;
-			if (be - b->s > 2 && b->t1 - b->t0 >= 1 && (TOK(st, b->t1 - 1).flags & XT_POSS))
+			if (be - b->s > 2 && b->t1 - b->t0 >= 1 &&
+			    (TOK(st, b->t1 - 1).flags & XT_POSS))
 				be = TOK(st, b->t1 - 1).s;
 			/* a person's name without the titles before it ("Sheikh X Y");
 			 * the titled mention stays an alias */
@@ -416,7 +432,8 @@ ties_code ties__xcoref(xstate *st)
 				ht = title_end(st, b->t0, b->t1);
 			if (ht > b->t0)
 				bs = TOK(st, ht).s;
-			if ((b->flags & XC_NICK) && b->nick_s > bs && b->nick_e < be && be - bs < 512) {
+			if ((b->flags & XC_NICK) && b->nick_s > bs && b->nick_e < be &&
+			    be - bs < 512) {
 				/* the name without its quoted nickname */
 				char nm[512];
 				size_t l1 = b->nick_s - bs, l2 = be - b->nick_e;
@@ -488,7 +505,8 @@ ties_code ties__xcoref(xstate *st)
 			size_t all = ae - c->s;
 			int dup = strlen(e->name) == all && !memcmp(e->name, al, all);
 			for (size_t k = 0; k < e->naliases && !dup; k++)
-				dup = strlen(e->aliases[k]) == all && !memcmp(e->aliases[k], al, all);
+				dup =
+				    strlen(e->aliases[k]) == all && !memcmp(e->aliases[k], al, all);
 			/* aliases are few: a bounded list, checked linearly */
 			if (!dup && e->naliases < MAX_ALIASES / 2)
 				e->aliases[e->naliases++] = ties__arena_strndup(st->a, al, all);
@@ -496,8 +514,8 @@ ties_code ties__xcoref(xstate *st)
 			if ((c->flags & (XC_FACHEAD | XC_LCHEAD)) && c->t1 - c->t0 >= 2 &&
 			    !(TOK(st, c->t1 - 1).flags & XT_CAP) && e->naliases < MAX_ALIASES / 2) {
 				size_t lt = c->t1 - 2; /* and "air base": two lowercase words */
-				if (lt > c->t0 && !(TOK(st, lt).flags & XT_CAP) && (TOK(st, lt).flags & XT_WORD) &&
-				    !(TOK(st, lt).flags & XT_HYPH))
+				if (lt > c->t0 && !(TOK(st, lt).flags & XT_CAP) &&
+				    (TOK(st, lt).flags & XT_WORD) && !(TOK(st, lt).flags & XT_HYPH))
 					lt--;
 				all = TOK(st, lt).e - c->s;
 				/* not "India" for "the India consulate": a place stays itself */
@@ -507,9 +525,11 @@ ties_code ties__xcoref(xstate *st)
 				if (ties__xproper_class(st, pk, pl, &lk) == 'L')
 					dup = 1;
 				for (size_t k = 0; k < e->naliases && !dup; k++)
-					dup = strlen(e->aliases[k]) == all && !memcmp(e->aliases[k], al, all);
+					dup = strlen(e->aliases[k]) == all &&
+					      !memcmp(e->aliases[k], al, all);
 				if (!dup)
-					e->aliases[e->naliases++] = ties__arena_strndup(st->a, al, all);
+					e->aliases[e->naliases++] =
+					    ties__arena_strndup(st->a, al, all);
 			}
 		}
 	}

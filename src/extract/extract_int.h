@@ -24,9 +24,9 @@ size_t ties__xnorm(const char *s, size_t n, char *out, size_t cap);
 
 /* ---- lexicon index (lexicon.c) ---- */
 typedef struct xlex_rec {
-	char kind;        /* n w x c s g (see tools/mkindex.c) */
-	char cls;         /* P O L F X, or part of speech for w/x */
-	char flags[3];    /* n: "i-" instance, "-u" capitalised lemma; else country */
+	char kind;     /* n w x c s g (see tools/mkindex.c) */
+	char cls;      /* P O L F X, or part of speech for w/x */
+	char flags[3]; /* n: "i-" instance, "-u" capitalised lemma; else country */
 	double lat, lon;
 	const char *display; /* not NUL-terminated: display_len bytes */
 	size_t display_len;
@@ -47,37 +47,37 @@ int ties__xlex_each(const xlex *lx, const char *key, size_t klen,
 
 /* ---- rules file (rules.c) ---- */
 enum {
-	XR_VERB,        /* verb LEMMA TYPE [PREP] [reverse] */
-	XR_NOUN,        /* noun LEMMA TYPE [PREP] [reverse] : "X's links to Y" */
-	XR_ROLE,        /* role WORD TYPE : "X leader Y", "Y, leader of X" */
-	XR_ADJ,         /* adj WORD TYPE [PREP] : "X is close to Y" */
-	XR_COMPOUND,    /* compound WORD TYPE : "X-backed Y" */
-	XR_SUPPORT,     /* with-support WORD TYPE : "with X support" */
-	XR_PART,        /* part WORD TYPE : "X's branch Y" */
-	XR_ACTORNOUN,   /* actor-noun WORD : "killed in an X operation" */
-	XR_HEDGE,       /* hedge LEVEL PHRASE... */
-	XR_NEGATION,    /* negation WORD */
-	XR_REVERSAL,    /* reversal WORD : "renounce", "sever": flips negation */
-	XR_ORGHEAD,     /* org-head WORD */
-	XR_FACHEAD,     /* facility-head WORD */
-	XR_LOCHEAD,     /* location-head WORD */
-	XR_LOCCUE,      /* place-cue WORD : lowercase "province" after a name */
-	XR_HONORIFIC,   /* honorific WORD : part of a person's name */
-	XR_CONNECTOR,   /* connector WORD : inside names ("of", "bin", "al") */
-	XR_STOP,        /* stop WORD : never starts or ends a name */
-	XR_RECEIVE,     /* receive-verb WORD : "B receives money from A" */
-	XR_ORGFIRST,    /* org-first WORD : first word of a name ("Banco X", "Grupo X") */
+	XR_VERB,      /* verb LEMMA TYPE [PREP] [reverse] */
+	XR_NOUN,      /* noun LEMMA TYPE [PREP] [reverse] : "X's links to Y" */
+	XR_ROLE,      /* role WORD TYPE : "X leader Y", "Y, leader of X" */
+	XR_ADJ,       /* adj WORD TYPE [PREP] : "X is close to Y" */
+	XR_COMPOUND,  /* compound WORD TYPE : "X-backed Y" */
+	XR_SUPPORT,   /* with-support WORD TYPE : "with X support" */
+	XR_PART,      /* part WORD TYPE : "X's branch Y" */
+	XR_ACTORNOUN, /* actor-noun WORD : "killed in an X operation" */
+	XR_HEDGE,     /* hedge LEVEL PHRASE... */
+	XR_NEGATION,  /* negation WORD */
+	XR_REVERSAL,  /* reversal WORD : "renounce", "sever": flips negation */
+	XR_ORGHEAD,   /* org-head WORD */
+	XR_FACHEAD,   /* facility-head WORD */
+	XR_LOCHEAD,   /* location-head WORD */
+	XR_LOCCUE,    /* place-cue WORD : lowercase "province" after a name */
+	XR_HONORIFIC, /* honorific WORD : part of a person's name */
+	XR_CONNECTOR, /* connector WORD : inside names ("of", "bin", "al") */
+	XR_STOP,      /* stop WORD : never starts or ends a name */
+	XR_RECEIVE,   /* receive-verb WORD : "B receives money from A" */
+	XR_ORGFIRST,  /* org-first WORD : first word of a name ("Banco X", "Grupo X") */
 	XR_NKINDS
 };
 
 typedef struct xrule {
 	int kind;
-	const char *word;  /* lemma or word, lowercase (first word of a phrase) */
-	const char *type;  /* relation type, or hedge level name */
-	const char *prep;  /* required following preposition, or NULL */
-	const char *rest;  /* the rest of a multiword phrase, or NULL */
-	int reverse;       /* 1: object TYPE subject */
-	int passive_only;  /* 1: only as "was VERBed by" */
+	const char *word; /* lemma or word, lowercase (first word of a phrase) */
+	const char *type; /* relation type, or hedge level name */
+	const char *prep; /* required following preposition, or NULL */
+	const char *rest; /* the rest of a multiword phrase, or NULL */
+	int reverse;      /* 1: object TYPE subject */
+	int passive_only; /* 1: only as "was VERBed by" */
 } xrule;
 
 typedef struct xrules xrules;
@@ -92,9 +92,9 @@ int ties__xrules_has(const xrules *r, int kind, const char *w, size_t n);
 /* ---- tokens (tokens.c) ---- */
 enum {
 	XT_WORD = 1 << 0,
-	XT_CAP = 1 << 1,      /* first letter upper case */
-	XT_ALLCAP = 1 << 2,   /* two or more letters, all upper ("FARC", "U.S.") */
-	XT_MIXED = 1 << 3,    /* acronym with inner capitals ("ELN" like "HizB", "McK") */
+	XT_CAP = 1 << 1,    /* first letter upper case */
+	XT_ALLCAP = 1 << 2, /* two or more letters, all upper ("FARC", "U.S.") */
+	XT_MIXED = 1 << 3,  /* acronym with inner capitals ("ELN" like "HizB", "McK") */
 	XT_NUM = 1 << 4,
 	XT_PUNCT = 1 << 5,
 	XT_POSS = 1 << 6,     /* the possessive "'s" split off a word */
@@ -120,7 +120,8 @@ size_t ties__xlower(const char *text, const xtok *t, char *buf, size_t cap);
 size_t ties__xlemma(const xlex *lx, const char *w, size_t n, char pos, char *out, size_t cap);
 struct xstate;
 /* The same through the extraction's memo. */
-size_t ties__xlemma_cached(struct xstate *st, const char *w, size_t n, char pos, char *out, size_t cap);
+size_t ties__xlemma_cached(struct xstate *st, const char *w, size_t n, char pos, char *out,
+                           size_t cap);
 
 /* ---- hedges, negation, dates (hedge.c) ---- */
 ties_hedge ties__xhedge(const xrules *r, const char *text, const xtok *toks, size_t n,
@@ -155,16 +156,16 @@ enum {
 };
 
 typedef struct xcand {
-	size_t s, e;    /* bytes of the mention */
-	size_t t0, t1;  /* tokens [t0, t1) */
+	size_t s, e;   /* bytes of the mention */
+	size_t t0, t1; /* tokens [t0, t1) */
 	uint32_t sent;
 	unsigned flags;
-	long acro_of;   /* candidate index of the long form (or of the name a
-	                 * nickname or alias belongs to), or -1 */
+	long acro_of;          /* candidate index of the long form (or of the name a
+	                        * nickname or alias belongs to), or -1 */
 	size_t nick_s, nick_e; /* XC_NICK: bytes of the quoted nickname, quotes included */
-	char cls;       /* P O L F X */
-	int strength;   /* how sure the class is: 0..6 */
-	char lexkind;   /* c s g n of the lexicon record that typed it, or 0 */
+	char cls;              /* P O L F X */
+	int strength;          /* how sure the class is: 0..6 */
+	char lexkind;          /* c s g n of the lexicon record that typed it, or 0 */
 	char country[3];
 	int has_coords;
 	double lat, lon;
@@ -179,11 +180,11 @@ typedef struct xstate {
 	const xlex *lx;
 	const xrules *rules;
 	ties_arena *a;
-	ties_vec toks;      /* xtok, whole document */
-	size_t *sent_tok;   /* first token of sentence i; [nsentences] = ntoks */
-	ties_vec cands;     /* xcand, in text order */
-	ties_extraction *x; /* being filled */
-	xcache *cache;      /* lexicon answers */
+	ties_vec toks;        /* xtok, whole document */
+	size_t *sent_tok;     /* first token of sentence i; [nsentences] = ntoks */
+	ties_vec cands;       /* xcand, in text order */
+	ties_extraction *x;   /* being filled */
+	xcache *cache;        /* lexicon answers */
 	struct xpairs *pairs; /* word pairs of the document (candidates.c), or NULL */
 	size_t max_entities, max_relations;
 	/* the limit that stopped the extraction: 'e' entities, 'r' relations */

@@ -53,7 +53,8 @@ static int rest_matches(const char *text, const xtok *toks, size_t n, size_t i, 
 	return 1;
 }
 
-ties_hedge ties__xhedge(const xrules *r, const char *text, const xtok *toks, size_t n, const char **cue)
+ties_hedge ties__xhedge(const xrules *r, const char *text, const xtok *toks, size_t n,
+                        const char **cue)
 {
 	ties_hedge best = TIES_HEDGE_ASSERTED;
 	if (cue)
@@ -68,7 +69,8 @@ ties_hedge ties__xhedge(const xrules *r, const char *text, const xtok *toks, siz
 		size_t wl = ties__xlower(text, &toks[i], w, sizeof w);
 		if (ties__xmonth(w, wl) && i + 1 < n && (toks[i + 1].flags & XT_NUM))
 			continue;
-		for (const xrule *x = ties__xrules_find(r, XR_HEDGE, w, wl); x; x = ties__xrules_next(r, x)) {
+		for (const xrule *x = ties__xrules_find(r, XR_HEDGE, w, wl); x;
+		     x = ties__xrules_next(r, x)) {
 			if (x->rest && !rest_matches(text, toks, n, i, x->rest))
 				continue;
 			ties_hedge h = parse_level(x->type);
@@ -82,8 +84,9 @@ ties_hedge ties__xhedge(const xrules *r, const char *text, const xtok *toks, siz
 	return best;
 }
 
-static const char *const months[] = {"january", "february", "march",     "april",   "may",      "june",
-                                     "july",    "august",   "september", "october", "november", "december"};
+static const char *const months[] = {"january",   "february", "march",    "april",
+                                     "may",       "june",     "july",     "august",
+                                     "september", "october",  "november", "december"};
 
 int ties__xmonth(const char *w, size_t n)
 {
@@ -124,7 +127,8 @@ int ties__xdate(const char *text, const xtok *toks, size_t n, size_t near, char 
 			m = ties__xmonth(w, wl);
 			if (m && i >= 2)
 				d = num(text, &toks[i - 2], 1, 31);
-			if (!m && i >= 2 && (toks[i - 1].flags & XT_PUNCT) && text[toks[i - 1].s] == ',') {
+			if (!m && i >= 2 && (toks[i - 1].flags & XT_PUNCT) &&
+			    text[toks[i - 1].s] == ',') {
 				/* "April 23, 2020" */
 				int dd = num(text, &toks[i - 2], 1, 31);
 				if (dd > 0 && i >= 3) {

@@ -21,7 +21,9 @@ ties_code ties_extraction_write_json(const ties_extraction *x, ties_buf *out)
 		const ties_entity *e = &x->entities[i];
 		rc = ties_buf_printf(out, "%s\n{\"id\":\"%s\",\"name\":", i ? "," : "", e->id);
 		rc = rc ? rc : ties__json_cstr(out, e->name);
-		rc = rc ? rc : ties_buf_printf(out, ",\"type\":\"%s\",\"aliases\":[", ties_entity_type_name(e->type));
+		rc = rc ? rc
+		        : ties_buf_printf(out, ",\"type\":\"%s\",\"aliases\":[",
+		                          ties_entity_type_name(e->type));
 		for (size_t k = 0; k < e->naliases && !rc; k++) {
 			rc = k ? ties_buf_addc(out, ',') : TIES_OK;
 			rc = rc ? rc : ties__json_cstr(out, e->aliases[k]);
@@ -43,13 +45,17 @@ ties_code ties_extraction_write_json(const ties_extraction *x, ties_buf *out)
 	rc = rc ? rc : ties_buf_adds(out, "],\n\"relations\":[");
 	for (size_t i = 0; i < x->nrelations && !rc; i++) {
 		const ties_relation *r = &x->relations[i];
-		rc = ties_buf_printf(out, "%s\n{\"source\":\"%s\",\"target\":\"%s\",\"type\":", i ? "," : "",
-		                     x->entities[r->source].id, x->entities[r->target].id);
+		rc = ties_buf_printf(
+		    out, "%s\n{\"source\":\"%s\",\"target\":\"%s\",\"type\":", i ? "," : "",
+		    x->entities[r->source].id, x->entities[r->target].id);
 		rc = rc ? rc : ties__json_cstr(out, r->type);
 		rc = rc ? rc : ties_buf_adds(out, ",\"evidence\":{\"text\":");
-		rc = rc ? rc : ties__json_str(out, d->text + r->evidence.start, r->evidence.end - r->evidence.start);
-		rc = rc ? rc : ties_buf_printf(out, ",\"start\":%zu,\"end\":%zu},\"notes\":[", r->evidence.start,
-		                               r->evidence.end);
+		rc = rc ? rc
+		        : ties__json_str(out, d->text + r->evidence.start,
+		                         r->evidence.end - r->evidence.start);
+		rc = rc ? rc
+		        : ties_buf_printf(out, ",\"start\":%zu,\"end\":%zu},\"notes\":[",
+		                          r->evidence.start, r->evidence.end);
 		for (size_t k = 0; k < r->nnotes && !rc; k++)
 			rc = ties_buf_printf(out, "%s%d", k ? "," : "", r->notes[k]);
 		rc = rc ? rc : ties_buf_addc(out, ']');
@@ -67,9 +73,11 @@ ties_code ties_extraction_write_json(const ties_extraction *x, ties_buf *out)
 		}
 		if (any && !rc)
 			rc = ties_buf_addc(out, '}');
-		rc = rc ? rc : ties_buf_printf(out, ",\"hedge\":\"%s\",\"confidence\":%d,\"negated\":%s,\"date\":",
-		                               ties_hedge_name(r->hedge), ties_hedge_confidence(r->hedge),
-		                               r->negated ? "true" : "false");
+		rc = rc ? rc
+		        : ties_buf_printf(
+		              out, ",\"hedge\":\"%s\",\"confidence\":%d,\"negated\":%s,\"date\":",
+		              ties_hedge_name(r->hedge), ties_hedge_confidence(r->hedge),
+		              r->negated ? "true" : "false");
 		rc = rc ? rc : ties__json_cstr(out, r->date);
 		rc = rc ? rc : ties_buf_adds(out, ",\"trigger\":");
 		rc = rc ? rc : ties__json_cstr(out, r->trigger);

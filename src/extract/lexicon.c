@@ -51,7 +51,10 @@ void ties__xlex_close(xlex *lx)
 	ties__free(lx);
 }
 
-int ties__xlex_loaded(const xlex *lx) { return lx && lx->map; }
+int ties__xlex_loaded(const xlex *lx)
+{
+	return lx && lx->map;
+}
 
 /* Start of the line containing p. */
 static size_t line_start(const xlex *lx, size_t p)

@@ -27,14 +27,17 @@ size_t ties__xnorm(const char *s, size_t n, char *out, size_t cap)
 		}
 		int32_t cp;
 		i += ties__utf8_decode(s + i, n - i, &cp);
-		if (cp == 0x2019 && i < n && (s[i] == 's' || s[i] == 'S') && (i + 1 == n || s[i + 1] == ' ')) {
+		if (cp == 0x2019 && i < n && (s[i] == 's' || s[i] == 'S') &&
+		    (i + 1 == n || s[i + 1] == ' ')) {
 			i++;
 			continue;
 		}
 		utf8proc_int32_t dec[8];
 		int last = 0;
 		utf8proc_ssize_t m = utf8proc_decompose_char(
-			cp, dec, 8, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, &last);
+		    cp, dec, 8,
+		    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
+		    &last);
 		for (utf8proc_ssize_t j = 0; j < m && j < 8; j++) {
 			int32_t d = dec[j];
 			if (!ties__is_letter(d) && !ties__is_digit(d))

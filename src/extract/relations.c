@@ -20,9 +20,9 @@ typedef struct item {
 	size_t t0, t1; /* tokens */
 	long ent;      /* entity, or -1 for a plain token */
 	long cand;
-	char w[48];    /* lowercase token text */
-	char lv[48];   /* verb lemma, "" if none */
-	char ln[48];   /* noun lemma */
+	char w[48];  /* lowercase token text */
+	char lv[48]; /* verb lemma, "" if none */
+	char ln[48]; /* noun lemma */
 	unsigned flags;
 } item;
 
@@ -35,14 +35,17 @@ typedef struct sctx {
 	size_t n;
 	uint32_t sent;
 	ties_vec *rels;
-	size_t a, b;      /* sentence tokens */
-	size_t rel0;      /* first relation of this sentence */
-	size_t cand0;     /* first candidate of this sentence */
-	size_t m0, m1;    /* its footnote markers */
-	long title_org;   /* the organisation the title names, or -1 */
+	size_t a, b;    /* sentence tokens */
+	size_t rel0;    /* first relation of this sentence */
+	size_t cand0;   /* first candidate of this sentence */
+	size_t m0, m1;  /* its footnote markers */
+	long title_org; /* the organisation the title names, or -1 */
 } sctx;
 
-static int is(const item *x, const char *w) { return x->ent < 0 && !strcmp(x->w, w); }
+static int is(const item *x, const char *w)
+{
+	return x->ent < 0 && !strcmp(x->w, w);
+}
 
 static int in_list(const item *x, const char *const *l)
 {
@@ -54,21 +57,24 @@ static int in_list(const item *x, const char *const *l)
 	return 0;
 }
 
-static const char *const dets[] = {"the", "a", "an", "its", "their", "his", "her", "this", "that",
-                                   "these", "those", "some", "multiple", "several", "many", "other",
-                                   "senior", "large", "small", "joint", NULL};
-static const char *const aux[] = {"is", "are", "was", "were", "be", "been", "being", "has", "have",
-                                  "had", "will", "would", "can", "could", "may", "might", "must",
-                                  "shall", "should", "did", "does", "do", "to", "not", "also",
-                                  "then", "later", "still", "already", "never", "n't", "cannot",
-                                  "reportedly", "allegedly", "once", "now", "often", "jointly", NULL};
+static const char *const dets[] = {"the",      "a",       "an",   "its",   "their",  "his",
+                                   "her",      "this",    "that", "these", "those",  "some",
+                                   "multiple", "several", "many", "other", "senior", "large",
+                                   "small",    "joint",   NULL};
+static const char *const aux[] = {
+    "is",         "are",       "was",    "were",  "be",      "been",    "being", "has",
+    "have",       "had",       "will",   "would", "can",     "could",   "may",   "might",
+    "must",       "shall",     "should", "did",   "does",    "do",      "to",    "not",
+    "also",       "then",      "later",  "still", "already", "never",   "n't",   "cannot",
+    "reportedly", "allegedly", "once",   "now",   "often",   "jointly", NULL};
 static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
-static const char *const locatives[] = {"in", "at", "near", "from", "within", "along", "across",
-                                        "into", "inside", "outside", "via", "through", NULL};
+static const char *const locatives[] = {"in",    "at",      "near", "from",   "within",
+                                        "along", "across",  "into", "inside", "outside",
+                                        "via",   "through", NULL};
 static const char *const pronouns[] = {"he", "she", "his", "her", "him", NULL};
 static const char *const org_pronouns[] = {"its", "their", NULL};
-static const char *const stoppers[] = {"that", "which", "who", "whom", "because", "although",
-                                       "though", "while", "whereas", "but", NULL};
+static const char *const stoppers[] = {"that",   "which", "who",     "whom", "because", "although",
+                                       "though", "while", "whereas", "but",  NULL};
 
 static int punct(const item *x, char c)
 {
@@ -95,7 +101,10 @@ static int is_country(const sctx *c, const item *x)
 	return k == 'c' ? 2 : k == 's' ? 1 : 0;
 }
 
-static int actor(char k) { return k == 'P' || k == 'O'; }
+static int actor(char k)
+{
+	return k == 'P' || k == 'O';
+}
 
 /* The organisation a person was last said to lead or belong to, or -1. */
 static long org_of(const sctx *c, long person)
@@ -150,9 +159,10 @@ static int admin_rank(const sctx *c, const item *x)
 			ties__xlex_each(c->st->lx, cd->key, strlen(cd->key), admin_rec, &k);
 		if (k)
 			return k;
-		static const char *const areas[] = {"state", "region", "province", "division", "district",
-		                                    "county", "governorate", "department", "oblast",
-		                                    "prefecture", "territory", "municipality", NULL};
+		static const char *const areas[] = {
+		    "state",     "region",       "province",   "division", "district",
+		    "county",    "governorate",  "department", "oblast",   "prefecture",
+		    "territory", "municipality", NULL};
 		char wl[32];
 		ties__xlower(c->st->text, &TOK(c->st, cd->t1 - 1), wl, sizeof wl);
 		for (const char *const *a = areas; *a; a++)
@@ -177,7 +187,8 @@ static int fits(const sctx *c, const char *type, long s, long t)
 		return actor(a) && b == 'O';
 	if (!strcmp(type, "attacked"))
 		return sa && b != 'X';
-	if (!strcmp(type, "killed-by") || !strcmp(type, "arrested-by") || !strcmp(type, "trained-by"))
+	if (!strcmp(type, "killed-by") || !strcmp(type, "arrested-by") ||
+	    !strcmp(type, "trained-by"))
 		return actor(a) && (actor(b) || b == 'L');
 	if (!strcmp(type, "affiliated-with"))
 		return actor(a) && (actor(b) || b == 'F');
@@ -195,7 +206,8 @@ static int negated(const sctx *c, size_t from, size_t to)
 			continue;
 		if (ties__xrules_has(c->st->rules, XR_NEGATION, x->w, strlen(x->w)))
 			neg ^= 1;
-		else if (x->lv[0] && ties__xrules_has(c->st->rules, XR_REVERSAL, x->lv, strlen(x->lv)))
+		else if (x->lv[0] &&
+		         ties__xrules_has(c->st->rules, XR_REVERSAL, x->lv, strlen(x->lv)))
 			neg ^= 1;
 	}
 	return neg;
@@ -233,10 +245,11 @@ static int add(sctx *c, long s, long t, const char *type, size_t trig, int neg)
 		return -1;
 	r->evidence = (ties_span){se->start, se->end};
 	r->negated = neg;
-	r->trigger = c->it[trig].ent < 0 ? ties__arena_strdup(st->a, c->it[trig].lv[0] ? c->it[trig].lv
-	                                                      : c->it[trig].ln[0] ? c->it[trig].ln
-	                                                                           : c->it[trig].w)
-	                                 : "pattern";
+	r->trigger = c->it[trig].ent < 0
+	                 ? ties__arena_strdup(st->a, c->it[trig].lv[0]   ? c->it[trig].lv
+	                                             : c->it[trig].ln[0] ? c->it[trig].ln
+	                                                                 : c->it[trig].w)
+	                 : "pattern";
 	if (c->m1 > c->m0) {
 		r->notes = ties__arena_array(st->a, c->m1 - c->m0, sizeof *r->notes);
 		if (!r->notes)
@@ -268,7 +281,8 @@ static long ref_of(const sctx *c, size_t i, ties_entity_type want)
 		const xcand *x = &CAND(c->st, k);
 		if (x->sent + 2 < c->sent || (found >= 0 && x->sent != in_sent))
 			break;
-		if (x->ent >= 0 && !(x->flags & XC_NESTED) && c->st->x->entities[x->ent].type == want) {
+		if (x->ent >= 0 && !(x->flags & XC_NESTED) &&
+		    c->st->x->entities[x->ent].type == want) {
 			/* a person: the last one named; an organisation ("its"):
 			 * the first one of that sentence, its topic */
 			if (want == TIES_ENT_PERSON)
@@ -280,7 +294,10 @@ static long ref_of(const sctx *c, size_t i, ties_entity_type want)
 	return found;
 }
 
-static long pronoun_ref(const sctx *c, size_t i) { return ref_of(c, i, TIES_ENT_PERSON); }
+static long pronoun_ref(const sctx *c, size_t i)
+{
+	return ref_of(c, i, TIES_ENT_PERSON);
+}
 
 /* Items strictly between j and i are one verb phrase without names or
  * punctuation ("bought at least forty"): "A, apposition, bought rifles". */
@@ -304,12 +321,15 @@ static long naming(const sctx *c, size_t k, size_t j)
 {
 	for (size_t q = k; q < j && q < k + 3; q++) {
 		size_t e = 0;
-		if ((is(&c->it[q], "known") || is(&c->it[q], "referred")) && q + 1 < j && is(&c->it[q + 1], "as"))
+		if ((is(&c->it[q], "known") || is(&c->it[q], "referred")) && q + 1 < j &&
+		    is(&c->it[q + 1], "as"))
 			e = q + 2;
-		else if (is(&c->it[q], "called") || is(&c->it[q], "dubbed") || is(&c->it[q], "named") ||
-		         is(&c->it[q], "styled"))
+		else if (is(&c->it[q], "called") || is(&c->it[q], "dubbed") ||
+		         is(&c->it[q], "named") || is(&c->it[q], "styled"))
 			e = q + 1;
-		else if ((is(&c->it[q], "calling") || is(&c->it[q], "calls") || is(&c->it[q], "call")) && q + 1 < j &&
+		else if ((is(&c->it[q], "calling") || is(&c->it[q], "calls") ||
+		          is(&c->it[q], "call")) &&
+		         q + 1 < j &&
 		         (is(&c->it[q + 1], "itself") || is(&c->it[q + 1], "themselves")))
 			e = q + 2;
 		if (!e)
@@ -328,7 +348,8 @@ static int only_aux_between(const sctx *c, size_t j, size_t i)
 {
 	for (size_t k = j + 1; k < i; k++) {
 		const item *x = &c->it[k];
-		if (x->ent >= 0 || !(in_list(x, aux) || (strlen(x->w) > 3 && !strcmp(x->w + strlen(x->w) - 2, "ly"))))
+		if (x->ent >= 0 || !(in_list(x, aux) ||
+		                     (strlen(x->w) > 3 && !strcmp(x->w + strlen(x->w) - 2, "ly"))))
 			return 0;
 	}
 	return 1;
@@ -337,12 +358,12 @@ static int only_aux_between(const sctx *c, size_t j, size_t i)
 /* "it is believed that", "it was reported to": "it" that stands for no one */
 static int expletive_it(const sctx *c, size_t j)
 {
-	static const char *const cues[] = {"believed", "thought", "said", "reported", "alleged",
-	                                   "known", "feared", "suspected", "understood", "likely",
-	                                   "unlikely", "possible", "unclear", "clear", "evident",
-	                                   "true", "important", "difficult", "easy", "expected",
-	                                   "claimed", "rumoured", "rumored", "estimated", "seems",
-	                                   "appears", "remains", "that", "to", "not", NULL};
+	static const char *const cues[] = {
+	    "believed",  "thought",    "said",      "reported",  "alleged",  "known",    "feared",
+	    "suspected", "understood", "likely",    "unlikely",  "possible", "unclear",  "clear",
+	    "evident",   "true",       "important", "difficult", "easy",     "expected", "claimed",
+	    "rumoured",  "rumored",    "estimated", "seems",     "appears",  "remains",  "that",
+	    "to",        "not",        NULL};
 	for (size_t k = j + 1; k < c->n && k <= j + 3; k++) {
 		if (in_list(&c->it[k], cues))
 			return 1;
@@ -359,7 +380,8 @@ static long org_topic(const sctx *c, size_t i);
 static long org_ref(const sctx *c, size_t i)
 {
 	/* "Its leader ..." opening a sentence: the subject of the sentence before */
-	if (i == 0 && c->prev_subj >= 0 && c->st->x->entities[c->prev_subj].type == TIES_ENT_ORGANIZATION)
+	if (i == 0 && c->prev_subj >= 0 &&
+	    c->st->x->entities[c->prev_subj].type == TIES_ENT_ORGANIZATION)
 		return c->prev_subj;
 	return org_topic(c, i);
 }
@@ -383,7 +405,8 @@ static long org_topic(const sctx *c, size_t i)
 		tab[t].ent = -1;
 	for (size_t q = from; q < k; q++) {
 		const xcand *x = &CAND(c->st, q);
-		if (x->ent < 0 || (x->flags & XC_NESTED) || c->st->x->entities[x->ent].type != TIES_ENT_ORGANIZATION)
+		if (x->ent < 0 || (x->flags & XC_NESTED) ||
+		    c->st->x->entities[x->ent].type != TIES_ENT_ORGANIZATION)
 			continue;
 		size_t t = (size_t)x->ent * 2654435761u & 511;
 		while (tab[t].ent >= 0 && tab[t].ent != x->ent)
@@ -397,7 +420,8 @@ static long org_topic(const sctx *c, size_t i)
 	}
 	size_t bestfirst = 0;
 	for (size_t t = 0; t < 512; t++)
-		if (tab[t].ent >= 0 && (tab[t].n > bestn || (tab[t].n == bestn && tab[t].first < bestfirst))) {
+		if (tab[t].ent >= 0 &&
+		    (tab[t].n > bestn || (tab[t].n == bestn && tab[t].first < bestfirst))) {
 			bestn = tab[t].n;
 			best = tab[t].ent;
 			bestfirst = tab[t].first;
@@ -406,7 +430,8 @@ static long org_topic(const sctx *c, size_t i)
 	if (c->title_org >= 0 && best != c->title_org) {
 		size_t tn = 0;
 		for (size_t z = from; z < k; z++)
-			tn += CAND(c->st, z).ent == c->title_org && !(CAND(c->st, z).flags & XC_NESTED);
+			tn += CAND(c->st, z).ent == c->title_org &&
+			      !(CAND(c->st, z).flags & XC_NESTED);
 		if (tn * 2 >= bestn)
 			return c->title_org;
 	}
@@ -420,7 +445,8 @@ static int described_as(const xstate *st, const xcand *k, const char *noun)
 	size_t t = k->t1, end = st->sent_tok[k->sent + 1];
 	char w[48];
 	if (t + 2 < end && ties__xlower(st->text, &TOK(st, t), w, sizeof w) && !strcmp(w, "(")) {
-		while (t < end && t < k->t1 + 4 && !(ties__xlower(st->text, &TOK(st, t), w, sizeof w) && !strcmp(w, ")")))
+		while (t < end && t < k->t1 + 4 &&
+		       !(ties__xlower(st->text, &TOK(st, t), w, sizeof w) && !strcmp(w, ")")))
 			t++;
 		t++;
 	}
@@ -454,7 +480,8 @@ static long def_ref(const sctx *c, size_t j)
 		k++;
 	for (size_t q = k, seen = 0; q-- > 0 && seen < 300; seen++) {
 		const xcand *x = &CAND(st, q);
-		if (x->ent < 0 || (x->flags & XC_NESTED) || st->x->entities[x->ent].type != TIES_ENT_ORGANIZATION)
+		if (x->ent < 0 || (x->flags & XC_NESTED) ||
+		    st->x->entities[x->ent].type != TIES_ENT_ORGANIZATION)
 			continue;
 		const char *name = st->x->entities[x->ent].name;
 		size_t ln = name ? strlen(name) : 0;
@@ -465,22 +492,22 @@ static long def_ref(const sctx *c, size_t j)
 	}
 	/* "the group", "the movement": the organisation the text is about;
 	 * "the company", "the bank": only one named as such */
-	static const char *const generic[] = {"group", "organisation", "organization", "movement",
-	                                      "outfit", "insurgency", NULL};
+	static const char *const generic[] = {
+	    "group", "organisation", "organization", "movement", "outfit", "insurgency", NULL};
 	for (const char *const *g = generic; *g; g++)
 		if (!strcmp(noun, *g)) {
 			/* "The KAG, meanwhile, draws on ...: X funds the group": the
 			 * organisation this sentence opened with */
 			for (size_t q = 0; q < j && q < 3; q++)
-				if (c->it[q].ent >= 0 && cls_of(c, c->it[q].ent) == 'O' && q + 1 < j &&
-				    punct(&c->it[q + 1], ','))
+				if (c->it[q].ent >= 0 && cls_of(c, c->it[q].ent) == 'O' &&
+				    q + 1 < j && punct(&c->it[q + 1], ','))
 					return c->it[q].ent;
 			return org_ref(c, j);
 		}
 	/* "The company is headquartered in X" right after a sentence about it */
-	static const char *const firms[] = {"company", "firm", "contractor", "business", "bank", "lender",
-	                                    "exchange", "gang", "cartel", "network", "militia", "syndicate",
-	                                    NULL};
+	static const char *const firms[] = {
+	    "company", "firm",   "contractor", "business", "bank",      "lender", "exchange",
+	    "gang",    "cartel", "network",    "militia",  "syndicate", NULL};
 	for (const char *const *g = firms; *g; g++)
 		if (!strcmp(noun, *g) && c->prev_subj >= 0 && cls_of(c, c->prev_subj) == 'O')
 			return c->prev_subj;
@@ -490,8 +517,8 @@ static long def_ref(const sctx *c, size_t j)
 /* "the group", "the cartel": an anaphor for an organisation */
 static int org_anaphor(const sctx *c, size_t j)
 {
-	return j + 1 < c->n && (is(&c->it[j], "the") || is(&c->it[j], "this")) && c->it[j + 1].ent < 0 &&
-	       !(c->it[j + 1].flags & XT_CAP) &&
+	return j + 1 < c->n && (is(&c->it[j], "the") || is(&c->it[j], "this")) &&
+	       c->it[j + 1].ent < 0 && !(c->it[j + 1].flags & XT_CAP) &&
 	       ties__xrules_has(c->st->rules, XR_ORGHEAD, c->it[j + 1].w, strlen(c->it[j + 1].w));
 }
 
@@ -516,10 +543,11 @@ static void coord_left(const sctx *c, size_t j, long *v, size_t *n)
 		size_t k = j - 1;
 		if (is(&c->it[k], "the") && k >= 1)
 			k--;
-		if (!(is(&c->it[k], "and") || punct(&c->it[k], ',') || is(&c->it[k], "or")) || k == 0)
+		if (!(is(&c->it[k], "and") || punct(&c->it[k], ',') || is(&c->it[k], "or")) ||
+		    k == 0)
 			return;
-		if (k >= 4 && punct(&c->it[k - 1], ')') && punct(&c->it[k - 3], '(') && c->it[k - 4].ent >= 0 &&
-		    c->it[k - 2].ent == c->it[k - 4].ent)
+		if (k >= 4 && punct(&c->it[k - 1], ')') && punct(&c->it[k - 3], '(') &&
+		    c->it[k - 4].ent >= 0 && c->it[k - 2].ent == c->it[k - 4].ent)
 			k -= 3; /* "the X Front (XF) and ..." */
 		if (c->it[k - 1].ent < 0)
 			return;
@@ -535,9 +563,9 @@ static int participle(const item *x);
 /* People or parts of an organisation named by a plain noun */
 static int member_noun(const item *x)
 {
-	static const char *const l[] = {"fighter", "militant", "member", "cell", "unit", "operative",
-	                                "cadre", "crew", "recruit", "operator", "gunman", "insurgent",
-	                                "commander", "affiliate", NULL};
+	static const char *const l[] = {
+	    "fighter", "militant", "member", "cell",      "unit",      "operative", "cadre", "crew",
+	    "recruit", "operator", "gunman", "insurgent", "commander", "affiliate", NULL};
 	for (const char *const *p = l; *p; p++)
 		if (!strcmp(x->ln, *p))
 			return 1;
@@ -553,7 +581,8 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 		if (x->ent >= 0) {
 			/* an adjunct "in X" is not the subject */
 			size_t p = j;
-			while (p > 0 && (in_list(&c->it[p - 1], dets) || strstr(c->it[p - 1].w, "ern")))
+			while (p > 0 &&
+			       (in_list(&c->it[p - 1], dets) || strstr(c->it[p - 1].w, "ern")))
 				p--;
 			if (p > 0 && in_list(&c->it[p - 1], locatives) && !loose) {
 				j = p - 1; /* on past the preposition */
@@ -627,29 +656,38 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 			push(v, &n, org_ref(c, j)); /* "its fighters killed" */
 			return n;
 		}
-		if (punct(x, ',') && (only_aux_between(c, j, i) || (loose && clause_between(c, j, i)))) {
+		if (punct(x, ',') &&
+		    (only_aux_between(c, j, i) || (loose && clause_between(c, j, i)))) {
 			/* "A, the leader of B, was arrested": skip the apposition */
 			size_t k = j;
 			if (j >= 1 && c->it[j - 1].ent >= 0 && actor(cls_of(c, c->it[j - 1].ent)) &&
-			    (j == 1 || (j >= 3 && punct(&c->it[j - 2], ',') && cls_of(c, c->it[j - 1].ent) == 'P') ||
+			    (j == 1 ||
+			     (j >= 3 && punct(&c->it[j - 2], ',') &&
+			      cls_of(c, c->it[j - 1].ent) == 'P') ||
 			     (j == 2 && in_list(&c->it[0], dets)) ||
-			     (j >= 4 && in_list(&c->it[j - 2], dets) && punct(&c->it[j - 3], ',')))) {
-				push(v, &n, c->it[j - 1].ent); /* "his predecessor, A, was arrested" */
+			     (j >= 4 && in_list(&c->it[j - 2], dets) &&
+			      punct(&c->it[j - 3], ',')))) {
+				push(v, &n,
+				     c->it[j - 1].ent); /* "his predecessor, A, was arrested" */
 				return n;
 			}
 			size_t seg = j; /* start of the nearest segment */
 			for (int hop = 0; hop < 3; hop++) {
 				size_t k0 = k;
-				while (k > 0 && k0 - k < 16 && !punct(&c->it[k - 1], ',') && !punct(&c->it[k - 1], ';'))
+				while (k > 0 && k0 - k < 16 && !punct(&c->it[k - 1], ',') &&
+				       !punct(&c->it[k - 1], ';'))
 					k--;
 				if (k >= 2 && punct(&c->it[k - 1], ',') && c->it[k - 2].ent >= 0 &&
-				    !(cls_of(c, c->it[k - 2].ent) == 'L' && k >= 3 && !punct(&c->it[k - 3], ','))) {
+				    !(cls_of(c, c->it[k - 2].ent) == 'L' && k >= 3 &&
+				      !punct(&c->it[k - 3], ','))) {
 					push(v, &n, c->it[k - 2].ent);
 					return n;
 				}
-				/* "whose company, X (XC), based in": the name opening the segment */
+				/* "whose company, X (XC), based in": the name opening the segment
+				 */
 				if (k < k0 && c->it[k].ent >= 0 &&
-				    (k + 1 == k0 || (k + 4 == k0 && punct(&c->it[k + 1], '(') && punct(&c->it[k + 3], ')')))) {
+				    (k + 1 == k0 || (k + 4 == k0 && punct(&c->it[k + 1], '(') &&
+				                     punct(&c->it[k + 3], ')')))) {
 					push(v, &n, c->it[k].ent);
 					return n;
 				}
@@ -689,8 +727,10 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 				if (who && cls_of(c, c->it[q].ent) != 'P' && k - q < 8) {
 					size_t z = q;
 					while (z-- > 0 && q - z < 6)
-						if (c->it[z].ent >= 0 && cls_of(c, c->it[z].ent) == 'P' &&
-						    (is(&c->it[z + 1], "of") || is(&c->it[z + 1], "from"))) {
+						if (c->it[z].ent >= 0 &&
+						    cls_of(c, c->it[z].ent) == 'P' &&
+						    (is(&c->it[z + 1], "of") ||
+						     is(&c->it[z + 1], "from"))) {
 							push(v, &n, c->it[z].ent);
 							return n;
 						}
@@ -718,10 +758,12 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 			return 0;
 		if (punct(x, '(') && j + 1 == i)
 			continue;
-		if (x->ln[0] && j > 0 && (c->it[j - 1].ent >= 0 || in_list(&c->it[j - 1], org_pronouns)) && j + 1 == i)
+		if (x->ln[0] && j > 0 &&
+		    (c->it[j - 1].ent >= 0 || in_list(&c->it[j - 1], org_pronouns)) && j + 1 == i)
 			continue; /* "ACME leaders visited", "its fighters killed" */
-		if (x->ln[0] && j > 1 && j + 1 == i && c->it[j - 1].ln[0] && !(c->it[j - 1].flags & XT_PUNCT) &&
-		    c->it[j - 1].ent < 0 && !in_list(&c->it[j - 1], dets) &&
+		if (x->ln[0] && j > 1 && j + 1 == i && c->it[j - 1].ln[0] &&
+		    !(c->it[j - 1].flags & XT_PUNCT) && c->it[j - 1].ent < 0 &&
+		    !in_list(&c->it[j - 1], dets) &&
 		    (c->it[j - 2].ent >= 0 || in_list(&c->it[j - 2], org_pronouns))) {
 			j--; /* "JAR explosives specialists were trained" */
 			continue;
@@ -733,8 +775,9 @@ static size_t subjects(const sctx *c, size_t i, long *v, int loose)
 			 * organisation the text is about, when nothing else is named */
 			size_t q = j;
 			while (q > 0 && c->it[q - 1].ent < 0 && !(c->it[q - 1].flags & XT_PUNCT) &&
-			       (in_list(&c->it[q - 1], dets) || (c->it[q - 1].flags & XT_NUM) || !c->it[q - 1].lv[0] ||
-			        participle(&c->it[q - 1])) && j - q < 4)
+			       (in_list(&c->it[q - 1], dets) || (c->it[q - 1].flags & XT_NUM) ||
+			        !c->it[q - 1].lv[0] || participle(&c->it[q - 1])) &&
+			       j - q < 4)
 				q--;
 			if (q == 0) {
 				long t = org_topic(c, j);
@@ -762,8 +805,8 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 	size_t n = 0, j = i + 1;
 	if (prep) {
 		while (j < c->n && j <= i + reach && !is(&c->it[j], prep)) {
-			if (punct(&c->it[j], ';') || punct(&c->it[j], '.') || in_list(&c->it[j], stoppers) ||
-			    is(&c->it[j], "according"))
+			if (punct(&c->it[j], ';') || punct(&c->it[j], '.') ||
+			    in_list(&c->it[j], stoppers) || is(&c->it[j], "according"))
 				return 0;
 			j++;
 		}
@@ -778,51 +821,60 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 			break;
 		}
 		while (j < c->n && c->it[j].ent < 0 && skip < 5 &&
-		       (in_list(&c->it[j], dets) || is(&c->it[j], "like") || is(&c->it[j], "such") ||
-		        is(&c->it[j], "as") || (c->it[j].flags & (XT_NUM | XT_MARKER)) ||
+		       (in_list(&c->it[j], dets) || is(&c->it[j], "like") ||
+		        is(&c->it[j], "such") || is(&c->it[j], "as") ||
+		        (c->it[j].flags & (XT_NUM | XT_MARKER)) ||
 		        ((!c->it[j].lv[0] || c->it[j].ln[0] ||
 		          (j > 0 && in_list(&c->it[j - 1], dets) && participle(&c->it[j]))) &&
 		         !punct(&c->it[j], ',') && !punct(&c->it[j], '(') &&
-		         !in_list(&c->it[j], locatives) && !is(&c->it[j], "and") && !is(&c->it[j], "by") &&
-		         !in_list(&c->it[j], stoppers) && !(c->it[j].flags & XT_PUNCT)))) {
+		         !in_list(&c->it[j], locatives) && !is(&c->it[j], "and") &&
+		         !is(&c->it[j], "by") && !in_list(&c->it[j], stoppers) &&
+		         !(c->it[j].flags & XT_PUNCT)))) {
 			j++;
 			skip++;
 		}
 		/* "attacked the military base in X": the place stands for the
 		 * facility named by a common noun */
-		if (!n && skip && j + 1 < c->n && c->it[j].ent < 0 && prep && in_list(&c->it[j], locatives) &&
-		    is(&c->it[j], prep) && (c->it[j - 1].flags & XT_NUM) && c->it[j + 1].ent >= 0)
+		if (!n && skip && j + 1 < c->n && c->it[j].ent < 0 && prep &&
+		    in_list(&c->it[j], locatives) && is(&c->it[j], prep) &&
+		    (c->it[j - 1].flags & XT_NUM) && c->it[j + 1].ent >= 0)
 			j++; /* "formed in 1994 in Manipur" */
 		else if (!n && skip && j + 1 < c->n && c->it[j].ent < 0 &&
-		    (is(&c->it[j], "in") || is(&c->it[j], "near") || is(&c->it[j], "at")) &&
-		    c->it[j + 1].ent >= 0 && (cls_of(c, c->it[j + 1].ent) == 'L' || cls_of(c, c->it[j + 1].ent) == 'F') &&
-		    item_rule(c, XR_FACHEAD, &c->it[j - 1]))
+		         (is(&c->it[j], "in") || is(&c->it[j], "near") || is(&c->it[j], "at")) &&
+		         c->it[j + 1].ent >= 0 &&
+		         (cls_of(c, c->it[j + 1].ent) == 'L' ||
+		          cls_of(c, c->it[j + 1].ent) == 'F') &&
+		         item_rule(c, XR_FACHEAD, &c->it[j - 1]))
 			j++;
 		/* "the Uzbek national Y", "the Iraqi militia known as Y": a place
 		 * used as an adjective before a noun is not the object */
 		if (j + 2 < c->n && c->it[j].ent >= 0 && cls_of(c, c->it[j].ent) == 'L' && j > 0 &&
 		    in_list(&c->it[j - 1], dets) && c->it[j + 1].ent < 0 && c->it[j + 1].ln[0] &&
 		    !(c->it[j + 1].flags & XT_PUNCT) && !in_list(&c->it[j + 1], locatives) &&
-		    !ties__xrules_has(c->st->rules, XR_LOCCUE, c->it[j + 1].w, strlen(c->it[j + 1].w)) &&
+		    !ties__xrules_has(c->st->rules, XR_LOCCUE, c->it[j + 1].w,
+		                      strlen(c->it[j + 1].w)) &&
 		    (c->it[j + 2].ent >= 0 || c->it[j + 2].ln[0] || is(&c->it[j + 2], "known"))) {
 			j++;
-			while (j < c->n && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) && !in_list(&c->it[j], stoppers) &&
-			       !in_list(&c->it[j], locatives) && !is(&c->it[j], "known") && !is(&c->it[j], "called") && skip < 6)
+			while (j < c->n && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) &&
+			       !in_list(&c->it[j], stoppers) && !in_list(&c->it[j], locatives) &&
+			       !is(&c->it[j], "known") && !is(&c->it[j], "called") && skip < 6)
 				j++, skip++;
 		}
 		/* "the Misrata-based militia": the place only qualifies the noun */
-		if (j + 1 < c->n && c->it[j].ent >= 0 && (c->it[j + 1].flags & XT_COMPOUND) && skip < 5) {
+		if (j + 1 < c->n && c->it[j].ent >= 0 && (c->it[j + 1].flags & XT_COMPOUND) &&
+		    skip < 5) {
 			j += 2;
 			skip++;
-			while (j < c->n && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) && !c->it[j].lv[0] &&
-			       !in_list(&c->it[j], stoppers) && skip < 6)
+			while (j < c->n && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) &&
+			       !c->it[j].lv[0] && !in_list(&c->it[j], stoppers) && skip < 6)
 				j++, skip++;
 		}
-		if (j + 1 < c->n && punct(&c->it[j], ',') && j > 0 && c->it[j + 1].ent >= 0 && skip &&
-		    cls_of(c, c->it[j + 1].ent) == 'P' && !n &&
+		if (j + 1 < c->n && punct(&c->it[j], ',') && j > 0 && c->it[j + 1].ent >= 0 &&
+		    skip && cls_of(c, c->it[j + 1].ent) == 'P' && !n &&
 		    (item_rule(c, XR_ROLE, &c->it[j - 1]) ||
 		     (skip >= 2 && c->it[j - 1].ln[0] && in_list(&c->it[j - skip], dets))))
-			j++; /* "killed the cartel's deputy, Y", "arrested the alleged mule coordinator, Y" */
+			j++; /* "killed the cartel's deputy, Y", "arrested the alleged mule
+			        coordinator, Y" */
 		if (j < c->n && c->it[j].ent < 0) {
 			long named = naming(c, j, c->n < j + 6 ? c->n : j + 6);
 			if (named >= 0) {
@@ -844,19 +896,20 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 		/* title: "ORG chief NAME", "ORG (OA) leader NAME" */
 		if (k + 5 < c->n && punct(&c->it[k + 1], '(') && c->it[k + 2].ent == c->it[k].ent &&
 		    punct(&c->it[k + 3], ')') && c->it[k + 4].ent < 0 &&
-		    ties__xrules_has(c->st->rules, XR_ROLE, c->it[k + 4].w, strlen(c->it[k + 4].w)) &&
+		    ties__xrules_has(c->st->rules, XR_ROLE, c->it[k + 4].w,
+		                     strlen(c->it[k + 4].w)) &&
 		    c->it[k + 5].ent >= 0)
 			k += 4;
 		else if (k + 2 < c->n && c->it[k + 1].ent < 0 &&
-		    item_rule(c, XR_ROLE, &c->it[k + 1]) &&
-		    c->it[k + 2].ent >= 0)
+		         item_rule(c, XR_ROLE, &c->it[k + 1]) && c->it[k + 2].ent >= 0)
 			k += 2;
 		if (!n && at)
 			*at = k;
 		push(v, &n, c->it[k].ent);
 		j = k + 1;
 		/* acronym in parentheses, "in Place" attachments */
-		if (j + 2 < c->n && punct(&c->it[j], '(') && c->it[j + 1].ent >= 0 && punct(&c->it[j + 2], ')'))
+		if (j + 2 < c->n && punct(&c->it[j], '(') && c->it[j + 1].ent >= 0 &&
+		    punct(&c->it[j + 2], ')'))
 			j += 3;
 		while (j + 1 < c->n && in_list(&c->it[j], locatives) && c->it[j + 1].ent >= 0) {
 			j += 2;
@@ -865,21 +918,28 @@ static size_t objects(const sctx *c, size_t i, const char *prep, size_t reach, l
 				j += 2; /* "in Zapopan, Jalisco" */
 		}
 		if (c->it[j - 1].ent >= 0 && j < c->n && c->it[j].ent < 0 && !c->it[j].lv[0] &&
-		    !(c->it[j].flags & XT_PUNCT) && !in_list(&c->it[j], stoppers) && !is(&c->it[j], "and"))
+		    !(c->it[j].flags & XT_PUNCT) && !in_list(&c->it[j], stoppers) &&
+		    !is(&c->it[j], "and"))
 			j++; /* "ACME fighters" */
-		if (j + 1 < c->n && punct(&c->it[j], ',') && c->it[j + 1].ent >= 0 && cls_of(c, c->it[k].ent) == 'L' &&
+		if (j + 1 < c->n && punct(&c->it[j], ',') && c->it[j + 1].ent >= 0 &&
+		    cls_of(c, c->it[k].ent) == 'L' &&
 		    admin_rank(c, &c->it[j + 1]) > admin_rank(c, &c->it[k]))
 			break; /* "Sinaloa, Mexico" is one place; "Yala, Pattani and X" a list */
-		if (j + 3 < c->n && punct(&c->it[j], ',') && c->it[j + 1].ent >= 0 && (c->it[j + 2].flags & XT_POSS))
+		if (j + 3 < c->n && punct(&c->it[j], ',') && c->it[j + 1].ent >= 0 &&
+		    (c->it[j + 2].flags & XT_POSS))
 			break; /* "Y, X's deputy": an apposition */
-		if (j + 2 < c->n && punct(&c->it[j], ',') && in_list(&c->it[j + 1], dets) && c->it[j + 2].ent < 0)
+		if (j + 2 < c->n && punct(&c->it[j], ',') && in_list(&c->it[j + 1], dets) &&
+		    c->it[j + 2].ent < 0)
 			break; /* "X, the deputy director of Y": an apposition */
-		if (j < c->n && (is(&c->it[j], "and") || is(&c->it[j], "or") || punct(&c->it[j], ','))) {
+		if (j < c->n &&
+		    (is(&c->it[j], "and") || is(&c->it[j], "or") || punct(&c->it[j], ','))) {
 			j++;
-			if (prep && j + 1 < c->n && is(&c->it[j], prep) && in_list(&c->it[j], locatives))
+			if (prep && j + 1 < c->n && is(&c->it[j], prep) &&
+			    in_list(&c->it[j], locatives))
 				j++; /* "operate in A and in B" */
-			while (j < c->n && (is(&c->it[j], "and") || is(&c->it[j], "later") || is(&c->it[j], "also") ||
-			                    is(&c->it[j], "to") || is(&c->it[j], "with")))
+			while (j < c->n && (is(&c->it[j], "and") || is(&c->it[j], "later") ||
+			                    is(&c->it[j], "also") || is(&c->it[j], "to") ||
+			                    is(&c->it[j], "with")))
 				j++;
 			continue;
 		}
@@ -895,7 +955,8 @@ static int rule_word(const sctx *c, int kind, const item *x, const char **which)
 		return 0;
 	if (kind == XR_VERB && x->lv[0])
 		w = x->lv;
-	else if ((kind == XR_NOUN || kind == XR_ROLE || kind == XR_PART || kind == XR_SUPPORT) && x->ln[0])
+	else if ((kind == XR_NOUN || kind == XR_ROLE || kind == XR_PART || kind == XR_SUPPORT) &&
+	         x->ln[0])
 		w = x->ln;
 	if (w && ties__xrules_has(c->st->rules, kind, w, strlen(w))) {
 		*which = w;
@@ -950,8 +1011,8 @@ static long described(const sctx *c, size_t i)
 	if (c->it[j - 2].ent >= 0)
 		return c->it[j - 2].ent;
 	/* "X (XG), a ...": the name before the acronym */
-	if (j >= 5 && punct(&c->it[j - 2], ')') && c->it[j - 3].ent >= 0 && punct(&c->it[j - 4], '(') &&
-	    c->it[j - 5].ent >= 0)
+	if (j >= 5 && punct(&c->it[j - 2], ')') && c->it[j - 3].ent >= 0 &&
+	    punct(&c->it[j - 4], '(') && c->it[j - 5].ent >= 0)
 		return c->it[j - 5].ent;
 	return -1;
 }
@@ -962,7 +1023,8 @@ static int participle(const item *x)
 	size_t n = strlen(x->w), l = strlen(x->lv);
 	if (!l || !strcmp(x->w, x->lv) || strstr(x->w, "ing"))
 		return 0;
-	return !(n > l && !strncmp(x->w, x->lv, l) && (!strcmp(x->w + l, "s") || !strcmp(x->w + l, "es")));
+	return !(n > l && !strncmp(x->w, x->lv, l) &&
+	         (!strcmp(x->w + l, "s") || !strcmp(x->w + l, "es")));
 }
 
 /* "operating", "running": a present participle of the lemma */
@@ -979,9 +1041,10 @@ static int verbs(sctx *c, size_t i)
 	if (!rule_word(c, XR_VERB, x, &w))
 		return 0;
 	int passive = 0;
-	if (i >= 1 && (in_list(&c->it[i - 1], be) || (i >= 2 && in_list(&c->it[i - 2], be) &&
-	                                               in_list(&c->it[i - 1], aux))))
-		passive = strlen(x->w) > 2 && strcmp(x->w, x->lv) && !strstr(x->w + strlen(x->w) - 3, "ing");
+	if (i >= 1 && (in_list(&c->it[i - 1], be) ||
+	               (i >= 2 && in_list(&c->it[i - 2], be) && in_list(&c->it[i - 1], aux))))
+		passive = strlen(x->w) > 2 && strcmp(x->w, x->lv) &&
+		          !strstr(x->w + strlen(x->w) - 3, "ing");
 	int passive0 = passive;
 	long s[MAXARGS], o[MAXARGS];
 	size_t ns = 0, no = 0;
@@ -995,7 +1058,8 @@ static int verbs(sctx *c, size_t i)
 		/* "X is based in Y": a stative participle with its preposition */
 		passive = passive0 && !(r->prep && i + 1 < c->n && is(&c->it[i + 1], r->prep));
 		if (!passive0 && i + 1 < c->n && is(&c->it[i + 1], "by") &&
-		    (strcmp(x->w, x->lv) || (i >= 1 && punct(&c->it[i - 1], ','))) && !strstr(x->w, "ing")) {
+		    (strcmp(x->w, x->lv) || (i >= 1 && punct(&c->it[i - 1], ','))) &&
+		    !strstr(x->w, "ing")) {
 			/* ("X, run by Y": a participle like its lemma after a comma) */
 			/* reduced relative: "X, an armed group led by Y", "groups led by Y" */
 			long pat = described(c, i);
@@ -1041,21 +1105,26 @@ static int verbs(sctx *c, size_t i)
 			/* the doer: "by X", or "in a joint X operation" */
 			no = 0;
 			size_t j = i + 1;
-			while (j < c->n && j < i + 10 && !is(&c->it[j], "by") && !punct(&c->it[j], ','))
+			while (j < c->n && j < i + 10 && !is(&c->it[j], "by") &&
+			       !punct(&c->it[j], ','))
 				j++;
 			if (j < c->n && is(&c->it[j], "by"))
 				no = objects(c, j, NULL, 0, o, NULL);
 			for (size_t q = i + 1; !no && q + 1 < c->n && q < i + 14; q++) {
 				const char *aw;
-				if (c->it[q].ent >= 0 && rule_word(c, XR_ACTORNOUN, &c->it[q + 1], &aw))
+				if (c->it[q].ent >= 0 &&
+				    rule_word(c, XR_ACTORNOUN, &c->it[q + 1], &aw))
 					push(o, &no, c->it[q].ent);
-				for (size_t z = q + 2; c->it[q].ent >= 0 && z < c->n && z <= q + 3; z++)
-					if (c->it[z].ent < 0 && rule_word(c, XR_ACTORNOUN, &c->it[z], &aw))
+				for (size_t z = q + 2; c->it[q].ent >= 0 && z < c->n && z <= q + 3;
+				     z++)
+					if (c->it[z].ent < 0 &&
+					    rule_word(c, XR_ACTORNOUN, &c->it[z], &aw))
 						push(o, &no, c->it[q].ent);
 			}
 			ns = 0;
 			if (c->last_subj >= 0 && beg >= 1 && is(&c->it[beg - 1], "and"))
-				push(s, &ns, c->last_subj); /* "X operates in A and is headed by Y" */
+				push(s, &ns,
+				     c->last_subj); /* "X operates in A and is headed by Y" */
 			else
 				ns = subjects(c, beg, s, 0);
 			/* the doer then the target: "B was attacked by A" -> A attacked B */
@@ -1065,8 +1134,9 @@ static int verbs(sctx *c, size_t i)
 		}
 		/* "before joining X": the subject of the main clause */
 		if (c->last_subj >= 0 && beg >= 1 &&
-		    ((strstr(x->w, "ing") && (is(&c->it[beg - 1], "before") || is(&c->it[beg - 1], "after") ||
-		                              is(&c->it[beg - 1], "while"))) ||
+		    ((strstr(x->w, "ing") &&
+		      (is(&c->it[beg - 1], "before") || is(&c->it[beg - 1], "after") ||
+		       is(&c->it[beg - 1], "while"))) ||
 		     is(&c->it[beg - 1], "and"))) {
 			/* "before joining X", "X is based in A and operates in B" */
 			ns = 0;
@@ -1078,8 +1148,9 @@ static int verbs(sctx *c, size_t i)
 		c->last_subj = s[0];
 		size_t oat = 0;
 		no = objects(c, i, r->prep, r->prep ? 6 : 0, o, &oat);
-		if (!no && ns >= 2 && (!strcmp(r->type, "affiliated-with") || !strcmp(r->type, "met-with")) && r->prep &&
-		    !(i + 1 < c->n && is(&c->it[i + 1], r->prep))) {
+		if (!no && ns >= 2 &&
+		    (!strcmp(r->type, "affiliated-with") || !strcmp(r->type, "met-with")) &&
+		    r->prep && !(i + 1 < c->n && is(&c->it[i + 1], r->prep))) {
 			/* "A and B have cooperated since 2019" */
 			if (add(c, s[1], s[0], r->type, i, negated(c, beg, i)))
 				return -1;
@@ -1091,8 +1162,8 @@ static int verbs(sctx *c, size_t i)
 				return -1;
 			continue;
 		}
-		if (no == 1 && !strcmp(r->type, "leads") && oat + 2 < c->n && (c->it[oat + 1].flags & XT_POSS) &&
-		    c->it[oat].ent == o[0]) {
+		if (no == 1 && !strcmp(r->type, "leads") && oat + 2 < c->n &&
+		    (c->it[oat + 1].flags & XT_POSS) && c->it[oat].ent == o[0]) {
 			/* "heads the NF's finance wing": a member of the NF */
 			static const xrule member = {.type = "member-of"};
 			if (emit_pairs(c, s, ns, o, no, &member, i, negated(c, beg, i), 0))
@@ -1112,8 +1183,8 @@ static long before_noun(const sctx *c, size_t i, size_t *at)
 	int skipped = 0;
 	while (j > 0 && skipped < 3 && c->it[j - 1].ent < 0 && !(c->it[j - 1].flags & XT_POSS) &&
 	       !in_list(&c->it[j - 1], pronouns) && !(c->it[j - 1].flags & XT_PUNCT) &&
-	       !in_list(&c->it[j - 1], dets) && !in_list(&c->it[j - 1], locatives) && !c->it[j - 1].ln[0] &&
-	       !is(&c->it[j - 1], "of"))
+	       !in_list(&c->it[j - 1], dets) && !in_list(&c->it[j - 1], locatives) &&
+	       !c->it[j - 1].ln[0] && !is(&c->it[j - 1], "of"))
 		j--, skipped++;
 	if (j > 0 && (c->it[j - 1].flags & XT_NUM) && c->it[j - 1].ent < 0)
 		j--;
@@ -1145,14 +1216,17 @@ static int nouns(sctx *c, size_t i)
 		if (r->reverse && r->prep && !strcmp(r->prep, "from")) {
 			/* "B received money from A", not "B seized weapons from A" */
 			int got = 0;
-			for (size_t q = i; q-- > 0 && i - q <= 4 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) && !got;)
+			for (size_t q = i; q-- > 0 && i - q <= 4 && c->it[q].ent < 0 &&
+			                   !(c->it[q].flags & XT_PUNCT) && !got;)
 				got = c->it[q].lv[0] &&
-				      ties__xrules_has(c->st->rules, XR_RECEIVE, c->it[q].lv, strlen(c->it[q].lv));
+				      ties__xrules_has(c->st->rules, XR_RECEIVE, c->it[q].lv,
+				                       strlen(c->it[q].lv));
 			if (!got)
 				continue;
 		}
 		/* "payments from A to B (via C)" */
-		if (!r->reverse && r->prep && !strcmp(r->prep, "to") && i + 4 < c->n && is(&c->it[i + 1], "from")) {
+		if (!r->reverse && r->prep && !strcmp(r->prep, "to") && i + 4 < c->n &&
+		    is(&c->it[i + 1], "from")) {
 			long a[MAXARGS], b[MAXARGS];
 			size_t na = objects(c, i + 1, NULL, 0, a, NULL), nb = 0;
 			for (size_t q = i + 2; na && q < c->n && q < i + 8; q++)
@@ -1162,7 +1236,8 @@ static int nouns(sctx *c, size_t i)
 				}
 			for (size_t x1 = 0; x1 < na; x1++)
 				for (size_t x2 = 0; x2 < nb; x2++)
-					if (add(c, a[x1], b[x2], r->type, i, negated(c, i > 4 ? i - 4 : 0, i)))
+					if (add(c, a[x1], b[x2], r->type, i,
+					        negated(c, i > 4 ? i - 4 : 0, i)))
 						return -1;
 			if (na && nb)
 				continue;
@@ -1174,7 +1249,8 @@ static int nouns(sctx *c, size_t i)
 			size_t nsv = subjects(c, i, sv, 1);
 			if (nsv >= 2) {
 				for (size_t a1 = 0; a1 + 1 < nsv; a1++)
-					if (add(c, sv[a1 + 1], sv[a1], r->type, i, negated(c, i > 6 ? i - 6 : 0, i)))
+					if (add(c, sv[a1 + 1], sv[a1], r->type, i,
+					        negated(c, i > 6 ? i - 6 : 0, i)))
 						return -1;
 				continue;
 			}
@@ -1185,7 +1261,8 @@ static int nouns(sctx *c, size_t i)
 			no = objects(c, i + 1, NULL, 0, o, NULL);
 			if (m >= 0 && no) {
 				for (size_t k = 0; k < no; k++)
-					if (add(c, r->reverse ? m : o[k], r->reverse ? o[k] : m, r->type, i, negated(c, at, i)))
+					if (add(c, r->reverse ? m : o[k], r->reverse ? o[k] : m,
+					        r->type, i, negated(c, at, i)))
 						return -1;
 				continue;
 			}
@@ -1197,10 +1274,10 @@ static int nouns(sctx *c, size_t i)
 			 * its subject is not the noun's */
 			int obj = 0;
 			const char *vw;
-			static const char *const perform[] = {"command", "lead", "carry", "conduct", "launch",
-			                                      "mount", "stage", "plan", "orchestrate",
-			                                      "mastermind", "direct", "claim", "organize",
-			                                      "organise", NULL};
+			static const char *const perform[] = {
+			    "command", "lead",  "carry",    "conduct",     "launch",
+			    "mount",   "stage", "plan",     "orchestrate", "mastermind",
+			    "direct",  "claim", "organize", "organise",    NULL};
 			for (size_t q = i; q-- > 0 && i - q <= 6 && c->it[q].ent < 0 && !obj;) {
 				obj = rule_word(c, XR_VERB, &c->it[q], &vw) && !c->it[q].ln[0];
 				for (const char *const *pw = perform; obj && *pw; pw++)
@@ -1227,14 +1304,16 @@ static int roles(sctx *c, size_t i)
 	const char *w;
 	const item *x = &c->it[i];
 	if (i >= 1 && i + 1 < c->n && is(&c->it[i - 1], "whose") && x->ent < 0 &&
-	    ties__xrules_has(c->st->rules, XR_ORGHEAD, x->ln[0] ? x->ln : x->w, strlen(x->ln[0] ? x->ln : x->w))) {
+	    ties__xrules_has(c->st->rules, XR_ORGHEAD, x->ln[0] ? x->ln : x->w,
+	                     strlen(x->ln[0] ? x->ln : x->w))) {
 		size_t k = i + 1;
 		if (punct(&c->it[k], ',') && k + 1 < c->n)
 			k++;
 		long owner = described(c, i - 1);
 		if (owner < 0 && i >= 2 && c->it[i - 2].ent >= 0)
 			owner = c->it[i - 2].ent;
-		if (owner >= 0 && c->it[k].ent >= 0 && cls_of(c, owner) == 'P' && cls_of(c, c->it[k].ent) == 'O')
+		if (owner >= 0 && c->it[k].ent >= 0 && cls_of(c, owner) == 'P' &&
+		    cls_of(c, c->it[k].ent) == 'O')
 			return add(c, owner, c->it[k].ent, "leads", i, 0);
 	}
 	int kind = XR_ROLE;
@@ -1251,45 +1330,50 @@ static int roles(sctx *c, size_t i)
 	/* "deputy chief", "vice president": a member, not the leader */
 	static const xrule member_rule = {.type = "member-of"};
 	if (kind == XR_ROLE && !strcmp(r->type, "leads") && i >= 1 &&
-	    (is(&c->it[i - 1], "deputy") || is(&c->it[i - 1], "vice") || is(&c->it[i - 1], "assistant") ||
-	     is(&c->it[i - 1], "acting") || is(&c->it[i - 1], "regional") || is(&c->it[i - 1], "local") ||
+	    (is(&c->it[i - 1], "deputy") || is(&c->it[i - 1], "vice") ||
+	     is(&c->it[i - 1], "assistant") || is(&c->it[i - 1], "acting") ||
+	     is(&c->it[i - 1], "regional") || is(&c->it[i - 1], "local") ||
 	     is(&c->it[i - 1], "provincial") || is(&c->it[i - 1], "district")))
 		r = &member_rule;
 	/* "X, a senior ORG commander", "X is a former ORG officer", "X, an ORG unit" */
 	if ((kind == XR_ROLE || kind == XR_PART) && i >= 3 && c->it[i - 1].ent >= 0 &&
 	    cls_of(c, c->it[i - 1].ent) == 'O') {
 		size_t q = i - 1;
-		while (q > 0 && i - q < 5 && c->it[q - 1].ent < 0 && !(c->it[q - 1].flags & XT_PUNCT) &&
-		       !in_list(&c->it[q - 1], be) && (in_list(&c->it[q - 1], dets) || !c->it[q - 1].lv[0] ||
-		                                       c->it[q - 1].ln[0]))
+		while (q > 0 && i - q < 5 && c->it[q - 1].ent < 0 &&
+		       !(c->it[q - 1].flags & XT_PUNCT) && !in_list(&c->it[q - 1], be) &&
+		       (in_list(&c->it[q - 1], dets) || !c->it[q - 1].lv[0] || c->it[q - 1].ln[0]))
 			q--;
 		long subj = -1;
 		if (q >= 2 && punct(&c->it[q - 1], ',') && c->it[q - 2].ent >= 0)
 			subj = c->it[q - 2].ent;
 		else if (q >= 2 && in_list(&c->it[q - 1], be) && c->it[q - 2].ent >= 0)
 			subj = c->it[q - 2].ent;
-		else if (q >= 3 && in_list(&c->it[q - 1], be) && punct(&c->it[q - 2], ',') && c->it[q - 3].ent >= 0)
+		else if (q >= 3 && in_list(&c->it[q - 1], be) && punct(&c->it[q - 2], ',') &&
+		         c->it[q - 3].ent >= 0)
 			subj = c->it[q - 3].ent; /* "Y, is a former NIO officer" */
 		if (subj >= 0 && (cls_of(c, subj) == 'P' || kind == XR_PART) && q < i - 1) {
 			if (add(c, subj, c->it[i - 1].ent, r->type, i, negated(c, q, i)))
 				return -1;
 			/* "a senior ACME commander in Basra" */
 			if (i + 2 < c->n && is(&c->it[i + 1], "in") && c->it[i + 2].ent >= 0 &&
-			    cls_of(c, c->it[i + 2].ent) == 'L' && add(c, subj, c->it[i + 2].ent, "operates-in", i, 0))
+			    cls_of(c, c->it[i + 2].ent) == 'L' &&
+			    add(c, subj, c->it[i + 2].ent, "operates-in", i, 0))
 				return -1;
 			return 0;
 		}
 	}
 	/* "Y, X's deputy": Y belongs where X leads or belongs */
 	if (kind == XR_ROLE && i >= 4 && (c->it[i - 1].flags & XT_POSS) && c->it[i - 2].ent >= 0 &&
-	    punct(&c->it[i - 3], ',') && c->it[i - 4].ent >= 0 && cls_of(c, c->it[i - 4].ent) == 'P' &&
-	    cls_of(c, c->it[i - 2].ent) == 'P' && (!strcmp(r->type, "member-of") || !strcmp(r->type, "leads"))) {
+	    punct(&c->it[i - 3], ',') && c->it[i - 4].ent >= 0 &&
+	    cls_of(c, c->it[i - 4].ent) == 'P' && cls_of(c, c->it[i - 2].ent) == 'P' &&
+	    (!strcmp(r->type, "member-of") || !strcmp(r->type, "leads"))) {
 		long org = org_of(c, c->it[i - 2].ent);
 		return org >= 0 ? add(c, c->it[i - 4].ent, org, "member-of", i, 0) : 0;
 	}
 	/* "four ORG members, including X and Y" */
-	if (kind == XR_ROLE && i >= 1 && i + 3 < c->n && c->it[i - 1].ent >= 0 && cls_of(c, c->it[i - 1].ent) == 'O' &&
-	    punct(&c->it[i + 1], ',') && is(&c->it[i + 2], "including")) {
+	if (kind == XR_ROLE && i >= 1 && i + 3 < c->n && c->it[i - 1].ent >= 0 &&
+	    cls_of(c, c->it[i - 1].ent) == 'O' && punct(&c->it[i + 1], ',') &&
+	    is(&c->it[i + 2], "including")) {
 		long o[MAXARGS];
 		size_t no = objects(c, i + 2, NULL, 0, o, NULL);
 		for (size_t k = 0; k < no; k++)
@@ -1301,8 +1385,9 @@ static int roles(sctx *c, size_t i)
 		size_t q = i - 1;
 		if (c->it[q].ent < 0 && !(c->it[q].flags & (XT_POSS | XT_PUNCT)) && !c->it[q].lv[0])
 			q--; /* "field" */
-		if ((c->it[q].flags & XT_POSS) && q >= 4 && org_anaphor(c, q - 2) && punct(&c->it[q - 3], ',') &&
-		    c->it[q - 4].ent >= 0 && cls_of(c, c->it[q - 4].ent) == 'P') {
+		if ((c->it[q].flags & XT_POSS) && q >= 4 && org_anaphor(c, q - 2) &&
+		    punct(&c->it[q - 3], ',') && c->it[q - 4].ent >= 0 &&
+		    cls_of(c, c->it[q - 4].ent) == 'P') {
 			long org = def_ref(c, q - 2);
 			if (org >= 0)
 				return add(c, c->it[q - 4].ent, org, r->type, i, 0);
@@ -1310,8 +1395,8 @@ static int roles(sctx *c, size_t i)
 	}
 	/* "X, KSH's commander in Basra": a member, and where */
 	if (kind == XR_ROLE && i >= 4 && (c->it[i - 1].flags & XT_POSS) && c->it[i - 2].ent >= 0 &&
-	    punct(&c->it[i - 3], ',') && c->it[i - 4].ent >= 0 && cls_of(c, c->it[i - 4].ent) == 'P' &&
-	    cls_of(c, c->it[i - 2].ent) == 'O') {
+	    punct(&c->it[i - 3], ',') && c->it[i - 4].ent >= 0 &&
+	    cls_of(c, c->it[i - 4].ent) == 'P' && cls_of(c, c->it[i - 2].ent) == 'O') {
 		if (add(c, c->it[i - 4].ent, c->it[i - 2].ent, r->type, i, 0))
 			return -1;
 		if (i + 2 < c->n && is(&c->it[i + 1], "in") && c->it[i + 2].ent >= 0 &&
@@ -1324,8 +1409,9 @@ static int roles(sctx *c, size_t i)
 	size_t pk = i + 1; /* "his deputy, the Nigerian national Y" */
 	if (pk < c->n && punct(&c->it[pk], ','))
 		pk++;
-	for (size_t q = pk; q < c->n && q < pk + 4 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) &&
-	                    (in_list(&c->it[q], dets) || !c->it[q].lv[0] || c->it[q].ln[0]);
+	for (size_t q = pk;
+	     q < c->n && q < pk + 4 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) &&
+	     (in_list(&c->it[q], dets) || !c->it[q].lv[0] || c->it[q].ln[0]);
 	     q++)
 		if (q + 1 < c->n && c->it[q + 1].ent >= 0)
 			pk = q + 1;
@@ -1349,7 +1435,8 @@ static int roles(sctx *c, size_t i)
 	/* "X's principal partner is (a network known as) Y" */
 	if (kind == XR_ROLE && i + 2 < c->n && in_list(&c->it[i + 1], be)) {
 		size_t q = i;
-		while (q > 0 && i - q < 4 && c->it[q - 1].ent < 0 && !(c->it[q - 1].flags & (XT_POSS | XT_PUNCT)))
+		while (q > 0 && i - q < 4 && c->it[q - 1].ent < 0 &&
+		       !(c->it[q - 1].flags & (XT_POSS | XT_PUNCT)))
 			q--;
 		long owner = -1;
 		if (q >= 2 && (c->it[q - 1].flags & XT_POSS) && c->it[q - 2].ent >= 0)
@@ -1386,7 +1473,8 @@ static int roles(sctx *c, size_t i)
 			long sv[MAXARGS];
 			size_t ns = subjects(c, q + 1, sv, 0);
 			for (size_t z = 0; z < ns; z++)
-				if (cls_of(c, sv[z]) == 'P' && add(c, sv[z], c->it[i - 2].ent, r->type, i, negated(c, q, i)))
+				if (cls_of(c, sv[z]) == 'P' &&
+				    add(c, sv[z], c->it[i - 2].ent, r->type, i, negated(c, q, i)))
 					return -1;
 			if (ns)
 				return 0;
@@ -1405,8 +1493,8 @@ static int roles(sctx *c, size_t i)
 	}
 	/* "Y, a dealer whose company, X," : Y leads X */
 	/* "Commander Y of the Z Police" */
-	if (kind == XR_ROLE && i + 3 < c->n && c->it[i + 1].ent >= 0 && cls_of(c, c->it[i + 1].ent) == 'P' &&
-	    is(&c->it[i + 2], "of")) {
+	if (kind == XR_ROLE && i + 3 < c->n && c->it[i + 1].ent >= 0 &&
+	    cls_of(c, c->it[i + 1].ent) == 'P' && is(&c->it[i + 2], "of")) {
 		long o[MAXARGS];
 		size_t no = objects(c, i + 1, "of", 1, o, NULL);
 		if (no && cls_of(c, o[0]) == 'O')
@@ -1419,16 +1507,19 @@ static int roles(sctx *c, size_t i)
 			/* "co-founder and chief executive, Y" */
 			size_t q = k + 1;
 			const char *w2;
-			while (q < c->n && q < k + 4 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) &&
+			while (q < c->n && q < k + 4 && c->it[q].ent < 0 &&
+			       !(c->it[q].flags & XT_PUNCT) &&
 			       !rule_word(c, XR_ROLE, &c->it[q], &w2))
 				q++;
 			if (q < c->n && rule_word(c, XR_ROLE, &c->it[q], &w2))
 				k = q + 1;
 		}
-		if (k + 1 < c->n && (is(&c->it[k], "responsible") || is(&c->it[k], "in") || is(&c->it[k], "for"))) {
+		if (k + 1 < c->n &&
+		    (is(&c->it[k], "responsible") || is(&c->it[k], "in") || is(&c->it[k], "for"))) {
 			/* "the ORG officer responsible for the X file, Y" */
 			size_t q = k;
-			while (q < c->n && q < k + 7 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) &&
+			while (q < c->n && q < k + 7 && c->it[q].ent < 0 &&
+			       !(c->it[q].flags & XT_PUNCT) &&
 			       !(c->it[q].lv[0] && !c->it[q].ln[0] && !participle(&c->it[q])))
 				q++;
 			if (q + 1 < c->n && punct(&c->it[q], ',') && c->it[q + 1].ent >= 0)
@@ -1439,16 +1530,20 @@ static int roles(sctx *c, size_t i)
 		size_t j = i - 1;
 		int sub = 0;
 		/* "the NIO's deputy chief, Y", "PAS's managing director, Y" */
-		if (j >= 1 && c->it[j].ent < 0 && !(c->it[j].flags & (XT_PUNCT | XT_POSS)) && !in_list(&c->it[j], dets) &&
+		if (j >= 1 && c->it[j].ent < 0 && !(c->it[j].flags & (XT_PUNCT | XT_POSS)) &&
+		    !in_list(&c->it[j], dets) &&
 		    ((c->it[j - 1].flags & XT_POSS) || c->it[j - 1].ent >= 0))
 			j--;
-		if (c->it[j].ent >= 0 && cls_of(c, c->it[j].ent) == 'L' && j >= 1 && c->it[j - 1].ent >= 0) {
+		if (c->it[j].ent >= 0 && cls_of(c, c->it[j].ent) == 'L' && j >= 1 &&
+		    c->it[j - 1].ent >= 0) {
 			j--;
 			sub = 1;
 		}
 		if (punct(&c->it[j], ')') && j >= 3 && punct(&c->it[j - 2], '('))
 			j -= 3;
-		long org = c->it[j].ent >= 0 ? c->it[j].ent : in_list(&c->it[j], org_pronouns) ? org_ref(c, j) : -1;
+		long org = c->it[j].ent >= 0                  ? c->it[j].ent
+		           : in_list(&c->it[j], org_pronouns) ? org_ref(c, j)
+		                                              : -1;
 		if (org < 0 && (c->it[j].flags & XT_POSS) && j >= 2 && org_anaphor(c, j - 2))
 			org = def_ref(c, j - 2); /* "the company's director, Y" */
 		else if (org < 0 && (c->it[j].flags & XT_POSS) && j >= 1 && c->it[j - 1].ent >= 0 &&
@@ -1477,18 +1572,21 @@ static int roles(sctx *c, size_t i)
 		subj = c->it[j - 4].ent, sj = j - 4; /* "A, 51, a former officer in B" */
 	else if (cop && j > 0 && c->it[j - 1].ent >= 0)
 		subj = c->it[j - 1].ent, sj = j - 1;
-	else if (cop && j >= 3 && (is(&c->it[j - 1], "who") || is(&c->it[j - 1], "which")) && punct(&c->it[j - 2], ',') &&
-	         c->it[j - 3].ent >= 0)
+	else if (cop && j >= 3 && (is(&c->it[j - 1], "who") || is(&c->it[j - 1], "which")) &&
+	         punct(&c->it[j - 2], ',') && c->it[j - 3].ent >= 0)
 		subj = c->it[j - 3].ent, sj = j - 3; /* "Y, who was previously a member of X" */
-	else if (cop && j >= 6 && is(&c->it[j - 1], "which") && punct(&c->it[j - 2], ',') && punct(&c->it[j - 3], ')') &&
-	         punct(&c->it[j - 5], '(') && c->it[j - 6].ent >= 0)
+	else if (cop && j >= 6 && is(&c->it[j - 1], "which") && punct(&c->it[j - 2], ',') &&
+	         punct(&c->it[j - 3], ')') && punct(&c->it[j - 5], '(') && c->it[j - 6].ent >= 0)
 		subj = c->it[j - 6].ent, sj = j - 6; /* "X (XA), which is close to Y" */
 	else if (cop && j >= 5 && is(&c->it[j - 1], "who") && punct(&c->it[j - 2], ',') &&
-	         (c->it[j - 3].flags & XT_NUM) && punct(&c->it[j - 4], ',') && c->it[j - 5].ent >= 0)
+	         (c->it[j - 3].flags & XT_NUM) && punct(&c->it[j - 4], ',') &&
+	         c->it[j - 5].ent >= 0)
 		subj = c->it[j - 5].ent, sj = j - 5; /* "Y, 34, who was a member of X" */
-	else if (cop && j >= 4 && punct(&c->it[j - 1], ')') && punct(&c->it[j - 3], '(') && c->it[j - 4].ent >= 0)
+	else if (cop && j >= 4 && punct(&c->it[j - 1], ')') && punct(&c->it[j - 3], '(') &&
+	         c->it[j - 4].ent >= 0)
 		subj = c->it[j - 4].ent, sj = j - 4; /* "X (XA) is the armed wing of Y" */
-	else if (cop && j >= 3 && in_list(&c->it[j], be) && punct(&c->it[j - 1], ',') && c->it[j - 2].ent >= 0)
+	else if (cop && j >= 3 && in_list(&c->it[j], be) && punct(&c->it[j - 1], ',') &&
+	         c->it[j - 2].ent >= 0)
 		subj = c->it[j - 2].ent, sj = j - 2; /* "X, is a former officer of Y" */
 	else if (cop && j >= 2 && punct(&c->it[j - 1], ',') && c->it[j - 2].ent >= 0 &&
 	         cls_of(c, c->it[j - 2].ent) == 'P')
@@ -1517,7 +1615,8 @@ static int roles(sctx *c, size_t i)
 	for (size_t k = 0; k < no; k++) {
 		const char *type = r->type;
 		/* "head of X's India wing": a member of X */
-		if (k == 0 && at + 1 < c->n && (c->it[at + 1].flags & XT_POSS) && !strcmp(type, "leads"))
+		if (k == 0 && at + 1 < c->n && (c->it[at + 1].flags & XT_POSS) &&
+		    !strcmp(type, "leads"))
 			type = "member-of";
 		if (add(c, subj, o[k], type, i, negated(c, sj, i)))
 			return -1;
@@ -1549,7 +1648,8 @@ static int others(sctx *c, size_t i)
 	const item *x = &c->it[i];
 	const char *w;
 	/* "X-backed Y" */
-	if ((x->flags & XT_COMPOUND) && i >= 1 && c->it[i - 1].ent >= 0 && rule_word(c, XR_COMPOUND, x, &w)) {
+	if ((x->flags & XT_COMPOUND) && i >= 1 && c->it[i - 1].ent >= 0 &&
+	    rule_word(c, XR_COMPOUND, x, &w)) {
 		const xrule *r = ties__xrules_find(c->st->rules, XR_COMPOUND, w, strlen(w));
 		long o[MAXARGS];
 		size_t no = objects(c, i, NULL, 0, o, NULL);
@@ -1560,11 +1660,13 @@ static int others(sctx *c, size_t i)
 				push(o, &no, d);
 		}
 		for (size_t k = 0; k < no && r; k++)
-			if (add(c, r->reverse ? o[k] : c->it[i - 1].ent, r->reverse ? c->it[i - 1].ent : o[k], r->type, i, 0))
+			if (add(c, r->reverse ? o[k] : c->it[i - 1].ent,
+			        r->reverse ? c->it[i - 1].ent : o[k], r->type, i, 0))
 				return -1;
 	}
 	/* "with X support" */
-	if (is(x, "with") && i + 2 < c->n && c->it[i + 1].ent >= 0 && rule_word(c, XR_SUPPORT, &c->it[i + 2], &w)) {
+	if (is(x, "with") && i + 2 < c->n && c->it[i + 1].ent >= 0 &&
+	    rule_word(c, XR_SUPPORT, &c->it[i + 2], &w)) {
 		const xrule *r = ties__xrules_find(c->st->rules, XR_SUPPORT, w, strlen(w));
 		long s[MAXARGS];
 		size_t ns = clause_subject(c, i, s);
@@ -1598,7 +1700,8 @@ static int others(sctx *c, size_t i)
 		}
 		while (j < c->n && j < i + 6 && in_list(&c->it[j], aux))
 			j++;
-		if (j + 1 < c->n && (!strcmp(c->it[j].lv, "pass") || !strcmp(c->it[j].lv, "fall")) &&
+		if (j + 1 < c->n &&
+		    (!strcmp(c->it[j].lv, "pass") || !strcmp(c->it[j].lv, "fall")) &&
 		    is(&c->it[j + 1], "to")) {
 			long o[MAXARGS];
 			size_t no = objects(c, j, "to", 1, o, NULL);
@@ -1618,8 +1721,10 @@ static int others(sctx *c, size_t i)
 				size_t k = j + 1;
 				while (k < c->n && in_list(&c->it[k], dets))
 					k++;
-				const xrule *r = ties__xrules_find(c->st->rules, XR_PART, w, strlen(w));
-				if (k < c->n && c->it[k].ent >= 0 && r && add(c, c->it[k].ent, c->it[i - 1].ent, r->type, j, 0))
+				const xrule *r =
+				    ties__xrules_find(c->st->rules, XR_PART, w, strlen(w));
+				if (k < c->n && c->it[k].ent >= 0 && r &&
+				    add(c, c->it[k].ent, c->it[i - 1].ent, r->type, j, 0))
 					return -1;
 				break;
 			}
@@ -1631,9 +1736,11 @@ static int others(sctx *c, size_t i)
 			char w0[32], wl[32];
 			ties__xlower(c->st->text, &TOK(c->st, cd->t0), w0, sizeof w0);
 			ties__xlower(c->st->text, &TOK(c->st, cd->t1 - 1), wl, sizeof wl);
-			static const char *const units[] = {"office", "directorate", "department", "bureau", "division",
-			                                    "unit", "wing", "command", "council", "committee",
-			                                    "agency", "service", "branch", "section", "cell", NULL};
+			static const char *const units[] = {
+			    "office",   "directorate", "department", "bureau",
+			    "division", "unit",        "wing",       "command",
+			    "council",  "committee",   "agency",     "service",
+			    "branch",   "section",     "cell",       NULL};
 			int unit = 0;
 			for (const char *const *u = units; *u; u++)
 				unit |= !strcmp(w0, *u) || !strcmp(wl, *u);
@@ -1645,38 +1752,43 @@ static int others(sctx *c, size_t i)
 				return -1;
 		}
 		/* "X is Honduras's second-largest gang": where X operates */
-		if (is_country(c, &c->it[i - 1]) == 2 && i >= 3 && (in_list(&c->it[i - 2], be) || is(&c->it[i - 2], "remains") ||
-		                                                   is(&c->it[i - 2], "remained"))) {
+		if (is_country(c, &c->it[i - 1]) == 2 && i >= 3 &&
+		    (in_list(&c->it[i - 2], be) || is(&c->it[i - 2], "remains") ||
+		     is(&c->it[i - 2], "remained"))) {
 			long sv[MAXARGS];
 			size_t ns = subjects(c, i - 2, sv, 0);
 			for (size_t k = 0; k < ns; k++)
-				if (cls_of(c, sv[k]) == 'O' && add(c, sv[k], c->it[i - 1].ent, "operates-in", i, 0))
+				if (cls_of(c, sv[k]) == 'O' &&
+				    add(c, sv[k], c->it[i - 1].ent, "operates-in", i, 0))
 					return -1;
 		}
 		/* "Baghdad's Karrada district": a part of the place */
 		if (i + 2 < c->n && c->it[i + 1].ent >= 0 && cls_of(c, c->it[i - 1].ent) == 'L' &&
 		    cls_of(c, c->it[i + 1].ent) == 'L' && c->it[i + 2].ent < 0 &&
-		    ties__xrules_has(c->st->rules, XR_LOCCUE, c->it[i + 2].w, strlen(c->it[i + 2].w)) &&
+		    ties__xrules_has(c->st->rules, XR_LOCCUE, c->it[i + 2].w,
+		                     strlen(c->it[i + 2].w)) &&
 		    add(c, c->it[i + 1].ent, c->it[i - 1].ent, "located-in", i, 0))
 			return -1;
 		/* "Country's Agency": based in the country */
 		if (i + 1 < c->n && c->it[i + 1].ent >= 0 && is_country(c, &c->it[i - 1]) &&
-		    cls_of(c, c->it[i + 1].ent) == 'O' && add(c, c->it[i + 1].ent, c->it[i - 1].ent, "based-in", i, 0))
+		    cls_of(c, c->it[i + 1].ent) == 'O' &&
+		    add(c, c->it[i + 1].ent, c->it[i - 1].ent, "based-in", i, 0))
 			return -1;
 	}
 	/* "The EHLA's finance secretary, Y", "Its ruling council, the X": a
 	 * person noun or an organisation noun in apposition to its owner */
 	if ((x->flags & XT_POSS) || in_list(x, org_pronouns)) {
 		long owner = -1;
-		if ((x->flags & XT_POSS) && i >= 1 && c->it[i - 1].ent >= 0 && cls_of(c, c->it[i - 1].ent) == 'O')
+		if ((x->flags & XT_POSS) && i >= 1 && c->it[i - 1].ent >= 0 &&
+		    cls_of(c, c->it[i - 1].ent) == 'O')
 			owner = c->it[i - 1].ent;
 		else if ((x->flags & XT_POSS) && i >= 3 && org_anaphor(c, i - 2))
 			owner = def_ref(c, i - 2);
 		else if (in_list(x, org_pronouns) && x->ent < 0)
 			owner = org_ref(c, i);
 		size_t q = i + 1;
-		while (owner >= 0 && q < c->n && q < i + 4 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) &&
-		       !(q + 1 < c->n && punct(&c->it[q + 1], ',')))
+		while (owner >= 0 && q < c->n && q < i + 4 && c->it[q].ent < 0 &&
+		       !(c->it[q].flags & XT_PUNCT) && !(q + 1 < c->n && punct(&c->it[q + 1], ',')))
 			q++;
 		if (owner >= 0 && q + 2 < c->n && c->it[q].ent < 0 && punct(&c->it[q + 1], ',') &&
 		    !item_rule(c, XR_ROLE, &c->it[q])) {
@@ -1686,10 +1798,12 @@ static int others(sctx *c, size_t i)
 			const char *hw = c->it[q].ln[0] ? c->it[q].ln : c->it[q].w;
 			if (t < c->n && c->it[t].ent >= 0) {
 				char tk = cls_of(c, c->it[t].ent);
-				if (tk == 'P' && person_noun(c, &c->it[q]) && add(c, c->it[t].ent, owner, "member-of", q, 0))
+				if (tk == 'P' && person_noun(c, &c->it[q]) &&
+				    add(c, c->it[t].ent, owner, "member-of", q, 0))
 					return -1;
-				if (tk == 'O' && (ties__xrules_has(c->st->rules, XR_PART, hw, strlen(hw)) ||
-				                  ties__xrules_has(c->st->rules, XR_ORGHEAD, hw, strlen(hw))) &&
+				if (tk == 'O' &&
+				    (ties__xrules_has(c->st->rules, XR_PART, hw, strlen(hw)) ||
+				     ties__xrules_has(c->st->rules, XR_ORGHEAD, hw, strlen(hw))) &&
 				    add(c, c->it[t].ent, owner, "member-of", q, 0))
 					return -1;
 			}
@@ -1708,15 +1822,18 @@ static int others(sctx *c, size_t i)
 		    !(i >= 1 && (is(&c->it[i - 1], "and") || is(&c->it[i - 1], "or")))) {
 			const item *y = &c->it[j + 1];
 			int bigger = admin_rank(c, y) > admin_rank(c, x) ||
-			             (j + 3 < c->n && punct(&c->it[j + 2], ',') && c->it[j + 3].ent >= 0 &&
-			              is_country(c, &c->it[j + 3]));
+			             (j + 3 < c->n && punct(&c->it[j + 2], ',') &&
+			              c->it[j + 3].ent >= 0 && is_country(c, &c->it[j + 3]));
 			/* two places of no known rank side by side ("Kismayo, Jubaland"):
 			 * the smaller first, unless a list goes on ("A, B, C") or the
 			 * first is itself listed after another place */
-			if (!bigger && admin_rank(c, y) == admin_rank(c, x) && admin_rank(c, x) < 2 && punct(&c->it[j], ',') &&
+			if (!bigger && admin_rank(c, y) == admin_rank(c, x) &&
+			    admin_rank(c, x) < 2 && punct(&c->it[j], ',') &&
 			    !(j + 3 < c->n && punct(&c->it[j + 2], ',') && c->it[j + 3].ent >= 0 &&
-			      cls_of(c, c->it[j + 3].ent) == 'L' && admin_rank(c, &c->it[j + 3]) <= admin_rank(c, y)) &&
-			    !(i >= 2 && punct(&c->it[i - 1], ',') && c->it[i - 2].ent >= 0 && cls_of(c, c->it[i - 2].ent) == 'L'))
+			      cls_of(c, c->it[j + 3].ent) == 'L' &&
+			      admin_rank(c, &c->it[j + 3]) <= admin_rank(c, y)) &&
+			    !(i >= 2 && punct(&c->it[i - 1], ',') && c->it[i - 2].ent >= 0 &&
+			      cls_of(c, c->it[i - 2].ent) == 'L'))
 				bigger = 1;
 			if (punct(&c->it[j], '(') && !(j + 2 < c->n && punct(&c->it[j + 2], ')')))
 				bigger = 0;
@@ -1732,29 +1849,31 @@ static int others(sctx *c, size_t i)
 	    (is(&c->it[i + 2], "a") || is(&c->it[i + 2], "an"))) {
 		size_t j = i + 3;
 		while (j < c->n && j < i + 8 && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) &&
-		       !in_list(&c->it[j], locatives) && !in_list(&c->it[j], stoppers) && !(c->it[j].lv[0] && !c->it[j].ln[0]))
+		       !in_list(&c->it[j], locatives) && !in_list(&c->it[j], stoppers) &&
+		       !(c->it[j].lv[0] && !c->it[j].ln[0]))
 			j++;
 		if (j + 1 < c->n && j > i + 3 && is(&c->it[j], "in") && c->it[j + 1].ent >= 0 &&
-		    cls_of(c, c->it[j + 1].ent) == 'L' && add(c, x->ent, c->it[j + 1].ent, "based-in", j, 0))
+		    cls_of(c, c->it[j + 1].ent) == 'L' &&
+		    add(c, x->ent, c->it[j + 1].ent, "based-in", j, 0))
 			return -1;
 	}
 	/* "X, the group's economic arm", "X, Hezbollah's elite unit" */
 	if (k == 'O' && i + 4 < c->n && punct(&c->it[i + 1], ',')) {
 		size_t j = i + 2;
 		long owner = -1;
-		if (c->it[j].ent >= 0 && (c->it[j + 1].flags & XT_POSS) && cls_of(c, c->it[j].ent) == 'O')
+		if (c->it[j].ent >= 0 && (c->it[j + 1].flags & XT_POSS) &&
+		    cls_of(c, c->it[j].ent) == 'O')
 			owner = c->it[j].ent, j += 2;
 		else if (org_anaphor(c, j) && j + 2 < c->n && (c->it[j + 2].flags & XT_POSS))
 			owner = def_ref(c, j), j += 3;
 		else if (in_list(&c->it[j], org_pronouns))
 			owner = org_ref(c, j), j++;
 		size_t q = j;
-		while (owner >= 0 && q < c->n && q < j + 3 && c->it[q].ent < 0 && !(c->it[q].flags & XT_PUNCT) &&
-		       !item_rule(c, XR_PART, &c->it[q]))
+		while (owner >= 0 && q < c->n && q < j + 3 && c->it[q].ent < 0 &&
+		       !(c->it[q].flags & XT_PUNCT) && !item_rule(c, XR_PART, &c->it[q]))
 			q++;
 		if (owner >= 0 && owner != x->ent && q < c->n && c->it[q].ent < 0 &&
-		    item_rule(c, XR_PART, &c->it[q]) &&
-		    add(c, x->ent, owner, "member-of", q, 0))
+		    item_rule(c, XR_PART, &c->it[q]) && add(c, x->ent, owner, "member-of", q, 0))
 			return -1;
 	}
 	/* "Y, a senior ORG operative", "ORG financier Y": one of its people (any
@@ -1762,18 +1881,20 @@ static int others(sctx *c, size_t i)
 	if (k == 'O' && i + 1 < c->n && c->it[i + 1].ent < 0 && person_noun(c, &c->it[i + 1]) &&
 	    !item_rule(c, XR_ROLE, &c->it[i + 1])) {
 		size_t q = i;
-		while (q > 0 && i - q < 4 && c->it[q - 1].ent < 0 && !(c->it[q - 1].flags & XT_PUNCT) &&
-		       !in_list(&c->it[q - 1], be) && (in_list(&c->it[q - 1], dets) || !c->it[q - 1].lv[0] ||
-		                                       c->it[q - 1].ln[0]))
+		while (q > 0 && i - q < 4 && c->it[q - 1].ent < 0 &&
+		       !(c->it[q - 1].flags & XT_PUNCT) && !in_list(&c->it[q - 1], be) &&
+		       (in_list(&c->it[q - 1], dets) || !c->it[q - 1].lv[0] || c->it[q - 1].ln[0]))
 			q--;
 		long who = -1;
 		if (q >= 2 && q < i && punct(&c->it[q - 1], ',') && c->it[q - 2].ent >= 0)
 			who = c->it[q - 2].ent; /* "Y, a senior ORG operative" */
 		else if (q >= 2 && q < i && in_list(&c->it[q - 1], be) && c->it[q - 2].ent >= 0)
 			who = c->it[q - 2].ent; /* "Y is a former ORG official" */
-		else if (i + 2 < c->n && c->it[i + 2].ent >= 0 && cls_of(c, c->it[i + 2].ent) == 'P')
+		else if (i + 2 < c->n && c->it[i + 2].ent >= 0 &&
+		         cls_of(c, c->it[i + 2].ent) == 'P')
 			who = c->it[i + 2].ent; /* "ORG financier Y" */
-		if (who >= 0 && cls_of(c, who) == 'P' && add(c, who, x->ent, "member-of", i + 1, negated(c, q, i)))
+		if (who >= 0 && cls_of(c, who) == 'P' &&
+		    add(c, who, x->ent, "member-of", i + 1, negated(c, q, i)))
 			return -1;
 	}
 	/* "Y, an adviser in the ORG", "Y is a senior official of ORG" */
@@ -1782,18 +1903,20 @@ static int others(sctx *c, size_t i)
 		if (p > 0 && in_list(&c->it[p - 1], dets))
 			p--;
 		size_t nn = p >= 2 ? p - 2 : 0;
-		if (p >= 3 && (is(&c->it[p - 1], "of") || is(&c->it[p - 1], "in") || is(&c->it[p - 1], "for") ||
-		               is(&c->it[p - 1], "at") || is(&c->it[p - 1], "within")) &&
-		    person_noun(c, &c->it[nn]) &&
-		    !item_rule(c, XR_ROLE, &c->it[nn])) {
+		if (p >= 3 &&
+		    (is(&c->it[p - 1], "of") || is(&c->it[p - 1], "in") ||
+		     is(&c->it[p - 1], "for") || is(&c->it[p - 1], "at") ||
+		     is(&c->it[p - 1], "within")) &&
+		    person_noun(c, &c->it[nn]) && !item_rule(c, XR_ROLE, &c->it[nn])) {
 			size_t q = nn;
-			while (q > 0 && nn - q < 4 && c->it[q - 1].ent < 0 && !(c->it[q - 1].flags & XT_PUNCT) &&
-			       !in_list(&c->it[q - 1], be) &&
-			       (in_list(&c->it[q - 1], dets) || !c->it[q - 1].lv[0] || c->it[q - 1].ln[0] ||
-			        participle(&c->it[q - 1])))
+			while (q > 0 && nn - q < 4 && c->it[q - 1].ent < 0 &&
+			       !(c->it[q - 1].flags & XT_PUNCT) && !in_list(&c->it[q - 1], be) &&
+			       (in_list(&c->it[q - 1], dets) || !c->it[q - 1].lv[0] ||
+			        c->it[q - 1].ln[0] || participle(&c->it[q - 1])))
 				q--;
 			long who = -1;
-			if (q >= 2 && q < nn + 1 && punct(&c->it[q - 1], ',') && c->it[q - 2].ent >= 0)
+			if (q >= 2 && q < nn + 1 && punct(&c->it[q - 1], ',') &&
+			    c->it[q - 2].ent >= 0)
 				who = c->it[q - 2].ent;
 			else if (q >= 2 && in_list(&c->it[q - 1], be) && c->it[q - 2].ent >= 0)
 				who = c->it[q - 2].ent;
@@ -1808,15 +1931,17 @@ static int others(sctx *c, size_t i)
 		size_t j = i + 1;
 		if (c->it[j].flags & XT_POSS)
 			j++;
-		while (j < c->n && j < i + 4 && c->it[j].ent < 0 && !member_noun(&c->it[j]) && !c->it[j].lv[0] &&
-		       !(c->it[j].flags & XT_PUNCT))
+		while (j < c->n && j < i + 4 && c->it[j].ent < 0 && !member_noun(&c->it[j]) &&
+		       !c->it[j].lv[0] && !(c->it[j].flags & XT_PUNCT))
 			j++;
 		if (j + 2 < c->n && member_noun(&c->it[j]) &&
-		    (is(&c->it[j + 1], "in") || is(&c->it[j + 1], "across") || is(&c->it[j + 1], "throughout"))) {
+		    (is(&c->it[j + 1], "in") || is(&c->it[j + 1], "across") ||
+		     is(&c->it[j + 1], "throughout"))) {
 			long pl[MAXARGS];
 			size_t np = objects(c, j + 1, NULL, 0, pl, NULL);
 			for (size_t z = 0; z < np; z++)
-				if (cls_of(c, pl[z]) == 'L' && add(c, x->ent, pl[z], "operates-in", j, 0))
+				if (cls_of(c, pl[z]) == 'L' &&
+				    add(c, x->ent, pl[z], "operates-in", j, 0))
 					return -1;
 		}
 	}
@@ -1843,19 +1968,22 @@ static int others(sctx *c, size_t i)
 	/* "the X Front (XF) in Lanao del Sur": where the organisation is active */
 	if (k == 'O' && i + 2 < c->n) {
 		size_t j = i + 1;
-		if (j + 3 < c->n && punct(&c->it[j], '(') && c->it[j + 1].ent == x->ent && punct(&c->it[j + 2], ')'))
+		if (j + 3 < c->n && punct(&c->it[j], '(') && c->it[j + 1].ent == x->ent &&
+		    punct(&c->it[j + 2], ')'))
 			j += 3;
 		int governed = 0; /* "arrested by the X in Y": where the arrest was */
 		for (size_t q = i; q-- > 0 && i - q <= 2;)
-			governed |= c->it[q].ent < 0 && (in_list(&c->it[q], locatives) || is(&c->it[q], "by") ||
-			                                  is(&c->it[q], "of") || is(&c->it[q], "to") ||
-			                                  is(&c->it[q], "with") || is(&c->it[q], "for") ||
-			                                  is(&c->it[q], "against") || is(&c->it[q], "on") ||
-			                                  (c->it[q].lv[0] && !c->it[q].ln[0]));
+			governed |=
+			    c->it[q].ent < 0 &&
+			    (in_list(&c->it[q], locatives) || is(&c->it[q], "by") ||
+			     is(&c->it[q], "of") || is(&c->it[q], "to") || is(&c->it[q], "with") ||
+			     is(&c->it[q], "for") || is(&c->it[q], "against") ||
+			     is(&c->it[q], "on") || (c->it[q].lv[0] && !c->it[q].ln[0]));
 		int firm = 0;
 		if (x->cand >= 0) {
-			static const char *const sfx[] = {"gmbh", "ltd", "llc", "inc", "sarl", "sa", "srl", "plc",
-			                                  "bv", "ag", "co", "fze", "fzco", "jsc", "ooo", NULL};
+			static const char *const sfx[] = {
+			    "gmbh", "ltd", "llc", "inc", "sarl", "sa",  "srl", "plc",
+			    "bv",   "ag",  "co",  "fze", "fzco", "jsc", "ooo", NULL};
 			const xcand *cd = &CAND(c->st, x->cand);
 			char wl[16];
 			ties__xlower(c->st->text, &TOK(c->st, cd->t1 - 1), wl, sizeof wl);
@@ -1863,17 +1991,19 @@ static int others(sctx *c, size_t i)
 				firm |= !strcmp(wl, *f);
 		}
 		if (firm && j + 1 < c->n && is(&c->it[j], "in") && c->it[j + 1].ent >= 0 &&
-		    cls_of(c, c->it[j + 1].ent) == 'L' && add(c, x->ent, c->it[j + 1].ent, "based-in", j, 0))
+		    cls_of(c, c->it[j + 1].ent) == 'L' &&
+		    add(c, x->ent, c->it[j + 1].ent, "based-in", j, 0))
 			return -1; /* "X GmbH in Stuttgart" */
-		if (j + 1 < c->n && is(&c->it[j], "in") && c->it[j + 1].ent >= 0 && cls_of(c, c->it[j + 1].ent) == 'L' &&
-		    !governed && !firm &&
+		if (j + 1 < c->n && is(&c->it[j], "in") && c->it[j + 1].ent >= 0 &&
+		    cls_of(c, c->it[j + 1].ent) == 'L' && !governed && !firm &&
 		    add(c, x->ent, c->it[j + 1].ent, "operates-in", j, 0))
 			return -1;
 	}
 	/* "Country's southern provinces of A, B and C" */
 	if (k == 'L' && is_country(c, x) == 2 && i + 4 < c->n && (c->it[i + 1].flags & XT_POSS)) {
 		size_t j = i + 2;
-		while (j < c->n && j < i + 9 && c->it[j].ent < 0 && (!(c->it[j].flags & XT_PUNCT) || punct(&c->it[j], '-')) &&
+		while (j < c->n && j < i + 9 && c->it[j].ent < 0 &&
+		       (!(c->it[j].flags & XT_PUNCT) || punct(&c->it[j], '-')) &&
 		       !is(&c->it[j], "of"))
 			j++; /* "Thailand's Malay-Muslim majority provinces of" */
 		if (j + 1 < c->n && is(&c->it[j], "of") && j > i + 2 &&
@@ -1881,46 +2011,66 @@ static int others(sctx *c, size_t i)
 			long o[MAXARGS];
 			size_t no = objects(c, j - 1, "of", 1, o, NULL);
 			for (size_t z = 0; z < no; z++)
-				if (cls_of(c, o[z]) == 'L' && add(c, o[z], x->ent, "located-in", i, 0))
+				if (cls_of(c, o[z]) == 'L' &&
+				    add(c, o[z], x->ent, "located-in", i, 0))
 					return -1;
 		}
 	}
 	/* "A district of B province" */
 	if ((k == 'L' || k == 'F') && i + 3 < c->n && c->it[i + 1].ent < 0 &&
 	    ties__xrules_has(c->st->rules, XR_LOCCUE, c->it[i + 1].w, strlen(c->it[i + 1].w)) &&
-	    is(&c->it[i + 2], "of") && c->it[i + 3].ent >= 0 && add(c, x->ent, c->it[i + 3].ent, "located-in", i, 0))
+	    is(&c->it[i + 2], "of") && c->it[i + 3].ent >= 0 &&
+	    add(c, x->ent, c->it[i + 3].ent, "located-in", i, 0))
 		return -1;
 	/* "Facility [word] in (western) City" and "City in (western) Country" */
 	if ((k == 'F' || k == 'L') && i + 2 < c->n) {
 		size_t j = i + 1;
-		if (k == 'F' && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) && !is(&c->it[j], "in") &&
-		    !c->it[j].lv[0])
+		if (k == 'F' && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) &&
+		    !is(&c->it[j], "in") && !c->it[j].lv[0])
 			j++;
 		if (j + 1 < c->n && is(&c->it[j], "in")) {
 			size_t q = j + 1;
-			if (q < c->n && c->it[q].ent < 0 && (in_list(&c->it[q], dets) || strstr(c->it[q].w, "ern")))
+			if (q < c->n && c->it[q].ent < 0 &&
+			    (in_list(&c->it[q], dets) || strstr(c->it[q].w, "ern")))
 				q++;
 			if (q < c->n && c->it[q].ent >= 0 && cls_of(c, c->it[q].ent) == 'L' &&
-			    (k == 'F' || admin_rank(c, &c->it[q]) > admin_rank(c, x)) && is_country(c, x) < 2 &&
+			    (k == 'F' || admin_rank(c, &c->it[q]) > admin_rank(c, x)) &&
+			    is_country(c, x) < 2 &&
 			    add(c, x->ent, c->it[q].ent, "located-in", i, 0))
 				return -1;
 		}
 	}
 	/* "Kismayo, a port city in Jubaland", "X, a town of Y" */
 	if (k == 'L' && i + 4 < c->n && punct(&c->it[i + 1], ',') && in_list(&c->it[i + 2], dets)) {
-		static const char *const kinds[] = {"city", "town", "village", "district", "region", "area",
-		                                    "province", "port", "settlement", "suburb", "neighbourhood",
-		                                    "neighborhood", "municipality", "island", "hub", "enclave", NULL};
+		static const char *const kinds[] = {"city",
+		                                    "town",
+		                                    "village",
+		                                    "district",
+		                                    "region",
+		                                    "area",
+		                                    "province",
+		                                    "port",
+		                                    "settlement",
+		                                    "suburb",
+		                                    "neighbourhood",
+		                                    "neighborhood",
+		                                    "municipality",
+		                                    "island",
+		                                    "hub",
+		                                    "enclave",
+		                                    NULL};
 		size_t j = i + 3, kind = 0;
 		while (j < c->n && j < i + 7 && c->it[j].ent < 0 && !(c->it[j].flags & XT_PUNCT) &&
-		       !is(&c->it[j], "in") && !is(&c->it[j], "of") && !is(&c->it[j], "on") && !is(&c->it[j], "near")) {
+		       !is(&c->it[j], "in") && !is(&c->it[j], "of") && !is(&c->it[j], "on") &&
+		       !is(&c->it[j], "near")) {
 			for (const char *const *kk = kinds; *kk; kk++)
 				kind |= !strcmp(c->it[j].ln[0] ? c->it[j].ln : c->it[j].w, *kk);
 			j++;
 		}
 		if (kind && j + 1 < c->n && (is(&c->it[j], "in") || is(&c->it[j], "of"))) {
 			size_t q = j + 1;
-			while (q < c->n && c->it[q].ent < 0 && (in_list(&c->it[q], dets) || strstr(c->it[q].w, "ern")))
+			while (q < c->n && c->it[q].ent < 0 &&
+			       (in_list(&c->it[q], dets) || strstr(c->it[q].w, "ern")))
 				q++;
 			if (q < c->n && c->it[q].ent >= 0 && cls_of(c, c->it[q].ent) == 'L' &&
 			    add(c, x->ent, c->it[q].ent, "located-in", i, 0))
@@ -1935,17 +2085,19 @@ static int others(sctx *c, size_t i)
  * there.  Only for a place no other relation of this sentence uses. */
 static int acting_in(sctx *c)
 {
-	static const char *const acts[] = {"maintain", "recruit", "smuggle", "traffic", "extort", "tax",
-	                                   "levy", "patrol", "deploy", "conduct", "carry", "expand",
-	                                   "control", "move", "launder", "collect", "tap", "kidnap",
-	                                   "sell", "distribute", "rebuild", "regroup", "build", NULL};
+	static const char *const acts[] = {
+	    "maintain", "recruit",    "smuggle", "traffic", "extort", "tax",
+	    "levy",     "patrol",     "deploy",  "conduct", "carry",  "expand",
+	    "control",  "move",       "launder", "collect", "tap",    "kidnap",
+	    "sell",     "distribute", "rebuild", "regroup", "build",  NULL};
 	static const char *const where[] = {"in", "across", "throughout", "inside", NULL};
 	for (size_t i = 1; i + 2 < c->n; i++) {
 		const item *x = &c->it[i];
 		int act = 0;
 		for (const char *const *a = acts; x->ent < 0 && *a && !act; a++)
 			act = !strcmp(x->lv, *a);
-		if (!act || ing_form(x) || (participle(x) && !in_list(&c->it[i - 1], aux) && !in_list(&c->it[i - 1], be)))
+		if (!act || ing_form(x) ||
+		    (participle(x) && !in_list(&c->it[i - 1], aux) && !in_list(&c->it[i - 1], be)))
 			continue;
 		long sv[MAXARGS];
 		size_t ns = subjects(c, i, sv, 0);
@@ -1953,7 +2105,8 @@ static int acting_in(sctx *c)
 			continue;
 		for (size_t j = i + 1; j + 1 < c->n && j < i + 9; j++) {
 			const item *y = &c->it[j];
-			if (punct(y, ',') || punct(y, ';') || in_list(y, stoppers) || (y->ent >= 0 && actor(cls_of(c, y->ent))))
+			if (punct(y, ',') || punct(y, ';') || in_list(y, stoppers) ||
+			    (y->ent >= 0 && actor(cls_of(c, y->ent))))
 				break;
 			if (!in_list(y, where))
 				continue;
@@ -1962,11 +2115,15 @@ static int acting_in(sctx *c)
 			for (size_t z = 0; z < np; z++) {
 				int used = cls_of(c, pl[z]) != 'L';
 				for (size_t r = c->rel0; r < c->rels->len; r++) {
-					const ties_relation *o = &TIES_VEC_AT(c->rels, ties_relation, r);
-					used |= o->target == (size_t)pl[z] || o->source == (size_t)pl[z];
+					const ties_relation *o =
+					    &TIES_VEC_AT(c->rels, ties_relation, r);
+					used |= o->target == (size_t)pl[z] ||
+					        o->source == (size_t)pl[z];
 				}
 				for (size_t k = 0; k < ns && !used; k++)
-					if (cls_of(c, sv[k]) == 'O' && add(c, sv[k], pl[z], "operates-in", i, negated(c, 0, i)))
+					if (cls_of(c, sv[k]) == 'O' &&
+					    add(c, sv[k], pl[z], "operates-in", i,
+					        negated(c, 0, i)))
 						return -1;
 			}
 			break;
@@ -1981,9 +2138,12 @@ static int fronted_place(sctx *c)
 {
 	size_t j = 0;
 	/* "Operating mainly in Puno, the X ...", "Active in Y, X ..." */
-	if (c->n > 5 && (is(&c->it[0], "operating") || is(&c->it[0], "active") || is(&c->it[0], "present"))) {
+	if (c->n > 5 &&
+	    (is(&c->it[0], "operating") || is(&c->it[0], "active") || is(&c->it[0], "present"))) {
 		j = 1;
-		while (j < c->n && j < 3 && (strlen(c->it[j].w) > 3 && !strcmp(c->it[j].w + strlen(c->it[j].w) - 2, "ly")))
+		while (
+		    j < c->n && j < 3 &&
+		    (strlen(c->it[j].w) > 3 && !strcmp(c->it[j].w + strlen(c->it[j].w) - 2, "ly")))
 			j++;
 		if (j + 1 < c->n && (is(&c->it[j], "in") || is(&c->it[j], "across"))) {
 			long pl[MAXARGS];
@@ -1996,17 +2156,19 @@ static int fronted_place(sctx *c)
 				q++;
 			if (q < c->n && c->it[q].ent >= 0 && cls_of(c, c->it[q].ent) == 'O')
 				for (size_t z = 0; z < np; z++)
-					if (cls_of(c, pl[z]) == 'L' && add(c, c->it[q].ent, pl[z], "operates-in", 0, 0))
+					if (cls_of(c, pl[z]) == 'L' &&
+					    add(c, c->it[q].ent, pl[z], "operates-in", 0, 0))
 						return -1;
 		}
 		return 0;
 	}
 	/* "Based in Lima, the X ...", "Headquartered in Y, X ..." */
-	if (c->n > 5 && (is(&c->it[0], "based") || is(&c->it[0], "headquartered")) && is(&c->it[1], "in") &&
-	    c->it[2].ent >= 0 && cls_of(c, c->it[2].ent) == 'L') {
+	if (c->n > 5 && (is(&c->it[0], "based") || is(&c->it[0], "headquartered")) &&
+	    is(&c->it[1], "in") && c->it[2].ent >= 0 && cls_of(c, c->it[2].ent) == 'L') {
 		long place = c->it[2].ent;
 		j = 3;
-		while (j + 1 < c->n && punct(&c->it[j], ',') && c->it[j + 1].ent >= 0 && cls_of(c, c->it[j + 1].ent) == 'L')
+		while (j + 1 < c->n && punct(&c->it[j], ',') && c->it[j + 1].ent >= 0 &&
+		       cls_of(c, c->it[j + 1].ent) == 'L')
 			j += 2;
 		if (j < c->n && punct(&c->it[j], ','))
 			j++;
@@ -2026,7 +2188,8 @@ static int fronted_place(sctx *c)
 	long place = c->it[j].ent;
 	j += punct(&c->it[j + 1], ',') ? 2 : 1;
 	if (j + 1 < c->n && org_anaphor(c, j))
-		return add(c, def_ref(c, j), place, "operates-in", j, 0); /* "In Syria the group ..." */
+		return add(c, def_ref(c, j), place, "operates-in", j,
+		           0); /* "In Syria the group ..." */
 	while (j < c->n && in_list(&c->it[j], dets))
 		j++;
 	if (j < c->n && c->it[j].ent < 0) {
@@ -2062,10 +2225,12 @@ ties_code ties__xrelations(xstate *st)
 	long title_org = -1;
 	for (size_t k = 0; k < st->cands.len && CAND(st, k).sent < 3; k++) {
 		const xcand *cd = &CAND(st, k);
-		if (cd->ent < 0 || (cd->flags & XC_NESTED) || st->x->entities[cd->ent].type != TIES_ENT_ORGANIZATION ||
+		if (cd->ent < 0 || (cd->flags & XC_NESTED) ||
+		    st->x->entities[cd->ent].type != TIES_ENT_ORGANIZATION ||
 		    st->x->entities[cd->ent].nmentions < 3)
 			continue;
-		if (title_org < 0 || st->x->entities[cd->ent].nmentions > st->x->entities[title_org].nmentions)
+		if (title_org < 0 ||
+		    st->x->entities[cd->ent].nmentions > st->x->entities[title_org].nmentions)
 			title_org = cd->ent;
 	}
 	char *ckind = ties__arena_alloc(st->a, st->x->nentities + 1);
@@ -2073,7 +2238,8 @@ ties_code ties__xrelations(xstate *st)
 		return TIES_ERR_NOMEM;
 	for (size_t k = 0; k < st->cands.len; k++) {
 		const xcand *cd = &CAND(st, k);
-		if (cd->ent >= 0 && (cd->lexkind == 'c' || (cd->lexkind == 's' && ckind[cd->ent] != 'c')))
+		if (cd->ent >= 0 &&
+		    (cd->lexkind == 'c' || (cd->lexkind == 's' && ckind[cd->ent] != 'c')))
 			ckind[cd->ent] = cd->lexkind;
 	}
 	for (uint32_t s = 0; s < st->doc->nsentences && !rc; s++) {
@@ -2084,7 +2250,8 @@ ties_code ties__xrelations(xstate *st)
 		size_t cj = ci;
 		for (size_t t = a; t < b;) {
 			while (cj < st->cands.len && CAND(st, cj).sent == s &&
-			       (CAND(st, cj).t0 < t || CAND(st, cj).ent < 0 || (CAND(st, cj).flags & (XC_DROP | XC_NESTED))))
+			       (CAND(st, cj).t0 < t || CAND(st, cj).ent < 0 ||
+			        (CAND(st, cj).flags & (XC_DROP | XC_NESTED))))
 				cj++;
 			item *x = ties__vec_push(&items);
 			if (!x) {
@@ -2125,7 +2292,8 @@ ties_code ties__xrelations(xstate *st)
 		mi = m0;
 		while (mi < st->doc->nmarkers && st->doc->markers[mi].sentence == s)
 			mi++;
-		sctx c = {st, ckind, -1, carry, items.data, items.len, s, &rels, a, b, rels.len, ci, m0, mi, title_org};
+		sctx c = {st, ckind, -1,       carry, items.data, items.len, s,        &rels,
+		          a,  b,     rels.len, ci,    m0,         mi,        title_org};
 		for (size_t i = 0; i < c.n && !rc; i++)
 			if (verbs(&c, i) || nouns(&c, i) || roles(&c, i) || others(&c, i))
 				rc = push_failed(st);
@@ -2138,12 +2306,14 @@ ties_code ties__xrelations(xstate *st)
 			rc = push_failed(st);
 	}
 	if (!rc) {
-		st->x->relations = ties__arena_array(st->a, rels.len ? rels.len : 1, sizeof(ties_relation));
+		st->x->relations =
+		    ties__arena_array(st->a, rels.len ? rels.len : 1, sizeof(ties_relation));
 		if (!st->x->relations)
 			rc = TIES_ERR_NOMEM;
 		else {
 			if (rels.len)
-				memcpy(st->x->relations, rels.data, rels.len * sizeof(ties_relation));
+				memcpy(st->x->relations, rels.data,
+				       rels.len * sizeof(ties_relation));
 			st->x->nrelations = rels.len;
 		}
 	}

@@ -28,16 +28,26 @@ static uint64_t rhash(int kind, const char *w, size_t n)
 }
 
 static const char *const kind_names[XR_NKINDS] = {
-	[XR_VERB] = "verb",           [XR_NOUN] = "noun",
-	[XR_ROLE] = "role",           [XR_ADJ] = "adj",
-	[XR_COMPOUND] = "compound",   [XR_SUPPORT] = "with-support",
-	[XR_PART] = "part",           [XR_ACTORNOUN] = "actor-noun",
-	[XR_HEDGE] = "hedge",         [XR_NEGATION] = "negation",
-	[XR_REVERSAL] = "reversal",   [XR_ORGHEAD] = "org-head",
-	[XR_FACHEAD] = "facility-head", [XR_LOCHEAD] = "location-head",
-	[XR_LOCCUE] = "place-cue",    [XR_HONORIFIC] = "honorific",
-	[XR_CONNECTOR] = "connector", [XR_STOP] = "stop",
-	[XR_RECEIVE] = "receive-verb", [XR_ORGFIRST] = "org-first",
+    [XR_VERB] = "verb",
+    [XR_NOUN] = "noun",
+    [XR_ROLE] = "role",
+    [XR_ADJ] = "adj",
+    [XR_COMPOUND] = "compound",
+    [XR_SUPPORT] = "with-support",
+    [XR_PART] = "part",
+    [XR_ACTORNOUN] = "actor-noun",
+    [XR_HEDGE] = "hedge",
+    [XR_NEGATION] = "negation",
+    [XR_REVERSAL] = "reversal",
+    [XR_ORGHEAD] = "org-head",
+    [XR_FACHEAD] = "facility-head",
+    [XR_LOCHEAD] = "location-head",
+    [XR_LOCCUE] = "place-cue",
+    [XR_HONORIFIC] = "honorific",
+    [XR_CONNECTOR] = "connector",
+    [XR_STOP] = "stop",
+    [XR_RECEIVE] = "receive-verb",
+    [XR_ORGFIRST] = "org-first",
 };
 
 static int cmp_rule(const void *a, const void *b)
@@ -113,8 +123,8 @@ ties_code ties__xrules_load(const char *path, xrules **out, ties_error *err)
 			if (!strcmp(kw, kind_names[k]))
 				kind = k;
 		if (kind < 0) {
-			rc = ties__error(err, TIES_ERR_FORMAT, "'%s': line %u: unknown rule kind '%s'", path,
-			                 lineno, kw);
+			rc = ties__error(err, TIES_ERR_FORMAT,
+			                 "'%s': line %u: unknown rule kind '%s'", path, lineno, kw);
 			goto fail;
 		}
 		xrule *x = ties__vec_push(&v);
@@ -125,7 +135,8 @@ ties_code ties__xrules_load(const char *path, xrules **out, ties_error *err)
 		x->kind = kind;
 		char *a1 = next_word(&p);
 		if (!a1) {
-			rc = ties__error(err, TIES_ERR_FORMAT, "'%s': line %u: '%s' needs a word", path, lineno, kw);
+			rc = ties__error(err, TIES_ERR_FORMAT, "'%s': line %u: '%s' needs a word",
+			                 path, lineno, kw);
 			goto fail;
 		}
 		if (kind == XR_HEDGE) {
@@ -137,7 +148,8 @@ ties_code ties__xrules_load(const char *path, xrules **out, ties_error *err)
 					ok = 1;
 			char *w = next_word(&p);
 			if (!ok || !w) {
-				rc = ties__error(err, TIES_ERR_FORMAT, "'%s': line %u: hedge needs a level and a phrase",
+				rc = ties__error(err, TIES_ERR_FORMAT,
+				                 "'%s': line %u: hedge needs a level and a phrase",
 				                 path, lineno);
 				goto fail;
 			}
@@ -154,8 +166,10 @@ ties_code ties__xrules_load(const char *path, xrules **out, ties_error *err)
 			if (takes_type(kind)) {
 				char *t = next_word(&p);
 				if (!t) {
-					rc = ties__error(err, TIES_ERR_FORMAT, "'%s': line %u: '%s %s' needs a relation type",
-					                 path, lineno, kw, a1);
+					rc = ties__error(
+					    err, TIES_ERR_FORMAT,
+					    "'%s': line %u: '%s %s' needs a relation type", path,
+					    lineno, kw, a1);
 					goto fail;
 				}
 				x->type = ties__arena_strdup(r->a, t);
@@ -168,7 +182,8 @@ ties_code ties__xrules_load(const char *path, xrules **out, ties_error *err)
 				else if (!strncmp(o, "prep=", 5) && o[5])
 					x->prep = ties__arena_strdup(r->a, o + 5);
 				else {
-					rc = ties__error(err, TIES_ERR_FORMAT, "'%s': line %u: unknown option '%s'", path,
+					rc = ties__error(err, TIES_ERR_FORMAT,
+					                 "'%s': line %u: unknown option '%s'", path,
 					                 lineno, o);
 					goto fail;
 				}
@@ -205,9 +220,11 @@ ties_code ties__xrules_load(const char *path, xrules **out, ties_error *err)
 	for (size_t i = 0; i < r->hcap; i++)
 		r->hash[i] = -1;
 	for (size_t i = 0; i < r->n; i++) {
-		if (i && r->v[i].kind == r->v[i - 1].kind && !strcmp(r->v[i].word, r->v[i - 1].word))
+		if (i && r->v[i].kind == r->v[i - 1].kind &&
+		    !strcmp(r->v[i].word, r->v[i - 1].word))
 			continue;
-		size_t h = (size_t)rhash(r->v[i].kind, r->v[i].word, strlen(r->v[i].word)) & (r->hcap - 1);
+		size_t h =
+		    (size_t)rhash(r->v[i].kind, r->v[i].word, strlen(r->v[i].word)) & (r->hcap - 1);
 		while (r->hash[h] >= 0)
 			h = (h + 1) & (r->hcap - 1);
 		r->hash[h] = (long)i;
@@ -258,7 +275,8 @@ const xrule *ties__xrules_find(const xrules *r, int kind, const char *w, size_t 
 		else
 			hi = mid;
 	}
-	if (lo < r->n && r->v[lo].kind == kind && !strncmp(r->v[lo].word, w, n) && !r->v[lo].word[n])
+	if (lo < r->n && r->v[lo].kind == kind && !strncmp(r->v[lo].word, w, n) &&
+	    !r->v[lo].word[n])
 		return &r->v[lo];
 	return NULL;
 }

@@ -5,7 +5,10 @@
 
 #include "extract/extract_int.h"
 
-static int is_wordcp(int32_t cp) { return ties__is_letter(cp) || ties__is_digit(cp); }
+static int is_wordcp(int32_t cp)
+{
+	return ties__is_letter(cp) || ties__is_digit(cp);
+}
 
 static size_t dec(const char *t, size_t i, size_t e, int32_t *cp)
 {
@@ -20,7 +23,10 @@ static size_t dec(const char *t, size_t i, size_t e, int32_t *cp)
 	return ties__utf8_decode(t + i, e - i, cp);
 }
 
-static int is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019; }
+static int is_apos(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
 
 static void set_case_flags(const char *text, xtok *t)
 {
@@ -98,7 +104,8 @@ ties_code ties__xtokenize(const char *text, size_t s, size_t e, uint32_t sent,
 				break;
 			if (is_wordcp(cp)) {
 				/* a footnote marker glued to the word ends it */
-				if (j > i && ties__is_digit(cp) && *mi < nmarkers && markers[*mi].start == j)
+				if (j > i && ties__is_digit(cp) && *mi < nmarkers &&
+				    markers[*mi].start == j)
 					break;
 				j += cl;
 				seg++;
@@ -119,12 +126,13 @@ ties_code ties__xtokenize(const char *text, size_t s, size_t e, uint32_t sent,
 				continue;
 			}
 			if (cp == '.' && seg == 1 && (segstart == i || text[segstart - 1] == '.') &&
-			    (!nl || ties__is_letter(nx) || nx == '-' || ties__is_space(nx) || nx == ',' ||
-			     nx == ')')) {
+			    (!nl || ties__is_letter(nx) || nx == '-' || ties__is_space(nx) ||
+			     nx == ',' || nx == ')')) {
 				/* "U.S.": single letters with dots */
 				int32_t prev;
 				dec(text, segstart, e, &prev);
-				if (ties__is_upper(prev) && (segstart > i || (nl && ties__is_letter(nx)))) {
+				if (ties__is_upper(prev) &&
+				    (segstart > i || (nl && ties__is_letter(nx)))) {
 					j += cl;
 					seg = 0;
 					segstart = j;
@@ -228,11 +236,12 @@ static int find_w(const xlex_rec *r, void *vctx)
 
 size_t ties__xlemma(const xlex *lx, const char *w, size_t n, char pos, char *out, size_t cap)
 {
-	static const char *const verb_sfx[][2] = {{"s", ""},   {"ies", "y"}, {"es", "e"}, {"es", ""},
-	                                          {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
-	static const char *const noun_sfx[][2] = {{"s", ""},    {"ses", "s"}, {"xes", "x"}, {"zes", "z"},
-	                                          {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
-	                                          {"ies", "y"}};
+	static const char *const verb_sfx[][2] = {{"s", ""},    {"ies", "y"}, {"es", "e"},
+	                                          {"es", ""},   {"ed", "e"},  {"ed", ""},
+	                                          {"ing", "e"}, {"ing", ""}};
+	static const char *const noun_sfx[][2] = {{"s", ""},      {"ses", "s"},   {"xes", "x"},
+	                                          {"zes", "z"},   {"ches", "ch"}, {"shes", "sh"},
+	                                          {"men", "man"}, {"ies", "y"}};
 	if (n == 0 || n >= cap || n >= 64)
 		return 0;
 	char key[128];
@@ -246,7 +255,8 @@ size_t ties__xlemma(const xlex *lx, const char *w, size_t n, char pos, char *out
 		return n;
 	}
 	const char *const(*sfx)[2] = pos == 'v' ? verb_sfx : noun_sfx;
-	size_t ns = pos == 'v' ? sizeof verb_sfx / sizeof *verb_sfx : sizeof noun_sfx / sizeof *noun_sfx;
+	size_t ns =
+	    pos == 'v' ? sizeof verb_sfx / sizeof *verb_sfx : sizeof noun_sfx / sizeof *noun_sfx;
 	for (size_t i = 0; i < ns; i++) {
 		size_t sl = strlen(sfx[i][0]), rl = strlen(sfx[i][1]);
 		if (n <= sl || memcmp(w + n - sl, sfx[i][0], sl))
@@ -277,7 +287,8 @@ size_t ties__xlemma(const xlex *lx, const char *w, size_t n, char pos, char *out
 	return 0;
 }
 
-size_t ties__xlemma_cached(struct xstate *st, const char *w, size_t n, char pos, char *out, size_t cap)
+size_t ties__xlemma_cached(struct xstate *st, const char *w, size_t n, char pos, char *out,
+                           size_t cap)
 {
 	int found;
 	char *v = n < 64 ? ties__xcache_slot(st->cache, pos, w, n, &found) : NULL;

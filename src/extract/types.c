@@ -3,7 +3,7 @@
 
 #include "ties/extract.h"
 
-static const char *const type_names[] = {"person", "organization", "location",
+static const char *const type_names[] = {"person",   "organization", "location",
                                          "facility", "event",        "other"};
 
 const char *ties_entity_type_name(ties_entity_type t)
@@ -25,13 +25,10 @@ static const struct {
 	const char *name;
 	int confidence; /* STIX 2.1 confidence, 0-100 */
 } hedges[] = {
-	[TIES_HEDGE_ASSERTED] = {"asserted", 85},
-	[TIES_HEDGE_ALMOST_CERTAIN] = {"almost-certain", 95},
-	[TIES_HEDGE_LIKELY] = {"likely", 70},
-	[TIES_HEDGE_REPORTED] = {"reported", 60},
-	[TIES_HEDGE_ALLEGED] = {"alleged", 45},
-	[TIES_HEDGE_POSSIBLE] = {"possible", 35},
-	[TIES_HEDGE_UNLIKELY] = {"unlikely", 15},
+    [TIES_HEDGE_ASSERTED] = {"asserted", 85}, [TIES_HEDGE_ALMOST_CERTAIN] = {"almost-certain", 95},
+    [TIES_HEDGE_LIKELY] = {"likely", 70},     [TIES_HEDGE_REPORTED] = {"reported", 60},
+    [TIES_HEDGE_ALLEGED] = {"alleged", 45},   [TIES_HEDGE_POSSIBLE] = {"possible", 35},
+    [TIES_HEDGE_UNLIKELY] = {"unlikely", 15},
 };
 
 const char *ties_hedge_name(ties_hedge h)

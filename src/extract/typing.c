@@ -33,9 +33,7 @@ static int collect(const xlex_rec *r, void *vctx)
 		if (r->cls == 'n' && r->flags[0] != '-')
 			li->first_sense = r->flags[0];
 		return 0;
-	case 'd':
-		li->dict_name = 1;
-		return 0;
+	case 'd': li->dict_name = 1; return 0;
 	case 'c': rank = 6, li->gazetteer = 1; break;
 	case 's': rank = 4, li->gazetteer = 1; break;
 	case 'g': rank = 2, li->gazetteer = 1; break;
@@ -209,10 +207,11 @@ static int word_is(const xstate *st, size_t i, const char *const *list)
 	return 0;
 }
 
-static const char *const compass[] = {"north", "south", "east", "west", "northern", "southern",
-                                      "eastern", "western", "upper", "lower", "central", NULL};
-static const char *const place_preps[] = {"in", "from", "near", "via", "into", "at", "across",
-                                          "within", "to", "outside", "inside", NULL};
+static const char *const compass[] = {"north",    "south",    "east",    "west",
+                                      "northern", "southern", "eastern", "western",
+                                      "upper",    "lower",    "central", NULL};
+static const char *const place_preps[] = {"in",     "from",   "near", "via",     "into",   "at",
+                                          "across", "within", "to",   "outside", "inside", NULL};
 static const char *const dets[] = {"the", "a", "an", NULL};
 
 static void set(xcand *c, char cls, int strength)
@@ -223,7 +222,10 @@ static void set(xcand *c, char cls, int strength)
 	}
 }
 
-static int particle_tok(const xstate *st, size_t i) { return ties__xparticle(st, &TOK(st, i)); }
+static int particle_tok(const xstate *st, size_t i)
+{
+	return ties__xparticle(st, &TOK(st, i));
+}
 
 /* The first word is a given name from the system's name list and not a
  * common word, and every other word is a capitalised name or connector. */
@@ -233,18 +235,20 @@ static int given_first(const xstate *st, const xcand *c)
 	const xtok *ft = &TOK(st, c->t0);
 	char k[128];
 	size_t kl = ties__xnorm(x + ft->s, ft->e - ft->s, k, sizeof k);
-	if (!ties__xis_given(st, k, kl) || ties__xis_common(st, k, kl) || ties__xis_demonym(st, k, kl) ||
-	    (ft->flags & (XT_ALLCAP | XT_HYPH)) || word_is(st, c->t0, compass) ||
-	    rule_at(st, XR_LOCHEAD, c->t0) || rule_at(st, XR_FACHEAD, c->t0) || rule_at(st, XR_ORGFIRST, c->t0))
+	if (!ties__xis_given(st, k, kl) || ties__xis_common(st, k, kl) ||
+	    ties__xis_demonym(st, k, kl) || (ft->flags & (XT_ALLCAP | XT_HYPH)) ||
+	    word_is(st, c->t0, compass) || rule_at(st, XR_LOCHEAD, c->t0) ||
+	    rule_at(st, XR_FACHEAD, c->t0) || rule_at(st, XR_ORGFIRST, c->t0))
 		return 0;
 	for (size_t i = c->t0 + 1; i < c->t1; i++) {
 		const xtok *t = &TOK(st, i);
 		if (!(t->flags & XT_WORD))
 			continue;
-		if (!(t->flags & XT_CAP) && (!rule_at(st, XR_CONNECTOR, i) || word_is(st, i, dets)) &&
-		    !particle_tok(st, i))
+		if (!(t->flags & XT_CAP) &&
+		    (!rule_at(st, XR_CONNECTOR, i) || word_is(st, i, dets)) && !particle_tok(st, i))
 			return 0;
-		if (rule_at(st, XR_ORGHEAD, i) || rule_at(st, XR_FACHEAD, i) || rule_at(st, XR_LOCHEAD, i))
+		if (rule_at(st, XR_ORGHEAD, i) || rule_at(st, XR_FACHEAD, i) ||
+		    rule_at(st, XR_LOCHEAD, i))
 			return 0;
 	}
 	return 1;
@@ -257,10 +261,11 @@ static const char *const articles[] = {"los", "las", "les", "la", "le", "il", "l
 static char apposition_class(const xstate *st, const xcand *c)
 {
 	static const char *const indef[] = {"a", "an", NULL};
-	static const char *const ends[] = {"in", "of", "from", "with", "that", "which", "who", "whose",
-	                                   "based", "registered", "headquartered", "operating",
-	                                   "and", "for", "at", "on", "to", "by", "north", "south", "east",
-	                                   "west", "near", "outside", NULL};
+	static const char *const ends[] = {
+	    "in",    "of",         "from",          "with",      "that", "which", "who",  "whose",
+	    "based", "registered", "headquartered", "operating", "and",  "for",   "at",   "on",
+	    "to",    "by",         "north",         "south",     "east", "west",  "near", "outside",
+	    NULL};
 	size_t e = st->sent_tok[c->sent + 1], q = c->t1;
 	if (q + 2 >= e || st->text[TOK(st, q).s] != ',' || !word_is(st, q + 1, indef))
 		return 0;
@@ -277,16 +282,18 @@ static char apposition_class(const xstate *st, const xcand *c)
 			continue;
 		}
 		/* "an armed group founded in": a participle after the head ends it */
-		if (head && t->e - t->s > 3 && st->text[t->e - 2] == 'e' && st->text[t->e - 1] == 'd')
+		if (head && t->e - t->s > 3 && st->text[t->e - 2] == 'e' &&
+		    st->text[t->e - 1] == 'd')
 			break;
 		head = q;
 	}
 	if (!head)
 		return 0;
 	/* agent nouns of trade name firms after a company's name */
-	static const char *const trade[] = {"exporter", "importer", "developer", "lender", "manufacturer",
-	                                    "producer", "supplier", "distributor", "contractor", "operator",
-	                                    "carrier", "insurer", "retailer", "wholesaler", "shipper", NULL};
+	static const char *const trade[] = {
+	    "exporter", "importer",    "developer",  "lender",   "manufacturer", "producer",
+	    "supplier", "distributor", "contractor", "operator", "carrier",      "insurer",
+	    "retailer", "wholesaler",  "shipper",    NULL};
 	if (rule_at(st, XR_ORGHEAD, head) || word_is(st, head, trade))
 		return 'O';
 	/* "X, a mining area north of Y", "X, a fishing village" */
@@ -306,7 +313,8 @@ static int camel_tok(const xstate *st, size_t i)
 	if ((t->flags & (XT_ALLCAP | XT_HYPH)) || !(t->flags & XT_CAP))
 		return 0;
 	for (size_t k = t->s + 4; k < t->e; k++)
-		if (st->text[k] >= 'A' && st->text[k] <= 'Z' && st->text[k - 1] >= 'a' && st->text[k - 1] <= 'z')
+		if (st->text[k] >= 'A' && st->text[k] <= 'Z' && st->text[k - 1] >= 'a' &&
+		    st->text[k - 1] <= 'z')
 			return 1;
 	return 0;
 }
@@ -315,16 +323,17 @@ static int camel_tok(const xstate *st, size_t i)
  * words that end in a noun for a group of people */
 static int group_noun_after(const xstate *st, const xcand *c)
 {
-	static const char *const groups[] = {"group", "gang", "cartel", "network", "crew", "faction",
-	                                     "syndicate", "collective", "militia", "outfit", "movement",
-	                                     "organisation", "organization", NULL};
+	static const char *const groups[] = {"group",        "gang",    "cartel",    "network",
+	                                     "crew",         "faction", "syndicate", "collective",
+	                                     "militia",      "outfit",  "movement",  "organisation",
+	                                     "organization", NULL};
 	size_t e = st->sent_tok[c->sent + 1];
 	/* "this X group" alone may be a group from a place X: a kind of
 	 * group in between ("X ransomware group") says it is its name */
 	for (size_t q = c->t1; q < e && q < c->t1 + 3; q++) {
 		const xtok *t = &TOK(st, q);
-		if (!(t->flags & XT_WORD) || (t->flags & (XT_CAP | XT_POSS)) || rule_at(st, XR_STOP, q) ||
-		    rule_at(st, XR_CONNECTOR, q))
+		if (!(t->flags & XT_WORD) || (t->flags & (XT_CAP | XT_POSS)) ||
+		    rule_at(st, XR_STOP, q) || rule_at(st, XR_CONNECTOR, q))
 			return 0;
 		if (word_is(st, q, groups))
 			return q > c->t1;
@@ -394,12 +403,13 @@ static void type_one(xstate *st, xcand *c)
 		size_t pp = c->t0;
 		while (pp > st->sent_tok[c->sent] && word_is(st, pp - 1, dets))
 			pp--;
-		int particle_place = rule_at(st, XR_CONNECTOR, c->t0) && pp > st->sent_tok[c->sent] &&
-		                     word_is(st, pp - 1, place_preps);
+		int particle_place = rule_at(st, XR_CONNECTOR, c->t0) &&
+		                     pp > st->sent_tok[c->sent] && word_is(st, pp - 1, place_preps);
 		if (particle_place)
 			set(c, 'L', 2);
 		else if (rule_at(st, XR_HONORIFIC, c->t0) ||
-		         (n >= 3 && rule_at(st, XR_HONORIFIC, c->t0 + 1) && (TOK(st, c->t0 + 1).flags & XT_CAP) &&
+		         (n >= 3 && rule_at(st, XR_HONORIFIC, c->t0 + 1) &&
+		          (TOK(st, c->t0 + 1).flags & XT_CAP) &&
 		          !(TOK(st, c->t0).flags & XT_ALLCAP) && !rule_at(st, XR_CONNECTOR, c->t0)))
 			set(c, 'P', 4); /* "Colonel X", "Tan Sri X" */
 		if (rule_at(st, XR_ORGFIRST, c->t0) && !rule_at(st, XR_LOCHEAD, last) &&
@@ -411,7 +421,8 @@ static void type_one(xstate *st, xcand *c)
 		/* "Ministry of X", "Centre for X": an organisation head before "of" */
 		for (size_t i = c->t0; i + 1 < last; i++) {
 			static const char *const of[] = {"of", "for", NULL};
-			if (rule_at(st, XR_ORGHEAD, i) && !rule_at(st, XR_LOCHEAD, i) && word_is(st, i + 1, of))
+			if (rule_at(st, XR_ORGHEAD, i) && !rule_at(st, XR_LOCHEAD, i) &&
+			    word_is(st, i + 1, of))
 				set(c, 'O', 4);
 		}
 		/* "Los X": an article is no given name */
@@ -427,7 +438,8 @@ static void type_one(xstate *st, xcand *c)
 			/* "Rivers State", "Sindh Province": a known place and its kind */
 			char pk[256], lk;
 			size_t pl = ties__xnorm(x + c->s, TOK(st, last).s - c->s, pk, sizeof pk);
-			if (pl && ties__xproper_class(st, pk, pl, &lk) == 'L' && ties__xis_gazetteer(st, pk, pl))
+			if (pl && ties__xproper_class(st, pk, pl, &lk) == 'L' &&
+			    ties__xis_gazetteer(st, pk, pl))
 				set(c, 'L', 5);
 		}
 		/* "X in the Y" named after an organisation X */
@@ -438,7 +450,8 @@ static void type_one(xstate *st, xcand *c)
 			if (ties__xproper_class(st, pk, pl, &lk) == 'O' && c->strength < 4)
 				set(c, 'O', 4);
 		}
-		/* a part that names an organization: "Harakat al-X Lebanon" with a known group inside */
+		/* a part that names an organization: "Harakat al-X Lebanon" with a known group
+		 * inside */
 		for (size_t i = c->t0; i < c->t1 && c->strength < 2; i++) {
 			const char *ps = x + TOK(st, i).s, *pe = x + TOK(st, i).e;
 			while (ps < pe) {
@@ -458,8 +471,10 @@ static void type_one(xstate *st, xcand *c)
 		{
 			char hw[64], lem[64], k[64];
 			size_t hn = lower(st, last, hw, sizeof hw);
-			size_t ln = (TOK(st, last).flags & XT_CAP) && !(TOK(st, last).flags & XT_ALLCAP) && hn > 3 &&
-			                    hw[hn - 1] == 's' && !(c->flags & XC_PLACECUE) && !word_is(st, c->t0, articles)
+			size_t ln = (TOK(st, last).flags & XT_CAP) &&
+			                    !(TOK(st, last).flags & XT_ALLCAP) && hn > 3 &&
+			                    hw[hn - 1] == 's' && !(c->flags & XC_PLACECUE) &&
+			                    !word_is(st, c->t0, articles)
 			                ? ties__xlemma_cached(st, hw, hn, 'n', lem, sizeof lem)
 			                : 0;
 			if (ln && ln < hn) {
@@ -487,10 +502,12 @@ static void type_one(xstate *st, xcand *c)
 			set(c, 'P', 3);
 		/* "his brother Milos": a relative named is a person, even when
 		 * the name is also a city's */
-		static const char *const kin[] = {"brother", "sister", "son", "daughter", "wife", "husband",
-		                                  "cousin", "nephew", "niece", "uncle", "aunt", "father",
-		                                  "mother", "brother-in-law", "sister-in-law", "son-in-law",
-		                                  "father-in-law", "stepson", "grandson", "widow", NULL};
+		static const char *const kin[] = {
+		    "brother",    "sister",        "son",     "daughter",       "wife",
+		    "husband",    "cousin",        "nephew",  "niece",          "uncle",
+		    "aunt",       "father",        "mother",  "brother-in-law", "sister-in-law",
+		    "son-in-law", "father-in-law", "stepson", "grandson",       "widow",
+		    NULL};
 		if (word_is(st, p, kin) && !(TOK(st, c->t0).flags & XT_ALLCAP))
 			set(c, 'P', 6);
 		/* "the finance secretary, X Y, was": a noun for a person before
@@ -505,8 +522,9 @@ static void type_one(xstate *st, xcand *c)
 		size_t q = p;
 		while (q > a && word_is(st, q, dets))
 			q--;
-		if (word_is(st, q, place_preps) && n == 1 && !(c->flags & XC_ACRO) && !camel_tok(st, c->t0) &&
-		    !(TOK(st, c->t0).flags & XT_NUM) && !(c->key && strpbrk(c->key, "0123456789")))
+		if (word_is(st, q, place_preps) && n == 1 && !(c->flags & XC_ACRO) &&
+		    !camel_tok(st, c->t0) && !(TOK(st, c->t0).flags & XT_NUM) &&
+		    !(c->key && strpbrk(c->key, "0123456789")))
 			set(c, 'L', 2);
 	}
 	if (c->t1 + 2 < st->sent_tok[c->sent + 1] && x[TOK(st, c->t1).s] == ',') {
@@ -553,7 +571,8 @@ static void type_one(xstate *st, xcand *c)
 			q = p;
 		for (size_t k = q; q && k-- > a && k + 10 > q;) {
 			const xtok *t = &TOK(st, k);
-			if ((t->flags & XT_WORD) && !(t->flags & XT_CAP) && rule_at(st, XR_ORGHEAD, k)) {
+			if ((t->flags & XT_WORD) && !(t->flags & XT_CAP) &&
+			    rule_at(st, XR_ORGHEAD, k)) {
 				set(c, 'O', 3);
 				break;
 			}
@@ -571,17 +590,19 @@ static void type_one(xstate *st, xcand *c)
 	/* "45 km south of X": a place */
 	if (c->t0 >= a + 2 && n <= 3 && !(c->flags & XC_ACRO)) {
 		static const char *const of[] = {"of", NULL};
-		static const char *const dirs[] = {"north", "south", "east", "west", "northeast", "northwest",
-		                                   "southeast", "southwest", "north-east", "north-west",
-		                                   "south-east", "south-west", NULL};
-		if (word_is(st, c->t0 - 1, of) && word_is(st, c->t0 - 2, dirs) && !(TOK(st, c->t0 - 2).flags & XT_CAP))
+		static const char *const dirs[] = {
+		    "north",      "south",      "east",      "west",       "northeast",
+		    "northwest",  "southeast",  "southwest", "north-east", "north-west",
+		    "south-east", "south-west", NULL};
+		if (word_is(st, c->t0 - 1, of) && word_is(st, c->t0 - 2, dirs) &&
+		    !(TOK(st, c->t0 - 2).flags & XT_CAP))
 			set(c, 'L', 3);
 	}
 	/* an operator known as "X": a nickname of a person */
 	if (c->t0 >= a + 4 && n <= 3 && x[TOK(st, c->t0 - 1).s] == '"') {
 		static const char *const as[] = {"as", NULL}, *const known[] = {"known", NULL};
-		if (word_is(st, c->t0 - 2, as) && word_is(st, c->t0 - 3, known) && !(TOK(st, c->t0 - 4).flags & XT_CAP) &&
-		    person_noun(st, c->t0 - 4, 1))
+		if (word_is(st, c->t0 - 2, as) && word_is(st, c->t0 - 3, known) &&
+		    !(TOK(st, c->t0 - 4).flags & XT_CAP) && person_noun(st, c->t0 - 4, 1))
 			set(c, 'P', 3);
 	}
 	/* "X, the navy's base in Y", "X, the group's main camp": a facility */
@@ -589,14 +610,16 @@ static void type_one(xstate *st, xcand *c)
 		size_t e = st->sent_tok[c->sent + 1], q = c->t1;
 		if (q + 3 < e && x[TOK(st, q).s] == ',' && word_is(st, q + 1, dets)) {
 			q += 2;
-			if (q + 1 < e && (TOK(st, q).flags & XT_WORD) && (TOK(st, q + 1).flags & XT_POSS))
+			if (q + 1 < e && (TOK(st, q).flags & XT_WORD) &&
+			    (TOK(st, q + 1).flags & XT_POSS))
 				q += 2;
 			for (size_t k = 0; k < 3 && q < e; k++, q++) {
 				const xtok *t = &TOK(st, q);
 				if (!(t->flags & XT_WORD) || (t->flags & XT_CAP))
 					break;
 				if (rule_at(st, XR_FACHEAD, q)) {
-					if (q + 1 >= e || !(TOK(st, q + 1).flags & XT_WORD) || rule_at(st, XR_CONNECTOR, q + 1) ||
+					if (q + 1 >= e || !(TOK(st, q + 1).flags & XT_WORD) ||
+					    rule_at(st, XR_CONNECTOR, q + 1) ||
 					    word_is(st, q + 1, place_preps))
 						set(c, 'F', 3);
 					break;
@@ -605,11 +628,13 @@ static void type_one(xstate *st, xcand *c)
 		}
 	}
 	/* "its ruling council, the X": an organisation noun in apposition */
-	if (c->t0 >= a + 3 && word_is(st, c->t0 - 1, dets) && st->text[TOK(st, c->t0 - 2).s] == ',' &&
-	    !(TOK(st, c->t0 - 3).flags & XT_CAP) && rule_at(st, XR_ORGHEAD, c->t0 - 3))
+	if (c->t0 >= a + 3 && word_is(st, c->t0 - 1, dets) &&
+	    st->text[TOK(st, c->t0 - 2).s] == ',' && !(TOK(st, c->t0 - 3).flags & XT_CAP) &&
+	    rule_at(st, XR_ORGHEAD, c->t0 - 3))
 		set(c, 'O', 5);
 	/* "X's Lima Wing": a part of its owner, not an actor of its own */
-	if (c->t0 > a + 1 && (TOK(st, c->t0 - 1).flags & XT_POSS) && rule_at(st, XR_PART, last) && n >= 2)
+	if (c->t0 > a + 1 && (TOK(st, c->t0 - 1).flags & XT_POSS) && rule_at(st, XR_PART, last) &&
+	    n >= 2)
 		c->flags |= XC_SUBUNIT;
 	if (n >= 2 && !c->cls) {
 		int all_names = 1;
@@ -619,14 +644,16 @@ static void type_one(xstate *st, xcand *c)
 				continue;
 			if (!(t->flags & XT_CAP)) {
 				/* "X of the Y" is no one's name */
-				if ((rule_at(st, XR_CONNECTOR, i) && !word_is(st, i, dets)) || particle_tok(st, i))
+				if ((rule_at(st, XR_CONNECTOR, i) && !word_is(st, i, dets)) ||
+				    particle_tok(st, i))
 					continue;
 				all_names = 0;
 				break;
 			}
 			char k2[128];
 			size_t l2 = ties__xnorm(x + t->s, t->e - t->s, k2, sizeof k2);
-			if ((ties__xis_common(st, k2, l2) && !(i == c->t0 && ties__xis_given(st, k2, l2))) ||
+			if ((ties__xis_common(st, k2, l2) &&
+			     !(i == c->t0 && ties__xis_given(st, k2, l2))) ||
 			    (i == c->t0 && ties__xis_demonym(st, k2, l2)))
 				all_names = 0;
 		}
@@ -670,7 +697,8 @@ static void type_one(xstate *st, xcand *c)
 			char k2[128];
 			const xtok *t = &TOK(st, i);
 			size_t l2 = ties__xnorm(x + t->s, t->e - t->s, k2, sizeof k2);
-			named = (t->flags & XT_WORD) && !ties__xis_common(st, k2, l2) && !rule_at(st, XR_CONNECTOR, i);
+			named = (t->flags & XT_WORD) && !ties__xis_common(st, k2, l2) &&
+			        !rule_at(st, XR_CONNECTOR, i);
 		}
 		if (nb < 4 && bar && named)
 			set(c, 'O', 2);
@@ -682,7 +710,6 @@ static void type_one(xstate *st, xcand *c)
 	if (!c->cls)
 		set(c, 'X', 0);
 }
-
 
 static int in_heading(const xstate *st, const xcand *c)
 {
@@ -756,7 +783,8 @@ ties_code ties__xtype(xstate *st)
 		for (size_t j = 0; j < st->cands.len && !(c->flags & XC_DROP); j++) {
 			const xcand *d = &TIES_VEC_AT(&st->cands, xcand, j);
 			if (d->t1 - d->t0 == 2 && d->cls == 'L' && !(d->flags & XC_DROP) &&
-			    rule_at(st, XR_LOCHEAD, d->t1 - 1) && TOK(st, d->t0).e - TOK(st, d->t0).s == c->e - c->s &&
+			    rule_at(st, XR_LOCHEAD, d->t1 - 1) &&
+			    TOK(st, d->t0).e - TOK(st, d->t0).s == c->e - c->s &&
 			    !memcmp(st->text + TOK(st, d->t0).s, st->text + c->s, c->e - c->s))
 				c->flags |= XC_DROP;
 		}
@@ -792,7 +820,8 @@ ties_code ties__xtype(xstate *st)
 		int ok = 1;
 		for (size_t t = c->t0; t < c->t1 && ok; t++) {
 			const xtok *tk = &TOK(st, t);
-			ok = (tk->flags & XT_WORD) && (tk->flags & XT_CAP) && !(tk->flags & (XT_ALLCAP | XT_POSS));
+			ok = (tk->flags & XT_WORD) && (tk->flags & XT_CAP) &&
+			     !(tk->flags & (XT_ALLCAP | XT_POSS));
 		}
 		/* "Prime Minister", "Defence Secretary": a title, not a group */
 		if (!ok || in_heading(st, c) || ties__xis_word(st, c->key, strlen(c->key)) ||
@@ -806,7 +835,8 @@ ties_code ties__xtype(xstate *st)
 	 * in running lines stays */
 	for (size_t i = 0; i < st->cands.len; i++) {
 		xcand *c = &TIES_VEC_AT(&st->cands, xcand, i);
-		if ((c->flags & (XC_DROP | XC_LONGFORM)) || c->acro_of >= 0 || !c->key || !caps_only(st, c))
+		if ((c->flags & (XC_DROP | XC_LONGFORM)) || c->acro_of >= 0 || !c->key ||
+		    !caps_only(st, c))
 			continue;
 		/* named again in running text, or the long form of an acronym */
 		int seen = key_slot(kc, cap - 1, c->key)->running > 0 || has_long[i];
@@ -829,13 +859,14 @@ ties_code ties__xtype(xstate *st)
 		xcand *p = &TIES_VEC_AT(&st->cands, xcand, i - 1);
 		if ((c->flags | p->flags) & XC_DROP || c->sent != p->sent || c->t0 != p->t1 + 1)
 			continue;
-		if (st->text[TOK(st, p->t1).s] == ',' && p->cls == 'L' && p->strength >= 3 && c->strength < 3 &&
-		    c->t1 - c->t0 >= 1 && !(c->flags & XC_ACRO))
+		if (st->text[TOK(st, p->t1).s] == ',' && p->cls == 'L' && p->strength >= 3 &&
+		    c->strength < 3 && c->t1 - c->t0 >= 1 && !(c->flags & XC_ACRO))
 			set(c, 'L', 2);
 		/* "Puerto X, Cortez,": a famous person's name between places
 		 * is the place named after him */
-		if (st->text[TOK(st, p->t1).s] == ',' && p->cls == 'L' && p->strength >= 3 && c->cls == 'P' &&
-		    c->lexkind == 'n' && c->t1 - c->t0 == 1 && c->t1 < st->sent_tok[c->sent + 1] &&
+		if (st->text[TOK(st, p->t1).s] == ',' && p->cls == 'L' && p->strength >= 3 &&
+		    c->cls == 'P' && c->lexkind == 'n' && c->t1 - c->t0 == 1 &&
+		    c->t1 < st->sent_tok[c->sent + 1] &&
 		    strchr(",.;", st->text[TOK(st, c->t1).s])) {
 			c->cls = 'L';
 			c->strength = 3;

@@ -2,9 +2,9 @@
  * block offsets, sentences, footnote markers (separated from their words)
  * and the notes section keyed by number.  Shared by every reader. */
 #include <ctype.h>
-#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "read_int.h"
 
@@ -14,13 +14,16 @@ enum { WEAK = 1, GLUED = 2, STRONG = 3 };
 
 typedef struct cand {
 	size_t block;
-	size_t off, len;  /* digits in the block text */
-	size_t cut;       /* bytes of blank before the digits to remove (0 or more) */
+	size_t off, len; /* digits in the block text */
+	size_t cut;      /* bytes of blank before the digits to remove (0 or more) */
 	int number;
 	int strength;
 } cand;
 
-static int is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
 
 /* Bytes of the code point that ends just before position i. */
 static size_t prev_cp(const char *s, size_t i, int32_t *cp)
@@ -159,9 +162,9 @@ static void filter_sequence(ties_vec *cands)
 
 int ties__is_notes_heading(const char *s, size_t n)
 {
-	static const char *const words[] = {"notes",       "endnotes", "footnotes", "references",
-	                                    "sources",     "bibliography", "works cited",
-	                                    "citations",   "end notes"};
+	static const char *const words[] = {"notes",       "endnotes",  "footnotes",
+	                                    "references",  "sources",   "bibliography",
+	                                    "works cited", "citations", "end notes"};
 	while (n && (s[n - 1] == ':' || s[n - 1] == ' '))
 		n--;
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
@@ -200,13 +203,13 @@ static int note_number(const char *s, size_t n, size_t *text_start)
 static int is_abbrev(const char *s, size_t word_start, size_t dot)
 {
 	static const char *const abbr[] = {
-		"mr",   "mrs",  "ms",   "dr",  "prof", "gen",  "lt",   "col", "maj",  "capt", "sgt",
-		"st",   "jr",   "sr",   "no",  "nos",  "vs",   "etc",  "inc", "ltd",  "co",   "corp",
-		"gov",  "sen",  "rep",  "jan", "feb",  "mar",  "apr",  "jun", "jul",  "aug",  "sep",
-		"sept", "oct",  "nov",  "dec", "fig",  "approx", "e.g", "i.e", "cf",  "al",   "vol",
-		"pp",   "ed",   "eds",  "rev", "hon",  "adm",  "brig", "cmdr", "pres", "dept", "univ",
-		"mt",   "ft",   "op",   "p",   "cit",  "ibid", "viz",  "u.s", "u.k", "u.n",  "a.m",
-		"p.m"};
+	    "mr",   "mrs",  "ms",   "dr",   "prof", "gen", "lt",  "col", "maj",    "capt",
+	    "sgt",  "st",   "jr",   "sr",   "no",   "nos", "vs",  "etc", "inc",    "ltd",
+	    "co",   "corp", "gov",  "sen",  "rep",  "jan", "feb", "mar", "apr",    "jun",
+	    "jul",  "aug",  "sep",  "sept", "oct",  "nov", "dec", "fig", "approx", "e.g",
+	    "i.e",  "cf",   "al",   "vol",  "pp",   "ed",  "eds", "rev", "hon",    "adm",
+	    "brig", "cmdr", "pres", "dept", "univ", "mt",  "ft",  "op",  "p",      "cit",
+	    "ibid", "viz",  "u.s",  "u.k",  "u.n",  "a.m", "p.m"};
 	size_t n = dot - word_start;
 	if (n == 1 && isupper((unsigned char)s[word_start]))
 		return 1; /* an initial: "John F. Smith" */
@@ -234,13 +237,15 @@ static ties_code split_sentences(const char *s, size_t n, ties_vec *out, size_t 
 		size_t end = i + 1;
 		/* closing quotes and brackets */
 		for (;;) {
-			if (end < n && (s[end] == '"' || s[end] == ')' || s[end] == ']' || s[end] == '\'')) {
+			if (end < n &&
+			    (s[end] == '"' || s[end] == ')' || s[end] == ']' || s[end] == '\'')) {
 				end++;
 				continue;
 			}
 			if (end + 2 < n + 0 && (unsigned char)s[end] == 0xE2 &&
 			    (unsigned char)s[end + 1] == 0x80 &&
-			    ((unsigned char)s[end + 2] == 0x9D || (unsigned char)s[end + 2] == 0x99)) {
+			    ((unsigned char)s[end + 2] == 0x9D ||
+			     (unsigned char)s[end + 2] == 0x99)) {
 				end += 3;
 				continue;
 			}
@@ -262,8 +267,8 @@ static ties_code split_sentences(const char *s, size_t n, ties_vec *out, size_t 
 		int32_t ncp = 0;
 		if (next < n)
 			ties__utf8_decode(s + next, n - next, &ncp);
-		int starts = ties__is_upper(ncp) || ties__is_digit(ncp) || ncp == '"' || ncp == '(' ||
-		             ncp == 0x201C || ncp == 0x2018 || ncp == '[';
+		int starts = ties__is_upper(ncp) || ties__is_digit(ncp) || ncp == '"' ||
+		             ncp == '(' || ncp == 0x201C || ncp == 0x2018 || ncp == '[';
 		if (!starts) {
 			i++;
 			continue;
@@ -375,7 +380,8 @@ ties_code ties__doc_build(ties_doc *doc, const ties__blocks *bl, ties_error *err
 		}
 		if (B[i].kind == TIES_BLOCK_HEADING)
 			in_notes = 0;
-		if (in_notes && (B[i].kind == TIES_BLOCK_PARAGRAPH || B[i].kind == TIES_BLOCK_NOTE)) {
+		if (in_notes &&
+		    (B[i].kind == TIES_BLOCK_PARAGRAPH || B[i].kind == TIES_BLOCK_NOTE)) {
 			size_t ts = 0;
 			int num = note_number(B[i].text, B[i].len, &ts);
 			if (num > 0) {
@@ -443,8 +449,9 @@ ties_code ties__doc_build(ties_doc *doc, const ties__blocks *bl, ties_error *err
 		size_t s0 = sents.len;
 		if (kinds[i] == TIES_BLOCK_PARAGRAPH || kinds[i] == TIES_BLOCK_NOTE) {
 			size_t skip = kinds[i] == TIES_BLOCK_NOTE ? note_skip[i] : 0;
-			if ((rc = split_sentences(text.data + ob->start + skip, ob->end - ob->start - skip,
-			                          &sents, ob->start + skip, bidx)))
+			if ((rc = split_sentences(text.data + ob->start + skip,
+			                          ob->end - ob->start - skip, &sents,
+			                          ob->start + skip, bidx)))
 				goto done;
 		} else {
 			ties_sentence *st = ties__vec_push(&sents);

@@ -14,9 +14,9 @@
 typedef struct ties__line {
 	const char *text; /* not NUL-terminated; trimmed of surrounding blanks */
 	size_t len;
-	unsigned lineno;  /* 1-based input line (text) or line on page (PDF) */
-	unsigned page;    /* 1-based, 0 if unknown */
-	unsigned flags;   /* TIES__L_* */
+	unsigned lineno; /* 1-based input line (text) or line on page (PDF) */
+	unsigned page;   /* 1-based, 0 if unknown */
+	unsigned flags;  /* TIES__L_* */
 	/* Geometry (PDF) in points; all 0 for text input. */
 	float x0, x1, y0, y1, size;
 } ties__line;

@@ -318,7 +318,8 @@ ties_code ties_store_open(const char *path, unsigned flags, ties_store **out, ti
 	for (unsigned attempt = 0;; attempt++) {
 		code = open_setup(s, path, oflags, err);
 		if (!code || code != TIES_ERR_DB || !s->db || attempt >= 600 ||
-		    (sqlite3_errcode(s->db) != SQLITE_BUSY && sqlite3_errcode(s->db) != SQLITE_LOCKED))
+		    (sqlite3_errcode(s->db) != SQLITE_BUSY &&
+		     sqlite3_errcode(s->db) != SQLITE_LOCKED))
 			break;
 		for (int i = 0; i < ST_NSTMT; i++) {
 			sqlite3_finalize(s->st[i]);

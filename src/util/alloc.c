@@ -3,9 +3,18 @@
 
 #include "util.h"
 
-void *ties__malloc(size_t n) { return malloc(n ? n : 1); }
-void *ties__calloc(size_t n, size_t size) { return calloc(n ? n : 1, size ? size : 1); }
-void *ties__realloc(void *p, size_t n) { return realloc(p, n ? n : 1); }
+void *ties__malloc(size_t n)
+{
+	return malloc(n ? n : 1);
+}
+void *ties__calloc(size_t n, size_t size)
+{
+	return calloc(n ? n : 1, size ? size : 1);
+}
+void *ties__realloc(void *p, size_t n)
+{
+	return realloc(p, n ? n : 1);
+}
 
 void *ties__reallocarray(void *p, size_t n, size_t size)
 {
@@ -24,8 +33,14 @@ char *ties__strndup(const char *s, size_t n)
 	return d;
 }
 
-char *ties__strdup(const char *s) { return ties__strndup(s, strlen(s)); }
-void ties__free(void *p) { free(p); }
+char *ties__strdup(const char *s)
+{
+	return ties__strndup(s, strlen(s));
+}
+void ties__free(void *p)
+{
+	free(p);
+}
 
 void ties__vec_init(ties_vec *v, size_t item_size)
 {

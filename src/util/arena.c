@@ -19,7 +19,10 @@ struct ties_arena {
 	size_t total;
 };
 
-ties_arena *ties__arena_new(void) { return ties__calloc(1, sizeof(ties_arena)); }
+ties_arena *ties__arena_new(void)
+{
+	return ties__calloc(1, sizeof(ties_arena));
+}
 
 void ties__arena_free(ties_arena *a)
 {
@@ -81,7 +84,10 @@ char *ties__arena_strndup(ties_arena *a, const char *s, size_t n)
 	return d;
 }
 
-char *ties__arena_strdup(ties_arena *a, const char *s) { return ties__arena_strndup(a, s, strlen(s)); }
+char *ties__arena_strdup(ties_arena *a, const char *s)
+{
+	return ties__arena_strndup(a, s, strlen(s));
+}
 
 char *ties__arena_printf(ties_arena *a, const char *fmt, ...)
 {
@@ -100,4 +106,7 @@ char *ties__arena_printf(ties_arena *a, const char *fmt, ...)
 	return d;
 }
 
-size_t ties__arena_used(const ties_arena *a) { return a->total; }
+size_t ties__arena_used(const ties_arena *a)
+{
+	return a->total;
+}

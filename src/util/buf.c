@@ -57,8 +57,14 @@ ties_code ties_buf_add(ties_buf *b, const void *p, size_t n)
 	return TIES_OK;
 }
 
-ties_code ties_buf_adds(ties_buf *b, const char *s) { return ties_buf_add(b, s, strlen(s)); }
-ties_code ties_buf_addc(ties_buf *b, char c) { return ties_buf_add(b, &c, 1); }
+ties_code ties_buf_adds(ties_buf *b, const char *s)
+{
+	return ties_buf_add(b, s, strlen(s));
+}
+ties_code ties_buf_addc(ties_buf *b, char c)
+{
+	return ties_buf_add(b, &c, 1);
+}
 
 ties_code ties_buf_printf(ties_buf *b, const char *fmt, ...)
 {

@@ -44,4 +44,7 @@ const char *ties_code_name(ties_code code)
 	return "unknown";
 }
 
-const char *ties_version(void) { return TIES_VERSION; }
+const char *ties_version(void)
+{
+	return TIES_VERSION;
+}

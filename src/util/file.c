@@ -18,20 +18,24 @@ ties_code ties__read_all(const char *path, size_t cap, char **data, size_t *len,
 		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 		if (fd < 0) {
 			if (errno == ENOENT || errno == ENOTDIR)
-				return ties__error(err, TIES_ERR_NOTFOUND, "'%s': no such file", path);
-			return ties__error(err, TIES_ERR_IO, "'%s': cannot open: %s", path, strerror(errno));
+				return ties__error(err, TIES_ERR_NOTFOUND, "'%s': no such file",
+				                   path);
+			return ties__error(err, TIES_ERR_IO, "'%s': cannot open: %s", path,
+			                   strerror(errno));
 		}
 		struct stat st;
 		if (fstat(fd, &st) == 0) {
 			if (S_ISDIR(st.st_mode)) {
 				close(fd);
-				return ties__error(err, TIES_ERR_ISDIR, "'%s': is a directory", path);
+				return ties__error(err, TIES_ERR_ISDIR, "'%s': is a directory",
+				                   path);
 			}
 			if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > cap) {
 				close(fd);
-				return ties__error(err, TIES_ERR_TOOBIG,
-				                   "'%s': file is %llu bytes, over the limit of %zu",
-				                   path, (unsigned long long)st.st_size, cap);
+				return ties__error(
+				    err, TIES_ERR_TOOBIG,
+				    "'%s': file is %llu bytes, over the limit of %zu", path,
+				    (unsigned long long)st.st_size, cap);
 			}
 		}
 	}
@@ -48,8 +52,10 @@ ties_code ties__read_all(const char *path, size_t cap, char **data, size_t *len,
 				close(fd);
 			ties_buf_release(&b);
 			if (e == EISDIR)
-				return ties__error(err, TIES_ERR_ISDIR, "'%s': is a directory", path);
-			return ties__error(err, TIES_ERR_IO, "'%s': read error: %s", path, strerror(e));
+				return ties__error(err, TIES_ERR_ISDIR, "'%s': is a directory",
+				                   path);
+			return ties__error(err, TIES_ERR_IO, "'%s': read error: %s", path,
+			                   strerror(e));
 		}
 		if (n == 0)
 			break;
@@ -57,8 +63,8 @@ ties_code ties__read_all(const char *path, size_t cap, char **data, size_t *len,
 			if (!is_stdin)
 				close(fd);
 			ties_buf_release(&b);
-			return ties__error(err, TIES_ERR_TOOBIG, "'%s': input is over the limit of %zu bytes",
-			                   path, cap);
+			return ties__error(err, TIES_ERR_TOOBIG,
+			                   "'%s': input is over the limit of %zu bytes", path, cap);
 		}
 		if (ties_buf_add(&b, chunk, (size_t)n)) {
 			if (!is_stdin)

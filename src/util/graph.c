@@ -84,7 +84,8 @@ size_t ties_graph_add_doc(ties_graph *g, const ties_gdoc *d)
 
 size_t ties_graph_add_node(ties_graph *g, const ties_gnode *n)
 {
-	if (!g->build || grow((void **)&g->nodes, &g->build->cap_nodes, g->nnodes, sizeof *g->nodes))
+	if (!g->build ||
+	    grow((void **)&g->nodes, &g->build->cap_nodes, g->nnodes, sizeof *g->nodes))
 		return (size_t)-1;
 	int fail = 0;
 	ties_gnode c = *n;

@@ -28,7 +28,8 @@ ties_code ties__json_str(ties_buf *b, const char *s, size_t n)
 			int32_t cp;
 			size_t k = ties__utf8_decode(s + i, n - i, &cp);
 			if (cp == 0xFFFD && k == 1)
-				rc = ties_buf_adds(b, "\\ufffd"); /* invalid byte: never emit it raw */
+				rc = ties_buf_adds(b,
+				                   "\\ufffd"); /* invalid byte: never emit it raw */
 			else if (cp == 0x2028 || cp == 0x2029)
 				rc = ties_buf_printf(b, "\\u%04x", (unsigned)cp);
 			else
@@ -42,9 +43,7 @@ ties_code ties__json_str(ties_buf *b, const char *s, size_t n)
 		case '\n': rc = ties_buf_adds(b, "\\n"); break;
 		case '\r': rc = ties_buf_adds(b, "\\r"); break;
 		case '\t': rc = ties_buf_adds(b, "\\t"); break;
-		default:
-			snprintf(esc, sizeof esc, "\\u%04x", c);
-			rc = ties_buf_adds(b, esc);
+		default: snprintf(esc, sizeof esc, "\\u%04x", c); rc = ties_buf_adds(b, esc);
 		}
 		i++;
 	}

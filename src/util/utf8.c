@@ -25,8 +25,8 @@ size_t ties__utf8_valid_prefix(const char *s, size_t n)
 			continue;
 		}
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k =
-			utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                                      (utf8proc_ssize_t)(n - i), &cp);
 		if (k <= 0)
 			return i;
 		i += (size_t)k;
@@ -72,12 +72,16 @@ int ties__is_digit(int32_t cp)
 int ties__is_space(int32_t cp)
 {
 	if (cp < 0x80)
-		return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
+		return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+		       cp == '\v';
 	utf8proc_category_t c = utf8proc_category(cp);
 	return c == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029 || cp == 0x85;
 }
 
-int32_t ties__to_lower(int32_t cp) { return utf8proc_tolower(cp); }
+int32_t ties__to_lower(int32_t cp)
+{
+	return utf8proc_tolower(cp);
+}
 
 char *ties__lower_dup(const char *s, size_t n)
 {

@@ -42,7 +42,7 @@ void *ties__vec_push(ties_vec *v); /* zeroed slot, or NULL */
 
 /* Errors. */
 ties_code ties__error(ties_error *err, ties_code code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* UTF-8. */
 /* Returns the length of the valid UTF-8 prefix of s (stops at the first

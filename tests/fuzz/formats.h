@@ -39,7 +39,8 @@ static inline size_t fuzz_xml_ref(const char *s, size_t n, size_t i)
 	size_t d = j;
 	while (j < n && (hex ? isxdigit((unsigned char)s[j]) : isdigit((unsigned char)s[j]))) {
 		unsigned c = (unsigned char)s[j];
-		v = v * (hex ? 16 : 10) + (isdigit(c) ? c - '0' : (unsigned)(tolower(c) - 'a' + 10));
+		v = v * (hex ? 16 : 10) +
+		    (isdigit(c) ? c - '0' : (unsigned)(tolower(c) - 'a' + 10));
 		if (v > 0x10FFFF)
 			return 0;
 		j++;

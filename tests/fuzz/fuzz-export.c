@@ -27,7 +27,8 @@ static void check_graph(const ties_graph *g)
 		for (size_t k = 0; k < e->nevidence; k++)
 			FUZZ_CHECK(e->evidence[k].doc < g->ndocs, "edge %zu evidence doc", i);
 		for (size_t k = 0; k < i; k++)
-			FUZZ_CHECK(!(g->edges[k].source == e->source && g->edges[k].target == e->target &&
+			FUZZ_CHECK(!(g->edges[k].source == e->source &&
+			             g->edges[k].target == e->target &&
 			             strcmp(g->edges[k].type, e->type) == 0),
 			           "edges %zu and %zu are the same edge", k, i);
 		int c = ties_gedge_confidence(e);
@@ -59,7 +60,8 @@ static size_t html_scripts_baseline(void)
 	ties_error err;
 	FUZZ_CHECK(ties_export(g, TIES_EXPORT_HTML, NULL, &b, &err) == TIES_OK,
 	           "html export of a harmless graph: %s", err.msg);
-	n = fuzz_count_ci(b.data, b.len, "<script") * 1000 + fuzz_count_ci(b.data, b.len, "</script");
+	n = fuzz_count_ci(b.data, b.len, "<script") * 1000 +
+	    fuzz_count_ci(b.data, b.len, "</script");
 	ties_buf_release(&b);
 	ties_graph_free(g);
 	return n;
@@ -78,7 +80,7 @@ static void check_exports(const ties_graph *g, const char *title)
 			if (export_one(g, (ties_export_format)f, i, &o, &a))
 				continue;
 			FUZZ_CHECK(export_one(g, (ties_export_format)f, i, &o, &b) == TIES_OK &&
-			                   a.len == b.len && memcmp(a.data, b.data, a.len) == 0,
+			               a.len == b.len && memcmp(a.data, b.data, a.len) == 0,
 			           "%s: two exports of one graph differ", name);
 			const char *why = NULL, *d = a.data ? a.data : "";
 			size_t recs;

@@ -44,19 +44,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	           x->nrelations);
 	for (size_t i = 0; i < x->nentities; i++) {
 		const ties_entity *e = &x->entities[i];
-		FUZZ_CHECK(memchr(e->id, '\0', sizeof e->id) != NULL, "entity %zu id unterminated", i);
+		FUZZ_CHECK(memchr(e->id, '\0', sizeof e->id) != NULL, "entity %zu id unterminated",
+		           i);
 		FUZZ_CHECK(e->name && *e->name && fuzz_utf8_valid(e->name, strlen(e->name)),
 		           "entity %zu name empty or not UTF-8", i);
 		FUZZ_CHECK((unsigned)e->type <= TIES_ENT_OTHER, "entity %zu type %d", i, e->type);
 		for (size_t k = 0; k < e->naliases; k++)
-			FUZZ_CHECK(e->aliases[k] && fuzz_utf8_valid(e->aliases[k], strlen(e->aliases[k])),
+			FUZZ_CHECK(e->aliases[k] &&
+			               fuzz_utf8_valid(e->aliases[k], strlen(e->aliases[k])),
 			           "entity %zu alias %zu", i, k);
 		for (size_t k = 0; k < e->nmentions; k++) {
 			ties_span s = e->mentions[k];
-			FUZZ_CHECK(s.start < s.end && s.end <= doc->len, "entity %zu mention [%zu,%zu)",
-			           i, s.start, s.end);
+			FUZZ_CHECK(s.start < s.end && s.end <= doc->len,
+			           "entity %zu mention [%zu,%zu)", i, s.start, s.end);
 			FUZZ_CHECK(fuzz_utf8_boundary(doc->text, doc->len, s.start) &&
-			                   fuzz_utf8_boundary(doc->text, doc->len, s.end),
+			               fuzz_utf8_boundary(doc->text, doc->len, s.end),
 			           "entity %zu mention splits a character", i);
 		}
 		if (e->has_coords)
@@ -68,10 +70,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < x->nrelations; i++) {
 		const ties_relation *r = &x->relations[i];
 		FUZZ_CHECK(r->source < x->nentities && r->target < x->nentities,
-		           "relation %zu ends %zu %zu of %zu", i, r->source, r->target, x->nentities);
+		           "relation %zu ends %zu %zu of %zu", i, r->source, r->target,
+		           x->nentities);
 		FUZZ_CHECK(r->type && *r->type, "relation %zu without type", i);
 		FUZZ_CHECK(r->evidence.start <= r->evidence.end && r->evidence.end <= doc->len,
-		           "relation %zu evidence [%zu,%zu)", i, r->evidence.start, r->evidence.end);
+		           "relation %zu evidence [%zu,%zu)", i, r->evidence.start,
+		           r->evidence.end);
 		FUZZ_CHECK((unsigned)r->hedge <= TIES_HEDGE_UNLIKELY, "relation %zu hedge", i);
 		int c = ties_hedge_confidence(r->hedge);
 		FUZZ_CHECK(c >= 0 && c <= 100, "hedge confidence %d", c);
@@ -90,13 +94,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		           x->nentities);
 		for (size_t i = 0; i < g->nedges; i++) {
 			const ties_gedge *e = &g->edges[i];
-			FUZZ_CHECK(e->source < g->nnodes && e->target < g->nnodes, "edge %zu ends", i);
+			FUZZ_CHECK(e->source < g->nnodes && e->target < g->nnodes, "edge %zu ends",
+			           i);
 			for (size_t k = 0; k < e->nevidence; k++) {
 				const ties_gevidence *v = &e->evidence[k];
 				FUZZ_CHECK(v->doc < g->ndocs, "edge %zu evidence doc", i);
 				FUZZ_CHECK(v->start <= v->end && v->end <= doc->len,
-				           "edge %zu evidence [%zu,%zu) of %zu", i, v->start, v->end,
-				           doc->len);
+				           "edge %zu evidence [%zu,%zu) of %zu", i, v->start,
+				           v->end, doc->len);
 			}
 		}
 		ties_buf_init(&j, 0);

@@ -30,14 +30,14 @@ static inline void fuzz_warm_repair(void)
 		ties_doc_free(doc);
 }
 
-#define FUZZ_CHECK(cond, ...)                                                   \
-	do {                                                                    \
-		if (!(cond)) {                                                  \
-			fprintf(stderr, "fuzz check failed: %s: ", #cond);      \
-			fprintf(stderr, __VA_ARGS__);                           \
-			fputc('\n', stderr);                                    \
-			abort();                                                \
-		}                                                               \
+#define FUZZ_CHECK(cond, ...)                                                                      \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			fprintf(stderr, "fuzz check failed: %s: ", #cond);                         \
+			fprintf(stderr, __VA_ARGS__);                                              \
+			fputc('\n', stderr);                                                       \
+			abort();                                                                   \
+		}                                                                                  \
 	} while (0)
 
 /* Length of the strictly valid UTF-8 sequence at s (no overlongs, no
@@ -123,8 +123,8 @@ static inline size_t fuzz_put_utf8(uint32_t cp, unsigned char *o)
 typedef struct fuzz_json {
 	const unsigned char *s;
 	size_t n, i;
-	int html_safe;        /* 1: no raw '<' '>' '&' U+2028 U+2029 in strings */
-	unsigned char *dec;   /* when set, the last string is decoded here */
+	int html_safe;      /* 1: no raw '<' '>' '&' U+2028 U+2029 in strings */
+	unsigned char *dec; /* when set, the last string is decoded here */
 	size_t dec_len, dec_cap;
 	const char *why;
 } fuzz_json;
@@ -189,20 +189,40 @@ static inline int fuzz_json_string(fuzz_json *j)
 			unsigned char o[4];
 			uint32_t v, lo;
 			switch (e) {
-			case '"': case '\\': case '/':
-				o[0] = (unsigned char)e; fuzz_json_emit(j, o, 1); break;
-			case 'b': o[0] = '\b'; fuzz_json_emit(j, o, 1); break;
-			case 'f': o[0] = '\f'; fuzz_json_emit(j, o, 1); break;
-			case 'n': o[0] = '\n'; fuzz_json_emit(j, o, 1); break;
-			case 'r': o[0] = '\r'; fuzz_json_emit(j, o, 1); break;
-			case 't': o[0] = '\t'; fuzz_json_emit(j, o, 1); break;
+			case '"':
+			case '\\':
+			case '/':
+				o[0] = (unsigned char)e;
+				fuzz_json_emit(j, o, 1);
+				break;
+			case 'b':
+				o[0] = '\b';
+				fuzz_json_emit(j, o, 1);
+				break;
+			case 'f':
+				o[0] = '\f';
+				fuzz_json_emit(j, o, 1);
+				break;
+			case 'n':
+				o[0] = '\n';
+				fuzz_json_emit(j, o, 1);
+				break;
+			case 'r':
+				o[0] = '\r';
+				fuzz_json_emit(j, o, 1);
+				break;
+			case 't':
+				o[0] = '\t';
+				fuzz_json_emit(j, o, 1);
+				break;
 			case 'u':
 				if (!fuzz_hex4(j, &v))
 					return j->why = "bad \\u escape", 0;
 				if (v >= 0xDC00 && v <= 0xDFFF)
 					return j->why = "lone low surrogate", 0;
 				if (v >= 0xD800 && v <= 0xDBFF) {
-					if (j->n - j->i < 2 || j->s[j->i] != '\\' || j->s[j->i + 1] != 'u')
+					if (j->n - j->i < 2 || j->s[j->i] != '\\' ||
+					    j->s[j->i + 1] != 'u')
 						return j->why = "lone high surrogate", 0;
 					j->i += 2;
 					if (!fuzz_hex4(j, &lo) || lo < 0xDC00 || lo > 0xDFFF)
@@ -211,8 +231,7 @@ static inline int fuzz_json_string(fuzz_json *j)
 				}
 				fuzz_json_emit(j, o, fuzz_put_utf8(v, o));
 				break;
-			default:
-				return j->why = "unknown escape", 0;
+			default: return j->why = "unknown escape", 0;
 			}
 			continue;
 		}
@@ -220,7 +239,8 @@ static inline int fuzz_json_string(fuzz_json *j)
 		size_t k = fuzz_utf8_seq(j->s + j->i, j->n - j->i, &cp);
 		if (!k)
 			return j->why = "invalid UTF-8 in string", 0;
-		if (j->html_safe && (cp == '<' || cp == '>' || cp == '&' || cp == 0x2028 || cp == 0x2029))
+		if (j->html_safe &&
+		    (cp == '<' || cp == '>' || cp == '&' || cp == 0x2028 || cp == 0x2029))
 			return j->why = "raw < > & U+2028 or U+2029 in string", 0;
 		fuzz_json_emit(j, j->s + j->i, k);
 		j->i += k;
@@ -362,11 +382,12 @@ static inline void fuzz_check_doc(const ties_doc *d)
 		           b->start, b->end, d->len);
 		FUZZ_CHECK(i == 0 || b->start >= prev_end, "block %zu overlaps the previous", i);
 		FUZZ_CHECK(fuzz_utf8_boundary(d->text, d->len, b->start) &&
-		                   fuzz_utf8_boundary(d->text, d->len, b->end),
+		               fuzz_utf8_boundary(d->text, d->len, b->end),
 		           "block %zu splits a character", i);
 		FUZZ_CHECK(memchr(d->text + b->start, '\n', b->end - b->start) == NULL,
 		           "block %zu spans lines", i);
-		FUZZ_CHECK((unsigned)b->kind <= TIES_BLOCK_NOTE, "block %zu has kind %d", i, b->kind);
+		FUZZ_CHECK((unsigned)b->kind <= TIES_BLOCK_NOTE, "block %zu has kind %d", i,
+		           b->kind);
 		if (b->kind == TIES_BLOCK_NOTE) {
 			size_t nl = 0;
 			const char *nt = ties_doc_note(d, b->note_number, &nl);
@@ -378,16 +399,16 @@ static inline void fuzz_check_doc(const ties_doc *d)
 	size_t prev = 0;
 	for (size_t i = 0; i < d->nsentences; i++) {
 		const ties_sentence *s = &d->sentences[i];
-		FUZZ_CHECK(s->start <= s->end && s->end <= d->len, "sentence %zu [%zu,%zu) len %zu", i,
-		           s->start, s->end, d->len);
+		FUZZ_CHECK(s->start <= s->end && s->end <= d->len, "sentence %zu [%zu,%zu) len %zu",
+		           i, s->start, s->end, d->len);
 		FUZZ_CHECK(s->start >= prev, "sentence %zu out of order", i);
 		FUZZ_CHECK(s->block < d->nblocks, "sentence %zu has block %zu of %zu", i, s->block,
 		           d->nblocks);
 		const ties_block *b = &d->blocks[s->block];
-		FUZZ_CHECK(s->start >= b->start && s->end <= b->end, "sentence %zu outside its block",
-		           i);
+		FUZZ_CHECK(s->start >= b->start && s->end <= b->end,
+		           "sentence %zu outside its block", i);
 		FUZZ_CHECK(fuzz_utf8_boundary(d->text, d->len, s->start) &&
-		                   fuzz_utf8_boundary(d->text, d->len, s->end),
+		               fuzz_utf8_boundary(d->text, d->len, s->end),
 		           "sentence %zu splits a character", i);
 		if (s->end > s->start)
 			FUZZ_CHECK(ties_doc_sentence_at(d, s->start) == i,
@@ -396,8 +417,8 @@ static inline void fuzz_check_doc(const ties_doc *d)
 	}
 	for (size_t i = 0; i < d->nmarkers; i++) {
 		const ties_marker *m = &d->markers[i];
-		FUZZ_CHECK(m->start <= m->end && m->end <= d->len, "marker %zu [%zu,%zu)", i, m->start,
-		           m->end);
+		FUZZ_CHECK(m->start <= m->end && m->end <= d->len, "marker %zu [%zu,%zu)", i,
+		           m->start, m->end);
 		for (size_t k = m->start; k < m->end; k++)
 			FUZZ_CHECK(d->text[k] >= '0' && d->text[k] <= '9',
 			           "marker %zu is not digits", i);

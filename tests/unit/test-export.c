@@ -7,12 +7,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#include <cmocka.h> /* after the headers it needs */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include "export/export_int.h"
 #include "ties/ties.h"
@@ -489,7 +489,8 @@ static void output_caps(void **st)
 				ties_buf b;
 				ties_error err;
 				ties_buf_init(&b, cap);
-				ties_code rc = ties_export_file(g, (ties_export_format)f, i, NULL, &b, &err);
+				ties_code rc =
+				    ties_export_file(g, (ties_export_format)f, i, NULL, &b, &err);
 				if (rc == TIES_OK)
 					done = 1;
 				else

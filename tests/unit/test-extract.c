@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include <cmocka.h> /* after the headers it needs */
 
 #include "extract/extract_int.h"
 #include "ties/ties.h"
@@ -21,7 +21,8 @@ static void extract_text(run *r, const char *text, const char *rules)
 {
 	ties_error err;
 	ties_read_opts ro = {0};
-	assert_int_equal(ties_read_buffer(text, strlen(text), "t.txt", &ro, &r->doc, &err), TIES_OK);
+	assert_int_equal(ties_read_buffer(text, strlen(text), "t.txt", &ro, &r->doc, &err),
+	                 TIES_OK);
 	ties_extract_opts xo = {0};
 	xo.rules_path = rules;
 	ties_code rc = ties_extract(r->doc, &xo, &r->x, &err);
@@ -55,7 +56,8 @@ static const ties_relation *rel(const run *r, const char *s, const char *type, c
 		return NULL;
 	for (size_t i = 0; i < r->x->nrelations; i++) {
 		const ties_relation *x = &r->x->relations[i];
-		if (&r->x->entities[x->source] == a && &r->x->entities[x->target] == b && !strcmp(x->type, type))
+		if (&r->x->entities[x->source] == a && &r->x->entities[x->target] == b &&
+		    !strcmp(x->type, type))
 			return x;
 	}
 	return NULL;
@@ -83,8 +85,10 @@ static void test_types_and_aliases(void **state)
 	(void)state;
 	run r;
 	extract_text(&r,
-	             "The Southern Liberation Army (SLA) was founded in Peru in 2003.1 Its leader Marco Vidal "
-	             "lives in Lima.2 Vidal met with officials of the Blue River Cartel at the Grand Hotel in "
+	             "The Southern Liberation Army (SLA) was founded in Peru in 2003.1 Its leader "
+	             "Marco Vidal "
+	             "lives in Lima.2 Vidal met with officials of the Blue River Cartel at the "
+	             "Grand Hotel in "
 	             "Cusco.3\n",
 	             NULL);
 	const ties_entity *sla = ent(&r, "Southern Liberation Army");
@@ -103,7 +107,8 @@ static void test_types_and_aliases(void **state)
 	assert_int_equal(mv->nmentions, 2);
 	/* mention offsets slice the read text */
 	for (size_t i = 0; i < mv->nmentions; i++)
-		assert_memory_equal(r.doc->text + mv->mentions[i].start, i ? "Vidal" : "Marco Vidal",
+		assert_memory_equal(r.doc->text + mv->mentions[i].start,
+		                    i ? "Vidal" : "Marco Vidal",
 		                    mv->mentions[i].end - mv->mentions[i].start);
 	assert_non_null(rel(&r, "Grand Hotel", "located-in", "Cusco"));
 	done(&r);
@@ -114,9 +119,12 @@ static void test_patterns(void **state)
 	(void)state;
 	run r;
 	extract_text(&r,
-	             "Blue River Cartel chief Ana Ruiz met with Pedro Salas in 2019.1 Tomas Ferro, the leader "
-	             "of the Eastern Shield Movement, was arrested by the Federal Police.2 The Central Bank was "
-	             "attacked by the Eastern Shield Movement and the Blue River Cartel.3 The group is based "
+	             "Blue River Cartel chief Ana Ruiz met with Pedro Salas in 2019.1 Tomas Ferro, "
+	             "the leader "
+	             "of the Eastern Shield Movement, was arrested by the Federal Police.2 The "
+	             "Central Bank was "
+	             "attacked by the Eastern Shield Movement and the Blue River Cartel.3 The "
+	             "group is based "
 	             "in Culiacan, Sinaloa, Mexico.4\n",
 	             NULL);
 	assert_non_null(rel(&r, "Ana Ruiz", "leads", "Blue River Cartel"));
@@ -141,12 +149,14 @@ static void test_hedge_negation(void **state)
 {
 	(void)state;
 	run r;
-	extract_text(&r,
-	             "The Blue River Cartel reportedly funds the Eastern Shield Movement.1 The Eastern Shield "
-	             "Movement did not attack the Grand Hotel in March 2020.2 The Blue River Cartel cannot "
-	             "sever ties with the Federal Army.3 Analysts say the cartel might support the Northern "
-	             "Front.4\n",
-	             NULL);
+	extract_text(
+	    &r,
+	    "The Blue River Cartel reportedly funds the Eastern Shield Movement.1 The Eastern "
+	    "Shield "
+	    "Movement did not attack the Grand Hotel in March 2020.2 The Blue River Cartel cannot "
+	    "sever ties with the Federal Army.3 Analysts say the cartel might support the Northern "
+	    "Front.4\n",
+	    NULL);
 	const ties_relation *f = rel(&r, "Blue River Cartel", "funds", "Eastern Shield Movement");
 	assert_non_null(f);
 	assert_int_equal(f->hedge, TIES_HEDGE_REPORTED);
@@ -170,7 +180,8 @@ static void test_rules_file(void **state)
 	int fd = mkstemp(path);
 	assert_true(fd >= 0);
 	FILE *f = fdopen(fd, "w");
-	fputs("# comment\nverb befriend affiliated-with\nhedge possible might well\nfrobnicate x\n", f);
+	fputs("# comment\nverb befriend affiliated-with\nhedge possible might well\nfrobnicate x\n",
+	      f);
 	fclose(f);
 	assert_int_equal(ties__xrules_load(path, &rr, &err), TIES_ERR_FORMAT);
 	assert_non_null(strstr(err.msg, "line 4"));
@@ -199,7 +210,8 @@ static void test_json(void **state)
 {
 	(void)state;
 	run r;
-	extract_text(&r, "Ana Ruiz, the leader of the Blue River Cartel, visited \"Lima\" <b>.1\n", NULL);
+	extract_text(&r, "Ana Ruiz, the leader of the Blue River Cartel, visited \"Lima\" <b>.1\n",
+	             NULL);
 	ties_buf b;
 	ties_buf_init(&b, 0);
 	assert_int_equal(ties_extraction_write_json(r.x, &b), TIES_OK);
@@ -215,7 +227,8 @@ static void test_hedge_names(void **state)
 {
 	(void)state;
 	assert_string_equal(ties_hedge_name(TIES_HEDGE_ALLEGED), "alleged");
-	assert_true(ties_hedge_confidence(TIES_HEDGE_ASSERTED) > ties_hedge_confidence(TIES_HEDGE_POSSIBLE));
+	assert_true(ties_hedge_confidence(TIES_HEDGE_ASSERTED) >
+	            ties_hedge_confidence(TIES_HEDGE_POSSIBLE));
 	ties_entity_type t;
 	assert_int_equal(ties_entity_type_parse("facility", &t), 0);
 	assert_int_equal(t, TIES_ENT_FACILITY);
@@ -225,10 +238,10 @@ static void test_hedge_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_norm),         cmocka_unit_test(test_types_and_aliases),
-		cmocka_unit_test(test_patterns),     cmocka_unit_test(test_hedge_negation),
-		cmocka_unit_test(test_rules_file),   cmocka_unit_test(test_json),
-		cmocka_unit_test(test_hedge_names),
+	    cmocka_unit_test(test_norm),        cmocka_unit_test(test_types_and_aliases),
+	    cmocka_unit_test(test_patterns),    cmocka_unit_test(test_hedge_negation),
+	    cmocka_unit_test(test_rules_file),  cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_hedge_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,10 +5,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include "ties/ties.h"
 #include "util/util.h"
@@ -67,7 +68,8 @@ static char *interleaved(size_t *len)
 	ties_buf_init(&b, 0);
 	ties_buf_adds(&b, "A Report on Two Columns\n\n");
 	for (int i = 0; i < 60; i++) {
-		ties_buf_printf(&b, "the left column goes on with sentence %d about rivers and\n", i);
+		ties_buf_printf(&b, "the left column goes on with sentence %d about rivers and\n",
+		                i);
 		ties_buf_printf(&b, "while the right column tells of mountains in part %d of\n", i);
 	}
 	return ties_buf_detach(&b, len);
@@ -101,8 +103,8 @@ static ties_doc *crowded(void)
 	ties_buf_init(&b, 0);
 	ties_buf_adds(&b, "Crowded Report\n\n");
 	for (int i = 0; i < 36; i++)
-		ties_buf_printf(&b, "%s %s leads the Northern %s Brigade. ", first[i % 6], last[i / 6],
-		                last[(i + 1) % 6]);
+		ties_buf_printf(&b, "%s %s leads the Northern %s Brigade. ", first[i % 6],
+		                last[i / 6], last[(i + 1) % 6]);
 	ties_buf_adds(&b, "\n");
 	ties_doc *doc;
 	ties_error err;
@@ -170,9 +172,9 @@ static void max_relations(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(max_input),    cmocka_unit_test(max_line),
-		cmocka_unit_test(max_search),   cmocka_unit_test(max_entities),
-		cmocka_unit_test(max_relations),
+	    cmocka_unit_test(max_input),     cmocka_unit_test(max_line),
+	    cmocka_unit_test(max_search),    cmocka_unit_test(max_entities),
+	    cmocka_unit_test(max_relations),
 	};
 	return cmocka_run_group_tests_name("limits", tests, NULL, NULL);
 }

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include <cmocka.h> /* after the headers it needs */
 
 #include "read/pdf_int.h"
 

@@ -5,9 +5,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include "read/repair.h"
 
@@ -106,11 +107,16 @@ static void artifacts_pages_and_headers(void **st)
 {
 	(void)st;
 	const unsigned B = TIES__L_BLANK_BEFORE;
-	ties__line L[] = {mk("Valley Report", B),      mk("first line of text here", B),
-	                  mk("18", B),                 mk("second line of the text", B),
-	                  mk("1", B),                  mk("Valley Report", B),
-	                  mk("third line of the text", B), mk("Page 2", B),
-	                  mk("Valley Report", B),      mk("fourth line of the text", B),
+	ties__line L[] = {mk("Valley Report", B),
+	                  mk("first line of text here", B),
+	                  mk("18", B),
+	                  mk("second line of the text", B),
+	                  mk("1", B),
+	                  mk("Valley Report", B),
+	                  mk("third line of the text", B),
+	                  mk("Page 2", B),
+	                  mk("Valley Report", B),
+	                  mk("fourth line of the text", B),
 	                  mk("3", B)};
 	size_t n = sizeof L / sizeof *L;
 	ties__blocks bl;
@@ -206,8 +212,7 @@ static void artifacts_form_feeds(void **st)
 {
 	(void)st;
 	const unsigned B = TIES__L_BLANK_BEFORE;
-	ties__line L[] = {mk("the first page of the body text goes on here.", 0),
-	                  mk("1", B),
+	ties__line L[] = {mk("the first page of the body text goes on here.", 0), mk("1", B),
 	                  mk("a line the extractor read after the page number.", B),
 	                  mk("the second page of the body text goes on here.", B | TIES__L_NEWPAGE),
 	                  mk("2", B)};
@@ -278,7 +283,8 @@ static char furn_text[FURN_LINES][64];
 static void furnished(ties__line *L, const size_t *at, const char *const *furn, size_t nf)
 {
 	for (size_t i = 0; i < FURN_LINES; i++) {
-		snprintf(furn_text[i], sizeof furn_text[i], "body line %zu of the report goes on", i);
+		snprintf(furn_text[i], sizeof furn_text[i], "body line %zu of the report goes on",
+		         i);
 		L[i] = mk(furn_text[i], TIES__L_BLANK_BEFORE);
 	}
 	for (size_t k = 0; k < nf; k++)
@@ -300,7 +306,8 @@ static void artifacts_header_pages(void **st)
 	(void)st;
 	ties__line L[FURN_LINES];
 	const size_t at[] = {0, 1, 25, 26};
-	const char *const furn[] = {"Field Report", "Northern Desk", "Field Report", "Northern Desk"};
+	const char *const furn[] = {"Field Report", "Northern Desk", "Field Report",
+	                            "Northern Desk"};
 	furnished(L, at, furn, 4);
 	mark_lines(L, FURN_LINES);
 	size_t first = 0;
@@ -337,8 +344,8 @@ static void artifacts_no_false_pages(void **st)
 	(void)st;
 	ties__line L[FURN_LINES];
 	const size_t at[] = {9, 10, 11, 39, 40, 41, 20, 30, 15, 50};
-	const char *const furn[] = {"the",     "Council", "met",     "the",        "Council",
-	                            "said",    "Summary", "Summary", "Leadership", "Leadership"};
+	const char *const furn[] = {"the",  "Council", "met",     "the",        "Council",
+	                            "said", "Summary", "Summary", "Leadership", "Leadership"};
 	furnished(L, at, furn, 10);
 	mark_lines(L, FURN_LINES);
 	size_t first = 0;
@@ -366,15 +373,17 @@ static void columns_alternating(void **st)
 	unsigned long budget = 1000000;
 	double height = 0;
 	size_t order[6];
-	assert_int_equal(ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, 1, &height, NULL, order),
-	                 TIES_OK);
+	assert_int_equal(
+	    ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, 1, &height, NULL, order),
+	    TIES_OK);
 	size_t want[6] = {0, 2, 4, 1, 3, 5};
 	assert_memory_equal(order, want, sizeof want);
 	assert_true(budget < 1000000);
 	/* with no budget left the search is greedy but still a permutation */
 	budget = 0;
-	assert_int_equal(ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, 1, &height, NULL, order),
-	                 TIES_OK);
+	assert_int_equal(
+	    ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, 1, &height, NULL, order),
+	    TIES_OK);
 	int seen[6] = {0};
 	for (size_t i = 0; i < 6; i++)
 		seen[order[i]]++;
@@ -402,8 +411,8 @@ static void units_scraps(void **st)
 	const unsigned F = TIES__L_FRAG | TIES__L_BLANK_BEFORE, B = TIES__L_BLANK_BEFORE;
 	ties__unit U[8];
 	/* pieces of one line join; two paragraph tails do not */
-	ties__line a[] = {mk("the members met on", B), mk("in the", F),  mk("northern town", F),
-	                  mk("of the council.", F),    mk("tive district.", F)};
+	ties__line a[] = {mk("the members met on", B), mk("in the", F), mk("northern town", F),
+	                  mk("of the council.", F), mk("tive district.", F)};
 	assert_int_equal(units_of(a, 5, U), 3);
 	assert_int_equal(U[1].first, 1);
 	assert_int_equal(U[1].n, 3);
@@ -430,9 +439,12 @@ static void units_scraps(void **st)
 static void paras_notes_one_per_line(void **st)
 {
 	(void)st;
-	ties__line L[] = {mk("The text of the report ends here.", 0), mk("Notes", 0),
-	                  mk("1 First source, 2020.", 0), mk("2 Second source, 2021, with", 0),
-	                  mk("a long title.", 0), mk("3 Third source.", 0)};
+	ties__line L[] = {mk("The text of the report ends here.", 0),
+	                  mk("Notes", 0),
+	                  mk("1 First source, 2020.", 0),
+	                  mk("2 Second source, 2021, with", 0),
+	                  mk("a long title.", 0),
+	                  mk("3 Third source.", 0)};
 	const ties__line *P[6];
 	for (size_t i = 0; i < 6; i++)
 		P[i] = &L[i];
@@ -453,9 +465,10 @@ static void paras_notes_one_per_line(void **st)
 static void paras_lost_hyphen(void **st)
 {
 	(void)st;
-	const char *text = "Members of Al-Noor met Al-Noor. The AlNoor leaders left. It was MacArthur.";
-	ties__line L[] = {mk("Members of Al-Noor met Al-Noor.", 0), mk("The AlNoor leaders left.", 0),
-	                  mk("It was MacArthur.", 0)};
+	const char *text =
+	    "Members of Al-Noor met Al-Noor. The AlNoor leaders left. It was MacArthur.";
+	ties__line L[] = {mk("Members of Al-Noor met Al-Noor.", 0),
+	                  mk("The AlNoor leaders left.", 0), mk("It was MacArthur.", 0)};
 	const ties__line *P[3] = {&L[0], &L[1], &L[2]};
 	ties__vocab *v = ties__vocab_new();
 	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
@@ -510,24 +523,24 @@ static void reader_repairs_columns(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(link_evidence),
-		cmocka_unit_test(line_ends),
-		cmocka_unit_test(artifacts_pages_and_headers),
-		cmocka_unit_test(artifacts_dashed_page_number),
-		cmocka_unit_test(artifacts_header_repeats_title),
-		cmocka_unit_test(artifacts_header_at_page_end),
-		cmocka_unit_test(artifacts_form_feeds),
-		cmocka_unit_test(lm_number_class),
-		cmocka_unit_test(lm_pair_case),
-		cmocka_unit_test(artifacts_header_pages),
-		cmocka_unit_test(artifacts_footer_pages),
-		cmocka_unit_test(artifacts_no_false_pages),
-		cmocka_unit_test(columns_alternating),
+	    cmocka_unit_test(link_evidence),
+	    cmocka_unit_test(line_ends),
+	    cmocka_unit_test(artifacts_pages_and_headers),
+	    cmocka_unit_test(artifacts_dashed_page_number),
+	    cmocka_unit_test(artifacts_header_repeats_title),
+	    cmocka_unit_test(artifacts_header_at_page_end),
+	    cmocka_unit_test(artifacts_form_feeds),
+	    cmocka_unit_test(lm_number_class),
+	    cmocka_unit_test(lm_pair_case),
+	    cmocka_unit_test(artifacts_header_pages),
+	    cmocka_unit_test(artifacts_footer_pages),
+	    cmocka_unit_test(artifacts_no_false_pages),
+	    cmocka_unit_test(columns_alternating),
 	    cmocka_unit_test(units_scraps),
-		cmocka_unit_test(paras_notes_one_per_line),
-		cmocka_unit_test(paras_lost_hyphen),
-		cmocka_unit_test(reader_clean_unchanged),
-		cmocka_unit_test(reader_repairs_columns),
+	    cmocka_unit_test(paras_notes_one_per_line),
+	    cmocka_unit_test(paras_lost_hyphen),
+	    cmocka_unit_test(reader_clean_unchanged),
+	    cmocka_unit_test(reader_repairs_columns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

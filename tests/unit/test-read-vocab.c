@@ -4,11 +4,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include "read/pdf_int.h"
 
@@ -129,9 +130,9 @@ static void float_sort(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(word_list),
-		cmocka_unit_test(doc_counts),
-		cmocka_unit_test(float_sort),
+	    cmocka_unit_test(word_list),
+	    cmocka_unit_test(doc_counts),
+	    cmocka_unit_test(float_sort),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,13 +6,12 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#include <cmocka.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include "store/store_int.h"
 #include "ties/query.h"

@@ -3,8 +3,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <string.h>
+
+#include <cmocka.h> /* after the headers it needs */
 
 #include "util/util.h"
 
@@ -50,7 +51,10 @@ static void utf8_validation(void **st)
 {
 	(void)st;
 	assert_int_equal(ties__utf8_valid_prefix("abc\xE2\x80\x99", 6), 6);
-	assert_int_equal(ties__utf8_valid_prefix("ab\xFF" "c", 4), 2);
+	assert_int_equal(ties__utf8_valid_prefix("ab\xFF"
+	                                         "c",
+	                                         4),
+	                 2);
 	assert_int_equal(ties__utf8_valid_prefix("ab\xE2\x80", 4), 2); /* truncated */
 	assert_int_equal(ties__utf8_valid_prefix("\xC0\xAF", 2), 0);   /* overlong */
 }
@@ -62,7 +66,8 @@ static void json_escapes_everything(void **st)
 	ties_buf_init(&b, 0);
 	const char in[] = "a\"b\\c\n<script>&\x01\xE2\x80\xA8\xFF";
 	assert_int_equal(ties__json_str(&b, in, sizeof in - 1), TIES_OK);
-	assert_string_equal(b.data, "\"a\\\"b\\\\c\\n\\u003cscript\\u003e\\u0026\\u0001\\u2028\\ufffd\"");
+	assert_string_equal(b.data,
+	                    "\"a\\\"b\\\\c\\n\\u003cscript\\u003e\\u0026\\u0001\\u2028\\ufffd\"");
 	ties_buf_release(&b);
 }
 
@@ -82,9 +87,12 @@ static void sha256_known(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(buf_cap_limit),   cmocka_unit_test(buf_printf_grows),
-		cmocka_unit_test(arena_many),      cmocka_unit_test(utf8_validation),
-		cmocka_unit_test(json_escapes_everything), cmocka_unit_test(sha256_known),
+	    cmocka_unit_test(buf_cap_limit),
+	    cmocka_unit_test(buf_printf_grows),
+	    cmocka_unit_test(arena_many),
+	    cmocka_unit_test(utf8_validation),
+	    cmocka_unit_test(json_escapes_everything),
+	    cmocka_unit_test(sha256_known),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

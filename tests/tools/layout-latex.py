@@ -2,7 +2,7 @@
 """Set clean text in two columns with pdflatex and extract it with pdfminer's
 pdf2txt: a real typesetter's layout, read the column-blind way.
 
-  layout-latex.py CLEAN.txt OUT [--seed N] [--prose]
+  layout-latex.py CLEAN.txt OUT [--seed N] [--prose] [--word [--header 'LEFT|RIGHT']]
 
 Writes OUT.pdf, OUT.txt (the extraction) and OUT.gold (the clean text, or
 with --prose the text without headings and notes, under a title block with
@@ -44,6 +44,8 @@ def word(args, blocks):
         body = [b for b in body if not mc.is_heading(b)]
     left = head[0] if len(head[0]) <= 40 else " ".join(head[0].split()[:3])
     right = head[-1] if len(head) > 1 and len(head[-1]) <= 30 else ""
+    if args.header:
+        left, _, right = args.header.partition("|")
     tex = [r"\documentclass[11pt,twocolumn,a4paper]{article}",
            r"\usepackage[T1]{fontenc}", r"\usepackage[utf8]{inputenc}", r"\usepackage{charter}",
            r"\usepackage{helvet}",

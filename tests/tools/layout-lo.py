@@ -2,7 +2,7 @@
 """Set clean text in two columns with LibreOffice Writer and extract it with
 pdfminer's pdf2txt: a word processor's layout, read the column-blind way.
 
-  layout-lo.py CLEAN.txt OUT [--seed N] [--prose]
+  layout-lo.py CLEAN.txt OUT [--seed N] [--prose] [--word [--header 'LEFT|RIGHT']]
 
 Writes OUT.pdf, OUT.txt (the extraction) and OUT.gold (the reading order).
 The title and up to two short lines after it (a subtitle, an author, a
@@ -70,6 +70,8 @@ def main():
  <style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.2cm"/>
  <style:text-properties fo:font-family="'%s'" fo:font-size="%spt" fo:font-weight="bold"/>
 </style:style>
+<style:style style:name="TitleFirst" style:family="paragraph" style:parent-style-name="Title"
+ style:master-page-name="First"/>
 <style:style style:name="Sub" style:family="paragraph">
  <style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.1cm"/>
  <style:text-properties fo:font-family="'%s'" fo:font-size="%spt" fo:font-style="italic"/>
@@ -77,10 +79,16 @@ def main():
 <style:style style:name="SubLast" style:family="paragraph" style:parent-style-name="Sub">
  <style:paragraph-properties fo:margin-bottom="%s"/>
 </style:style>
+<style:style style:name="Head" style:family="paragraph">
+ <style:paragraph-properties><style:tab-stops><style:tab-stop style:position="%s"
+  style:type="right"/></style:tab-stops></style:paragraph-properties>
+ <style:text-properties fo:font-family="'%s'" fo:font-size="10pt" fo:font-style="italic"/>
+</style:style>
 <style:style style:name="Foot" style:family="paragraph">
  <style:paragraph-properties fo:text-align="center"/>
  <style:text-properties fo:font-family="'%s'" fo:font-size="9pt"/>
-</style:style>""" % (lh, after, indent, font, font, size, font, tsize, font, size, headgap, font)
+</style:style>""" % (lh, after, indent, font, font, size, font, tsize, font, size, headgap,
+                      "16.51cm", font, font)
     auto = """
 <style:style style:name="Cols" style:family="section">
  <style:section-properties><style:columns fo:column-count="2" fo:column-gap="%s"/>
@@ -89,14 +97,25 @@ def main():
 <style:page-layout style:name="pm1">
  <style:page-layout-properties fo:page-width="%s" fo:page-height="%s" fo:margin-top="%s"
   fo:margin-bottom="%s" fo:margin-left="%s" fo:margin-right="%s"/>
+ <style:header-style><style:header-footer-properties fo:min-height="0cm"
+  fo:margin-bottom="0.3cm"/></style:header-style>
  <style:footer-style><style:header-footer-properties fo:min-height="0.6cm"/></style:footer-style>
 </style:page-layout>""" % (gap, page[0], page[1], margin, margin, margin, margin)
     foot = ('<style:footer><text:p text:style-name="Foot"><text:page-number '
             'text:select-page="current">1</text:page-number></text:p></style:footer>'
             if footer else "")
+    # a running header from the second page on: the first page has its own
+    # master page, without it
+    header = args.header if args.word else None
+    if header:
+        left, _, right = header.partition("|")
+        rest = foot + ('<style:header><text:p text:style-name="Head">%s<text:tab/>%s</text:p>'
+                       '</style:header>' % (escape(left), escape(right)))
     text = ['<text:p text:style-name="%s">%s</text:p>'
             % ("Title" if i == 0 else "SubLast" if i == len(head) - 1 else "Sub", escape(b))
             for i, b in enumerate(head)]
+    if header:
+        text[0] = text[0].replace('text:style-name="Title"', 'text:style-name="TitleFirst"', 1)
     text.append('<text:section text:style-name="Cols" text:name="Body">')
     text += ['<text:p text:style-name="Body">%s</text:p>' % escape(b) for b in body]
     text.append("</text:section>")
@@ -105,10 +124,13 @@ def main():
 <office:styles>%s</office:styles>
 <office:automatic-styles>%s</office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">%s
-</style:master-page></office:master-styles>
+</style:master-page>%s</office:master-styles>
 <office:body><office:text>%s</office:text></office:body>
 </office:document>
-""" % (NS, styles, auto, foot, "\n".join(text))
+""" % (NS, styles, auto, rest if header else foot,
+       ('<style:master-page style:name="First" style:page-layout-name="pm1" '
+        'style:next-style-name="Standard">%s</style:master-page>' % foot) if header else "",
+       "\n".join(text))
     with tempfile.TemporaryDirectory() as d:
         src = os.path.join(d, "t.fodt")
         with open(src, "w", encoding="utf-8") as f:

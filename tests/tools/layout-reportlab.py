@@ -3,7 +3,7 @@
 pdfminer's pdf2txt: a second real typesetter's layout, read the
 column-blind way.
 
-  layout-reportlab.py CLEAN.txt OUT [--seed N] [--prose]
+  layout-reportlab.py CLEAN.txt OUT [--seed N] [--prose] [--word [--header 'LEFT|RIGHT']]
 
 Writes OUT.pdf, OUT.txt (the extraction) and OUT.gold (the clean text, or
 with --prose the text without headings and notes, under a title block with
@@ -87,6 +87,11 @@ def main():
     def foot(canvas, doc):
         canvas.setFont("Helvetica" if args.word else font, 9)
         canvas.drawCentredString(W / 2, margin / 2, "%d" % doc.page)
+        if args.word and args.header and doc.page > 1:
+            left, _, right = args.header.partition("|")
+            canvas.setFont("LS-I", 10)
+            canvas.drawString(margin, H - margin / 2, left)
+            canvas.drawRightString(W - margin, H - margin / 2, right)
 
     pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0} \
         if args.word else {}

@@ -56,6 +56,9 @@ def layout_args():
     ap.add_argument("--word", action="store_true",
                     help="one word-processor style: 12 pt serif, 1.5 line spacing, 6 pt after "
                     "each paragraph, no indent, justified; the title block spans the page")
+    ap.add_argument("--header", metavar="LEFT|RIGHT",
+                    help="with --word: a running header, LEFT flush left and RIGHT flush right "
+                    "(on every page with layout-latex.py, from the second on with the others)")
     return ap.parse_args()
 
 

@@ -152,7 +152,9 @@ enum {
 	XC_DROP = 1 << 5,     /* not an entity after all */
 	XC_NESTED = 1 << 6,   /* a place named inside a longer name ("Lima" in "Lima Zoo") */
 	XC_NICK = 1 << 7,     /* a person's name around a quoted nickname (nick_s, nick_e) */
-	XC_LCHEAD = 1 << 8    /* extended over a lowercase organisation head ("the X clan") */
+	XC_LCHEAD = 1 << 8,   /* extended over a lowercase organisation head ("the X clan") */
+	XC_DEFINED = 1 << 9   /* an acronym this document defines: its long form, not the
+	                       * lexicon, says what it is ("ID" is no state there) */
 };
 
 typedef struct xcand {

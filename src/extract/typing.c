@@ -366,7 +366,7 @@ static void type_one(xstate *st, xcand *c)
 		last--; /* "Unit 7734": the head is the word before the number */
 	lexinfo li;
 	lookup(st, key, kl, &li);
-	if (li.proper_rank) {
+	if (li.proper_rank && !(c->flags & XC_DEFINED)) {
 		/* a multiword name of no known class ("Gulf of X" is a body of
 		 * water) leaves its type to head words */
 		set(c, li.cls, li.cls == 'X' && n >= 2 ? 1 : li.proper_rank >= 4 ? 5 : 4);
@@ -761,8 +761,38 @@ static keycount *key_slot(keycount *t, size_t mask, const char *key)
 	return &t[k];
 }
 
+/* Marks the acronyms the document defines ("Intelligence Directorate (ID)"),
+ * there and wherever the same letters come again.  At most MAX_DEFINED
+ * definitions are looked for, which bounds the work on hostile input. */
+#define MAX_DEFINED 256
+static void mark_defined(xstate *st)
+{
+	size_t def[MAX_DEFINED], nd = 0;
+	for (size_t i = 0; i < st->cands.len && nd < MAX_DEFINED; i++) {
+		const xcand *c = &TIES_VEC_AT(&st->cands, xcand, i);
+		if ((c->flags & XC_ACRO) && !(c->flags & XC_DROP) && c->acro_of >= 0 &&
+		    (size_t)c->acro_of < st->cands.len &&
+		    (TIES_VEC_AT(&st->cands, xcand, c->acro_of).flags & XC_LONGFORM))
+			def[nd++] = i;
+	}
+	for (size_t i = 0; i < st->cands.len && nd; i++) {
+		xcand *c = &TIES_VEC_AT(&st->cands, xcand, i);
+		if (!(c->flags & XC_ACRO) || c->t1 - c->t0 != 1)
+			continue;
+		for (size_t k = 0; k < nd; k++) {
+			const xcand *d = &TIES_VEC_AT(&st->cands, xcand, def[k]);
+			if (d->e - d->s == c->e - c->s &&
+			    !memcmp(st->text + d->s, st->text + c->s, c->e - c->s)) {
+				c->flags |= XC_DEFINED;
+				break;
+			}
+		}
+	}
+}
+
 ties_code ties__xtype(xstate *st)
 {
+	mark_defined(st);
 	for (size_t i = 0; i < st->cands.len; i++) {
 		xcand *c = &TIES_VEC_AT(&st->cands, xcand, i);
 		if (!(c->flags & XC_DROP))

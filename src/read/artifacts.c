@@ -341,6 +341,7 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 	int feeds = 0;
 	for (size_t i = 1; i < n && !feeds; i++)
 		feeds = (L[i].flags & TIES__L_NEWPAGE) != 0;
+	int fed = feeds || (n && (L[n - 1].flags & TIES__L_FEEDAFTER));
 	const unsigned pn = TIES__L_DROP | TIES__L_PAGENUM | (feeds ? 0 : TIES__L_PAGE);
 	for (size_t k = 0; k < nc; k++)
 		if (val[k] < 0)
@@ -348,6 +349,18 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 	if (best >= 2)
 		for (size_t k = best_k; k != (size_t)-1; k = prevc[k])
 			L[cand[k]].flags |= pn;
+	/* with form feeds, a number that closes its page (or opens one after
+	 * the first) and counts it is that page's number, with no chain
+	 * needed: the "1" at the foot of a one-page text */
+	for (size_t k = 0, page = 1, i = 0; fed && k < nc; k++) {
+		for (; i < cand[k]; i++)
+			page += (L[i + 1].flags & TIES__L_NEWPAGE) ? 1 : 0;
+		/* the top of the first page may hold a section number instead */
+		int edge = (page > 1 && (L[cand[k]].flags & TIES__L_NEWPAGE)) || cand[k] + 1 == n ||
+		           (L[cand[k] + 1].flags & TIES__L_NEWPAGE);
+		if (val[k] == (long)page && edge)
+			L[cand[k]].flags |= TIES__L_DROP | TIES__L_PAGENUM;
+	}
 	/* A page-number line may also end the text (last page): fine. */
 	int marked = feeds;
 	for (size_t i = 0; i < n && !marked; i++)

@@ -19,6 +19,7 @@
 #define TIES__L_TITLE_CONT 2048u /* a line of the title box joining the line before */
 #define TIES__L_NEWPAGE 4096u    /* a form feed precedes it: the extractor's page break */
 #define TIES__L_PAGENUM 8192u    /* a page number */
+#define TIES__L_FEEDAFTER 16384u /* a form feed follows it: the end of the text's last page */
 
 /* Page breaks: a page-number line (TIES__L_PAGE, itself no content) ends a
  * page, or a form feed opens one (TIES__L_NEWPAGE on its first line). */

@@ -38,6 +38,9 @@ static ties_code split_lines(const char *data, size_t len, ties_vec *lines)
 		}
 		i = e + 1;
 	}
+	/* the form feed after the last page has no line to open */
+	if ((pending & TIES__L_NEWPAGE) && lines->len)
+		TIES_VEC_AT(lines, ties__line, lines->len - 1).flags |= TIES__L_FEEDAFTER;
 	return TIES_OK;
 }
 

@@ -208,6 +208,27 @@ static void artifacts_header_at_page_end(void **st)
 
 /* Where form feeds mark the pages, page numbers are dropped but cut
  * nothing. */
+/* With form feeds, a lone number that closes its page and counts it is
+ * the page number even without a second page; a "1" opening the first page
+ * may be a section number and stays. */
+static void artifacts_single_page_number(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE;
+	ties__line L[] = {mk("1", B), mk("the only page of the body text goes on here.", B),
+	                  mk("and it ends here.", B), mk("1", B | TIES__L_FEEDAFTER)};
+	size_t n = sizeof L / sizeof *L;
+	mark_lines(L, n);
+	assert_true(L[3].flags & TIES__L_DROP);
+	assert_true(L[3].flags & TIES__L_PAGENUM);
+	assert_false(L[0].flags & TIES__L_DROP);
+	/* no form feed at all: a lone number is no page number */
+	ties__line M[] = {mk("the only page of the body text goes on here.", B),
+	                  mk("and it ends here.", B), mk("1", B)};
+	mark_lines(M, 3);
+	assert_false(M[2].flags & TIES__L_DROP);
+}
+
 static void artifacts_form_feeds(void **st)
 {
 	(void)st;
@@ -530,6 +551,7 @@ int main(void)
 	    cmocka_unit_test(artifacts_header_repeats_title),
 	    cmocka_unit_test(artifacts_header_at_page_end),
 	    cmocka_unit_test(artifacts_form_feeds),
+	    cmocka_unit_test(artifacts_single_page_number),
 	    cmocka_unit_test(lm_number_class),
 	    cmocka_unit_test(lm_pair_case),
 	    cmocka_unit_test(artifacts_header_pages),

@@ -591,7 +591,14 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 						break;
 					we += k;
 				}
-				int keep = ties__is_upper(first);
+				/* a capital after the hyphen keeps it ("Al-" "Qaeda"),
+				 * unless both halves are set in capitals ("ENLARGE-"
+				 * "MENT"): then the document or the dictionary must show
+				 * the joined word */
+				int caps = ties__is_upper(first) &&
+				           ties__is_caps_word(o + ws, ol - 1 - ws) &&
+				           ties__is_caps_word(t, we);
+				int keep = ties__is_upper(first) && !(caps && vocab);
 				if (!keep && vocab) {
 					size_t a = ol - 1 - ws;
 					char *joined = ties__malloc(a + we + 2);
@@ -611,6 +618,9 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 					ties__free(joined);
 					if (hc > jc)
 						keep = 1;
+					else if (caps)
+						/* capitals join only on evidence: "IRGC-QF" */
+						keep = !jd && !jc;
 					else if (!jd && !jc && a > 2 && we > 2 &&
 					         ties__vocab_in_dict(vocab, o + ws, a) &&
 					         ties__vocab_in_dict(vocab, t, we))

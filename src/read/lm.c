@@ -1065,7 +1065,9 @@ static void link_features(const ties__lm *lm, const ties__layout *lay, const tie
 				fs += k;
 				break;
 			}
-		if (fl && cl && fl + cl < 128 && lower) {
+		/* in capitals ("ENLARGE-" + "MENT") the words decide as in lowercase */
+		int caps = ties__is_caps_word(as + fs, fl) && ties__is_caps_word(bs + bws + cs, cl);
+		if (fl && cl && fl + cl < 128 && (lower || caps)) {
 			char w[128];
 			memcpy(w, as + fs, fl);
 			memcpy(w + fl, bs + bws + cs, cl);

@@ -47,6 +47,19 @@ int ties__is_letter(int32_t cp)
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
+int ties__is_caps_word(const char *s, size_t n)
+{
+	size_t i = 0, letters = 0;
+	while (i < n) {
+		int32_t cp;
+		i += ties__utf8_decode(s + i, n - i, &cp);
+		if (ties__is_lower(cp))
+			return 0;
+		letters += ties__is_letter(cp) != 0;
+	}
+	return letters >= 2;
+}
+
 int ties__is_upper(int32_t cp)
 {
 	if (cp < 0x80)

@@ -60,6 +60,9 @@ int ties__is_lower(int32_t cp);
 int ties__is_digit(int32_t cp);
 int ties__is_space(int32_t cp);
 int32_t ties__to_lower(int32_t cp);
+/* 1 when s has at least two letters and none of them is lowercase: a word
+ * set in capitals ("ENLARGE", "MENT"). */
+int ties__is_caps_word(const char *s, size_t n);
 /* Lowercases s into an arena/heap string (caller frees with ties__free). */
 char *ties__lower_dup(const char *s, size_t n);
 

@@ -483,6 +483,34 @@ static void paras_notes_one_per_line(void **st)
 	ties__vocab_free(v);
 }
 
+/* A line-end hyphen between capitals: a word the dictionary or the
+ * document knows joins ("ENLARGE-" "MENT"), anything else keeps its hyphen
+ * ("IRGC-" "QF"); before a capital in mixed case it always stays. */
+static void join_caps_hyphen(void **st)
+{
+	(void)st;
+	const char *text = "the ENLARGEMENT of the ORBIT; the IRGC-QF; the Al-Noor group";
+	ties__vocab *v = ties__vocab_new();
+	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
+	struct {
+		const char *a, *b, *want;
+	} c[] = {{"the ENLARGE-", "MENT of the ORBIT", "the ENLARGEMENT of the ORBIT"},
+	         {"the CONFEDER-", "ATE REPUBLIC", "the CONFEDERATE REPUBLIC"},
+	         {"the (IRGC-", "QF) unit", "the (IRGC-QF) unit"},
+	         {"the RANSOMWARE-", "AS-A-SERVICE model", "the RANSOMWARE-AS-A-SERVICE model"},
+	         {"the Al-", "Noor group", "the Al-Noor group"}};
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		ties__line L[] = {mk(c[i].a, 0), mk(c[i].b, 0)};
+		ties_buf out;
+		ties_buf_init(&out, 0);
+		assert_int_equal(ties__join_lines(&out, L, 2, v), TIES_OK);
+		assert_int_equal(ties_buf_addc(&out, 0), TIES_OK);
+		assert_string_equal(out.data, c[i].want);
+		ties_buf_release(&out);
+	}
+	ties__vocab_free(v);
+}
+
 static void paras_lost_hyphen(void **st)
 {
 	(void)st;
@@ -561,6 +589,7 @@ int main(void)
 	    cmocka_unit_test(units_scraps),
 	    cmocka_unit_test(paras_notes_one_per_line),
 	    cmocka_unit_test(paras_lost_hyphen),
+	    cmocka_unit_test(join_caps_hyphen),
 	    cmocka_unit_test(reader_clean_unchanged),
 	    cmocka_unit_test(reader_repairs_columns),
 	};

@@ -102,6 +102,32 @@ static ties_code check_text(const char *name, const char *data, size_t len, cons
 		}
 		if (c == '\n')
 			line_blank = 1;
+		/* a spacing accent before its letter, as extractors write TeX's
+		 * accents: "Kovaˇcevi´c" is "Kovačević".  Not an acute before the
+		 * letter of an English contraction ("it´s"). */
+		if (o_ >= 2 && line_start + 2 <= o_ && (unsigned char)t[o_ - 2] >= 0xC2) {
+			char u[4];
+			size_t ul = ties__compose_accent(t + o_ - 2, c, u);
+			int contraction = 0;
+			if (ul && (unsigned char)t[o_ - 2] == 0xC2 &&
+			    (unsigned char)t[o_ - 1] == 0xB4 && strchr("stdmlrv", c) &&
+			    o_ > line_start + 2) {
+				/* the character before the accent: a letter makes it an
+				 * apostrophe */
+				size_t p = o_ - 3;
+				while (p > line_start && ((unsigned char)t[p] & 0xC0) == 0x80)
+					p--;
+				int32_t cp;
+				ties__utf8_decode(t + p, o_ - 2 - p, &cp);
+				contraction = ties__is_letter(cp);
+			}
+			if (ul && ul <= 3 && !contraction) {
+				o_ -= 2;
+				memcpy(t + o_, u, ul);
+				o_ += ul;
+				continue;
+			}
+		}
 		t[o_++] = c;
 	}
 	t[o_] = '\0';

@@ -47,6 +47,30 @@ int ties__is_letter(int32_t cp)
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
+size_t ties__compose_accent(const char acc[2], char c, char out[4])
+{
+	/* spacing accents and the combining marks they stand for */
+	static const struct {
+		int32_t spacing, combining;
+	} map[] = {{0x00B4, 0x0301}, {0x02C7, 0x030C}, {0x00A8, 0x0308}, {0x02DC, 0x0303},
+	           {0x02C6, 0x0302}, {0x02D8, 0x0306}, {0x02DA, 0x030A}, {0x02DD, 0x030B},
+	           {0x00AF, 0x0304}, {0x02D9, 0x0307}};
+	int32_t a;
+	if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ||
+	    ties__utf8_decode(acc, 2, &a) != 2)
+		return 0;
+	for (size_t k = 0; k < sizeof map / sizeof *map; k++) {
+		if (map[k].spacing != a)
+			continue;
+		utf8proc_int32_t in[2] = {c, map[k].combining};
+		utf8proc_ssize_t n = utf8proc_normalize_utf32(in, 2, UTF8PROC_COMPOSE);
+		if (n != 1)
+			return 0;
+		return ties__utf8_encode(in[0], out);
+	}
+	return 0;
+}
+
 int ties__is_caps_word(const char *s, size_t n)
 {
 	size_t i = 0, letters = 0;

@@ -59,6 +59,23 @@ static void utf8_validation(void **st)
 	assert_int_equal(ties__utf8_valid_prefix("\xC0\xAF", 2), 0);   /* overlong */
 }
 
+/* A spacing accent and the letter after it: one character where Unicode
+ * has one ("ˇ" "c": "č"), nothing otherwise. */
+static void accents_compose(void **st)
+{
+	(void)st;
+	char out[4];
+	assert_int_equal(ties__compose_accent("\xcb\x87", 'c', out), 2); /* caron */
+	assert_memory_equal(out, "\xc4\x8d", 2);
+	assert_int_equal(ties__compose_accent("\xc2\xb4", 'e', out), 2); /* acute */
+	assert_memory_equal(out, "\xc3\xa9", 2);
+	assert_int_equal(ties__compose_accent("\xc2\xa8", 'U', out), 2); /* diaeresis */
+	assert_memory_equal(out, "\xc3\x9c", 2);
+	assert_int_equal(ties__compose_accent("\xc2\xb4", 'q', out), 0); /* no q-acute */
+	assert_int_equal(ties__compose_accent("\xc2\xb0", 'a', out), 0); /* a degree sign */
+	assert_int_equal(ties__compose_accent("\xcb\x87", '1', out), 0);
+}
+
 static void json_escapes_everything(void **st)
 {
 	(void)st;
@@ -87,11 +104,9 @@ static void sha256_known(void **st)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(buf_cap_limit),
-	    cmocka_unit_test(buf_printf_grows),
-	    cmocka_unit_test(arena_many),
-	    cmocka_unit_test(utf8_validation),
-	    cmocka_unit_test(json_escapes_everything),
+	    cmocka_unit_test(buf_cap_limit),   cmocka_unit_test(buf_printf_grows),
+	    cmocka_unit_test(arena_many),      cmocka_unit_test(utf8_validation),
+	    cmocka_unit_test(accents_compose), cmocka_unit_test(json_escapes_everything),
 	    cmocka_unit_test(sha256_known),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,6 +30,36 @@ void ties_doc_free(ties_doc *doc)
 }
 
 /* Checks text input and normalises line ends; returns a heap copy. */
+/* A spacing accent before its letter, as extractors write TeX's accents:
+ * "Kovaˇcevi´c" is "Kovačević".  If t[line_start..*o) ends with one that
+ * composes with the letter c, writes the composed letter over it and
+ * returns 1.  Not an acute between a letter and the letter of an English
+ * contraction ("it´s"): there it stands for an apostrophe. */
+static int compose_accent(char *t, size_t line_start, size_t *o, char c)
+{
+	size_t n = *o;
+	char u[4];
+	size_t ul;
+	if (n < line_start + 2 || (unsigned char)t[n - 2] < 0xC2 ||
+	    !(ul = ties__compose_accent(t + n - 2, c, u)) || ul > 3)
+		return 0;
+	if ((unsigned char)t[n - 2] == 0xC2 && (unsigned char)t[n - 1] == 0xB4 &&
+	    strchr("stdmlrv", c) && n > line_start + 2) {
+		size_t p = n - 3;
+		while (p > line_start && ((unsigned char)t[p] & 0xC0) == 0x80)
+			p--;
+		int32_t cp;
+		ties__utf8_decode(t + p, n - 2 - p, &cp);
+		if (ties__is_letter(cp))
+			return 0;
+	}
+	/* the composed letter (at most three bytes) takes the place of the
+	 * accent and the letter: the text never grows */
+	memcpy(t + n - 2, u, ul);
+	*o = n - 2 + ul;
+	return 1;
+}
+
 static ties_code check_text(const char *name, const char *data, size_t len, const ties_read_opts *o,
                             char **out, size_t *olen, ties_error *err)
 {
@@ -102,32 +132,8 @@ static ties_code check_text(const char *name, const char *data, size_t len, cons
 		}
 		if (c == '\n')
 			line_blank = 1;
-		/* a spacing accent before its letter, as extractors write TeX's
-		 * accents: "Kovaˇcevi´c" is "Kovačević".  Not an acute before the
-		 * letter of an English contraction ("it´s"). */
-		if (o_ >= 2 && line_start + 2 <= o_ && (unsigned char)t[o_ - 2] >= 0xC2) {
-			char u[4];
-			size_t ul = ties__compose_accent(t + o_ - 2, c, u);
-			int contraction = 0;
-			if (ul && (unsigned char)t[o_ - 2] == 0xC2 &&
-			    (unsigned char)t[o_ - 1] == 0xB4 && strchr("stdmlrv", c) &&
-			    o_ > line_start + 2) {
-				/* the character before the accent: a letter makes it an
-				 * apostrophe */
-				size_t p = o_ - 3;
-				while (p > line_start && ((unsigned char)t[p] & 0xC0) == 0x80)
-					p--;
-				int32_t cp;
-				ties__utf8_decode(t + p, o_ - 2 - p, &cp);
-				contraction = ties__is_letter(cp);
-			}
-			if (ul && ul <= 3 && !contraction) {
-				o_ -= 2;
-				memcpy(t + o_, u, ul);
-				o_ += ul;
-				continue;
-			}
-		}
+		if (compose_accent(t, line_start, &o_, c))
+			continue;
 		t[o_++] = c;
 	}
 	t[o_] = '\0';

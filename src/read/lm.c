@@ -296,6 +296,21 @@ static int is_abbrev(const char *s, size_t n)
 	return 0;
 }
 
+/* The line ends in a dotted initialism ("U.S.", "e.g."): letters each
+ * followed by a stop, two or more. */
+static int dotted_end(const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	size_t k = 0;
+	while (n >= 2 && s[n - 1] == '.' && ((unsigned char)s[n - 2] | 0x20) >= 'a' &&
+	       ((unsigned char)s[n - 2] | 0x20) <= 'z') {
+		n -= 2;
+		k++;
+	}
+	return k >= 2 && (n == 0 || s[n - 1] == ' ' || s[n - 1] == '(');
+}
+
 int ties__ends_sentence(const char *s, size_t n)
 {
 	while (n && s[n - 1] == ' ')
@@ -1093,8 +1108,10 @@ static void link_features(const ties__lm *lm, const ties__layout *lay, const tie
 		f[F_DATE] = 1;
 		return;
 	}
-	/* a heading ends its block as a sentence end does */
-	int term = ties__ends_sentence(as, an) || (a->flags & TIES__L_HEADING);
+	/* a heading ends its block as a sentence end does; a dotted
+	 * initialism before lowercase ends none ("U.S." + "troops") */
+	int term = (ties__ends_sentence(as, an) && !(lower && dotted_end(as, an))) ||
+	           (a->flags & TIES__L_HEADING);
 	int32_t lastc;
 	prev_cp(as, an, &lastc);
 	int soft = lastc == ',' || lastc == ';' || lastc == ':' || lastc == 0x2014;

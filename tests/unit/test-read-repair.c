@@ -68,6 +68,10 @@ static void link_evidence(void **st)
 	assert_true(ties__lm_link(lm, &lay, &may, &yr) > 2.0);
 	assert_true(ties__lm_link(lm, &lay, &many, &mon) < 2.0);
 	assert_true(ties__lm_link(lm, &lay, &may, &big) < 2.0);
+	/* a dotted initialism before lowercase ends no sentence */
+	ties__line us = mk("the withdrawal of U.S.", 0), tr = mk("troops from the town", 0);
+	assert_true(ties__lm_link(lm, &lay, &us, &tr) > 0);
+	assert_true(ties__lm_link(lm, &lay, &L[2], &L[3]) < 0);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
 }

@@ -106,6 +106,28 @@ ties_code ties__columns_order(const ties__line *lines, const ties__unit *units, 
                               const ties__line *prev_end, int last_page, double *height,
                               double *score, size_t *order);
 
+/* ---- scraps read out of place (scraps.c) ---- */
+/* Unit u holds only scraps (TIES__L_FRAG): one row of a cut line, or
+ * (stacked) whole boxes of scraps, at least one of them of single words one
+ * over the other: pieces of several rows (lines[0..n) the input). */
+int ties__scraps_row(const ties__line *lines, const ties__unit *u);
+int ties__scraps_stacked(const ties__line *lines, size_t n, const ties__unit *u);
+/* Rows of scraps of the page (rows[0..nr), not stacked) that open in
+ * lowercase after a sentence end in the reading order P[p0..np) and read
+ * better in the gap of a row of scraps before them: stray[k] = 1 for each;
+ * returns their count.  *budget counts link scores and is decreased. */
+size_t ties__scraps_strays(const ties__lm *lm, const ties__layout *lay, const ties__line *lines,
+                           const ties__unit *rows, size_t nr, const ties__line **P, size_t p0,
+                           size_t np, unsigned long *budget, unsigned char *stray);
+/* Inserts the lines of the orphans O[0..no) (input order) into the page's
+ * reading order P[p0..*np), which holds the lines of rows[0..nr): into the
+ * gaps of rows of scraps before them where that reads better, else after
+ * the page's line that precedes them in the input.  P has room for them;
+ * *np grows by their lines. */
+ties_code ties__scraps_place(const ties__lm *lm, const ties__layout *lay, const ties__line *lines,
+                             const ties__unit *rows, size_t nr, const ties__unit *O, size_t no,
+                             const ties__line **P, size_t p0, size_t *np, unsigned long *budget);
+
 /* ---- paragraphs (paras.c) ---- */
 /* Lines in reading order (pointers) to blocks: paragraphs joined into one
  * line each, headings and title, notes one per entry. */

@@ -398,10 +398,14 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 		    (L[e - 1].flags & TIES__L_FRAG) &&
 		    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG)) &&
 		    !block_tail(L, n, e) && !sentence_then_lower(&L[e - 1], l)) {
+			/* a scrap right under another one (no blank line between)
+			 * is of the same stacked box: the width is the top row's */
 			size_t w = 0;
 			for (size_t q = U[m - 1].first; q <= e; q++)
-				w += ties__line_width(L[q].text, L[q].len) + 1;
-			joins = w <= lay->width + lay->width / 10;
+				if (q == U[m - 1].first || (L[q].flags & TIES__L_BLANK_BEFORE))
+					w += ties__line_width(L[q].text, L[q].len) + 1;
+			joins =
+			    !(l->flags & TIES__L_BLANK_BEFORE) || w <= lay->width + lay->width / 10;
 		}
 		if (joins)
 			U[m - 1].n++;
@@ -449,6 +453,23 @@ static int last_page(const ties__line *L, size_t e, size_t n)
 	return e >= n;
 }
 
+/* Appends the lines of units U[order[0..m)] to P. */
+static void emit(const ties__line *L, const ties__unit *U, const size_t *order, size_t m,
+                 const ties__line **P, size_t *np)
+{
+	for (size_t k = 0; k < m; k++) {
+		const ties__unit *u = &U[order[k]];
+		for (size_t q = 0; q < u->n; q++)
+			P[(*np)++] = &L[u->first + q];
+	}
+}
+
+static int cmp_unit(const void *a, const void *b)
+{
+	const ties__unit *x = a, *y = b;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
 static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
                         const ties__vocab *vocab, ties__blocks *bl)
 {
@@ -463,9 +484,11 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 	mark_front(L, n, &lay);
 	ties__lm *lm = ties__lm_new(L, n, vocab);
 	ties__unit *U = ties__reallocarray(NULL, n ? n : 1, sizeof *U);
+	ties__unit *O = ties__reallocarray(NULL, n ? n : 1, sizeof *O);
 	size_t *order = ties__reallocarray(NULL, n ? 2 * n : 1, sizeof *order);
 	const ties__line **P = ties__reallocarray(NULL, n ? n : 1, sizeof *P);
-	if (!lm || !U || !order || !P) {
+	unsigned char *stray = ties__calloc(n ? n : 1, 1);
+	if (!lm || !U || !O || !order || !P || !stray) {
 		rc = TIES_ERR_NOMEM;
 		goto done;
 	}
@@ -483,6 +506,16 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 		/* one page: up to the next page mark */
 		size_t e;
 		size_t m = ties__page_units(L, n, i, &lay, stretched, U, &e);
+		/* stacks of scraps stand apart from the merge: their words go
+		 * back into the rows they came from (scraps.c) */
+		size_t no = 0, mu = 0;
+		for (size_t k = 0; k < m; k++) {
+			if (ties__scraps_stacked(L, n, &U[k]))
+				O[no++] = U[k];
+			else
+				U[mu++] = U[k];
+		}
+		m = mu;
 		if (m) {
 			/* on the first page, a few heading-like lines may still belong
 			 * to the title block above the columns: the merge that reads
@@ -519,11 +552,39 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			/* the title matter reads top down, as the extractor gave it */
 			if (front)
 				qsort(P, np, sizeof *P, cmp_line_ptr);
-			for (size_t k = 0; k < m - front; k++) {
-				const ties__unit *u = &U[front + order[k]];
-				for (size_t q = 0; q < u->n; q++)
-					P[np++] = &L[u->first + q];
+			size_t p0 = np;
+			emit(L, U + front, order, m - front, P, &np);
+			/* rows of scraps the merge placed after a sentence end,
+			 * opening in lowercase, that fill a row's gap before them
+			 * better: merged again without them */
+			const ties__unit *R = U + front;
+			size_t nr = m - front;
+			if (ties__scraps_strays(lm, &lay, L, R, nr, P, p0, np, &budget, stray)) {
+				size_t keep = 0;
+				for (size_t k = 0; k < nr; k++) {
+					if (stray[k])
+						O[no++] = R[k];
+					else
+						U[front + keep++] = R[k];
+				}
+				nr = keep;
+				qsort(O, no, sizeof *O, cmp_unit);
+				np = p0;
+				rc = ties__columns_order(
+				    L, R, nr, lm, &lay, &budget, np ? P[np - 1] : NULL, last,
+				    i == 0 ? &first_height : &height, NULL, order);
+				if (rc)
+					goto done;
+				emit(L, R, order, nr, P, &np);
 			}
+			rc = ties__scraps_place(lm, &lay, L, R, nr, O, no, P, p0, &np, &budget);
+			if (rc)
+				goto done;
+		} else if (no) {
+			/* nothing but stacks: read as they stand */
+			for (size_t k = 0; k < no; k++)
+				for (size_t q = 0; q < O[k].n; q++)
+					P[np++] = &L[O[k].first + q];
 		}
 		/* past a page mark; a page cut at MAX_PAGE_UNITS goes on at e */
 		i = e < n && (L[e].flags & TIES__L_PAGE) ? e + 1 : e;
@@ -533,8 +594,10 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 done:
 	ties__lm_free(lm);
 	ties__free(U);
+	ties__free(O);
 	ties__free(order);
 	ties__free(P);
+	ties__free(stray);
 	return rc;
 }
 

@@ -461,6 +461,89 @@ static void units_scraps(void **st)
 	assert_int_equal(U[2].n, 2);
 }
 
+/* Stacks of scraps: whole boxes of single words, one over the other. */
+static void scraps_stacks(void **st)
+{
+	(void)st;
+	const unsigned F = TIES__L_FRAG | TIES__L_BLANK_BEFORE, S = TIES__L_FRAG,
+	               B = TIES__L_BLANK_BEFORE;
+	ties__line L[] = {mk("the council met in the", B),
+	                  mk("withdrawal", F),
+	                  mk("advocated", S),
+	                  mk("of", F),
+	                  mk("that", S),
+	                  mk("troops", F),
+	                  mk("The next meeting was held in May.", B),
+	                  mk("in the", F),
+	                  mk("town hall", F),
+	                  mk("Juba. He", F),
+	                  mk("to", S),
+	                  mk("Warsame and his deputy.", 0)};
+	ties__unit stack = {1, 5}, row = {7, 2}, tail = {9, 2}, cut = {1, 3};
+	assert_true(ties__scraps_stacked(L, 12, &stack));
+	assert_true(ties__scraps_row(L, &stack));
+	/* a row of scraps side by side is no stack */
+	assert_false(ties__scraps_stacked(L, 12, &row));
+	assert_true(ties__scraps_row(L, &row));
+	/* nor is the end of a box of longer lines */
+	assert_false(ties__scraps_stacked(L, 12, &tail));
+	/* nor a run that ends inside a box */
+	assert_false(ties__scraps_stacked(L, 12, &cut));
+	ties__line two[] = {mk("text", B), mk("in the town", F), mk("of the", S), mk("next", B)};
+	ties__unit u = {1, 2};
+	/* the lines of a stack are single words, or two */
+	assert_false(ties__scraps_stacked(two, 4, &u));
+}
+
+/* The words of a run read out of place go into the gap of the row of
+ * scraps they came from. */
+static void scraps_placed(void **st)
+{
+	(void)st;
+	const unsigned F = TIES__L_FRAG | TIES__L_BLANK_BEFORE, B = TIES__L_BLANK_BEFORE;
+	ties__line L[] = {mk("the council has agreed to a plan for the", B),
+	                  mk("gradual", F),
+	                  mk("from", F),
+	                  mk("the city before the end of the year.", B),
+	                  mk("withdrawal", F),
+	                  mk("of", F),
+	                  mk("troops", F),
+	                  mk("The talks went on for another week.", B)};
+	ties__vocab *v = ties__vocab_new();
+	assert_non_null(v);
+	ties__lm *lm = ties__lm_new(L, 8, v);
+	assert_non_null(lm);
+	ties__layout lay = {40, 0};
+	ties__unit rows[] = {{0, 1}, {1, 2}, {3, 1}, {7, 1}}, O[] = {{4, 3}};
+	const ties__line *P[8] = {&L[0], &L[1], &L[2], &L[3], &L[7]};
+	size_t np = 5;
+	unsigned long budget = 100000;
+	assert_int_equal(ties__scraps_place(lm, &lay, L, rows, 4, O, 1, P, 0, &np, &budget),
+	                 TIES_OK);
+	assert_int_equal(np, 8);
+	const char *want[] = {"the council has agreed to a plan for the",
+	                      "gradual",
+	                      "withdrawal",
+	                      "of",
+	                      "troops",
+	                      "from",
+	                      "the city before the end of the year.",
+	                      "The talks went on for another week."};
+	for (size_t k = 0; k < 8; k++)
+		assert_string_equal(P[k]->text, want[k]);
+	/* no row of scraps before them: they stay where they were read */
+	ties__unit none[] = {{0, 1}, {3, 1}, {7, 1}};
+	const ties__line *Q[8] = {&L[0], &L[3], &L[7]};
+	np = 3;
+	assert_int_equal(ties__scraps_place(lm, &lay, L, none, 3, O, 1, Q, 0, &np, &budget),
+	                 TIES_OK);
+	assert_int_equal(np, 6);
+	assert_ptr_equal(Q[2], &L[4]);
+	assert_ptr_equal(Q[5], &L[7]);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
 static void paras_notes_one_per_line(void **st)
 {
 	(void)st;
@@ -591,6 +674,8 @@ int main(void)
 	    cmocka_unit_test(artifacts_no_false_pages),
 	    cmocka_unit_test(columns_alternating),
 	    cmocka_unit_test(units_scraps),
+	    cmocka_unit_test(scraps_stacks),
+	    cmocka_unit_test(scraps_placed),
 	    cmocka_unit_test(paras_notes_one_per_line),
 	    cmocka_unit_test(paras_lost_hyphen),
 	    cmocka_unit_test(join_caps_hyphen),

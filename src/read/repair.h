@@ -115,7 +115,8 @@ int ties__scraps_stacked(const ties__line *lines, size_t n, const ties__unit *u)
 /* Rows of scraps of the page (rows[0..nr), not stacked) that open in
  * lowercase after a sentence end in the reading order P[p0..np) and read
  * better in the gap of a row of scraps before them: stray[k] = 1 for each;
- * returns their count.  *budget counts link scores and is decreased. */
+ * returns their count.  *budget counts link scores and is decreased; at 0
+ * nothing more is fitted. */
 size_t ties__scraps_strays(const ties__lm *lm, const ties__layout *lay, const ties__line *lines,
                            const ties__unit *rows, size_t nr, const ties__line **P, size_t p0,
                            size_t np, unsigned long *budget, unsigned char *stray);

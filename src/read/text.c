@@ -500,6 +500,9 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			P[np++] = &L[i];
 	int stretched = ties__stretched(L, n);
 	unsigned long budget = opts->max_search;
+	/* link scores for putting scraps back (scraps.c): a budget of their
+	 * own, so that they never take the merge's, linear in the input */
+	unsigned long scrap_budget = 64ul * n + 65536;
 	double height = 0;
 	size_t i = 0;
 	while (i < n) {
@@ -559,7 +562,8 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			 * better: merged again without them */
 			const ties__unit *R = U + front;
 			size_t nr = m - front;
-			if (ties__scraps_strays(lm, &lay, L, R, nr, P, p0, np, &budget, stray)) {
+			if (ties__scraps_strays(lm, &lay, L, R, nr, P, p0, np, &scrap_budget,
+			                        stray)) {
 				size_t keep = 0;
 				for (size_t k = 0; k < nr; k++) {
 					if (stray[k])
@@ -577,7 +581,8 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 					goto done;
 				emit(L, R, order, nr, P, &np);
 			}
-			rc = ties__scraps_place(lm, &lay, L, R, nr, O, no, P, p0, &np, &budget);
+			rc = ties__scraps_place(lm, &lay, L, R, nr, O, no, P, p0, &np,
+			                        &scrap_budget);
 			if (rc)
 				goto done;
 		} else if (no) {

@@ -296,19 +296,17 @@ static int is_abbrev(const char *s, size_t n)
 	return 0;
 }
 
-/* The line ends in a dotted initialism ("U.S.", "e.g."): letters each
- * followed by a stop, two or more. */
-static int dotted_end(const char *s, size_t n)
+int ties__ends_dotted(const char *s, size_t n)
 {
-	while (n && s[n - 1] == ' ')
+	while (n && s[n - 1] != '.')
 		n--;
-	size_t k = 0;
-	while (n >= 2 && s[n - 1] == '.' && ((unsigned char)s[n - 2] | 0x20) >= 'a' &&
-	       ((unsigned char)s[n - 2] | 0x20) <= 'z') {
-		n -= 2;
-		k++;
+	size_t w = n ? n - 1 : 0;
+	while (w && s[w - 1] != ' ') {
+		if (s[w - 1] == '.')
+			return 1;
+		w--;
 	}
-	return k >= 2 && (n == 0 || s[n - 1] == ' ' || s[n - 1] == '(');
+	return 0;
 }
 
 int ties__ends_sentence(const char *s, size_t n)
@@ -1110,7 +1108,7 @@ static void link_features(const ties__lm *lm, const ties__layout *lay, const tie
 	}
 	/* a heading ends its block as a sentence end does; a dotted
 	 * initialism before lowercase ends none ("U.S." + "troops") */
-	int term = (ties__ends_sentence(as, an) && !(lower && dotted_end(as, an))) ||
+	int term = (ties__ends_sentence(as, an) && !(lower && ties__ends_dotted(as, an))) ||
 	           (a->flags & TIES__L_HEADING);
 	int32_t lastc;
 	prev_cp(as, an, &lastc);

@@ -58,6 +58,9 @@ int ties__ends_sentence(const char *s, size_t n);
 /* A sentence end or a colon: a short line ending so closes its paragraph
  * (a colon introduces a list or a quotation set apart). */
 int ties__ends_block(const char *s, size_t n);
+/* The word of the line's last stop holds another stop: a dotted
+ * abbreviation ("U.S.", "e.g."), which before lowercase ends no sentence. */
+int ties__ends_dotted(const char *s, size_t n);
 /* 1 when s ends with a letter and a hyphen. */
 int ties__ends_hyphen(const char *s, size_t n);
 /* First code point is an uppercase letter / lowercase letter. */

@@ -186,7 +186,6 @@ typedef struct search {
 	size_t H;
 	const ties__unit *box; /* the run's boxes */
 	size_t nb;
-	const ties__line *L;
 	size_t list[MAX_HEIGHT][MAX_WORDS], len[MAX_HEIGHT];
 	double best;
 	size_t best_list[MAX_HEIGHT][MAX_WORDS], best_len[MAX_HEIGHT], best_at[MAX_HEIGHT];
@@ -281,7 +280,6 @@ static double best_fit(fit *f, hole *holes, size_t nh, const ties__unit *o, sear
 		cand[b] = t;
 	}
 	s->f = f;
-	s->L = f->L;
 	s->box = box;
 	s->nb = nb;
 	s->H = H;
@@ -424,24 +422,36 @@ done:
 	return rc;
 }
 
+/* A row that may be a stray: three scraps or more (one or two may be a
+ * line's own pieces, cut at a wide gap and read next to it), side by side,
+ * opening in lowercase. */
+static int stray_shape(const ties__line *L, const ties__unit *u)
+{
+	return u->n >= 3 && ties__scraps_row(L, u) && !stacked_rows(L, u) &&
+	       ties__starts_lower(L[u->first].text, L[u->first].len);
+}
+
 size_t ties__scraps_strays(const ties__lm *lm, const ties__layout *lay, const ties__line *L,
                            const ties__unit *rows, size_t nr, const ties__line **P, size_t p0,
                            size_t np, unsigned long *budget, unsigned char *stray)
 {
+	memset(stray, 0, nr);
+	/* most pages have none: no index for them */
+	size_t k0 = 0;
+	while (k0 < nr && !stray_shape(L, &rows[k0]))
+		k0++;
+	if (k0 == nr)
+		return 0;
 	fit f = {lm, lay, L, P, p0, np, budget, 0, 0, 0, NULL, NULL};
-	hole *holes = ties__reallocarray(NULL, nr ? nr : 1, sizeof *holes);
+	hole *holes = ties__reallocarray(NULL, nr, sizeof *holes);
 	search *s = ties__calloc(1, sizeof *s);
 	size_t found = 0;
-	memset(stray, 0, nr);
 	if (!holes || !s || index_page(&f, NULL, 0))
 		goto done;
 	size_t nh = find_holes(&f, rows, nr, holes);
-	for (size_t k = 0; nh && k < nr; k++) {
+	for (size_t k = k0; nh && k < nr; k++) {
 		const ties__unit *u = &rows[k];
-		/* three scraps or more: one or two may be a line's own pieces,
-		 * cut at a wide gap and read next to it */
-		if (u->n < 3 || !ties__scraps_row(L, u) || stacked_rows(L, u) ||
-		    !ties__starts_lower(L[u->first].text, L[u->first].len))
+		if (!stray_shape(L, u))
 			continue;
 		size_t q = pos_of(&f, u->first);
 		if (q == NONE || q == p0)

@@ -350,18 +350,8 @@ static int block_tail(const ties__line *L, size_t n, size_t e)
  * dotted abbreviation ("U.S.") ends no sentence here. */
 static int sentence_then_lower(const ties__line *a, const ties__line *b)
 {
-	if (!ties__ends_sentence(a->text, a->len) || !ties__starts_lower(b->text, b->len))
-		return 0;
-	size_t n = a->len;
-	while (n && a->text[n - 1] != '.')
-		n--;
-	size_t w = n ? n - 1 : 0;
-	while (w && a->text[w - 1] != ' ') {
-		if (a->text[w - 1] == '.')
-			return 0;
-		w--;
-	}
-	return 1;
+	return ties__ends_sentence(a->text, a->len) && ties__starts_lower(b->text, b->len) &&
+	       !ties__ends_dotted(a->text, a->len);
 }
 
 int ties__stretched(const ties__line *L, size_t n)

@@ -39,7 +39,8 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS := $(wildcard include/ties/*.h src/*/*.h)
 
-.PHONY: all check check-quick check-quick-parts check-asan check-plain check-valgrind test demo deps clean format bench fuzz \
+.PHONY: all check check-quick check-quick-parts check-asan check-plain check-valgrind test demo demo-run deps clean \
+  format bench fuzz \
   fuzz-smoke fuzz-bins
 all: $(BUILD)/ties $(UNIT_BIN) $(BUILD)/ties-index.txt $(BUILD)/ties-bg.bin
 
@@ -149,7 +150,12 @@ fuzz-smoke: fuzz-bins
 # The main job on the bundled sample (a scrambled two-column report written
 # for this project): repair the reading order, extract actors and evidence-
 # backed relations, store them, answer a link question, export a graph page.
-demo: deps all
+# The link flags come from pkg-config when this Makefile is read, so on a
+# fresh machine the build runs in a second make, after deps installed them.
+demo: deps
+	@$(MAKE) --no-print-directory demo-run
+
+demo-run: all
 	@echo "== ties read samples/brief-demo.txt (first paragraphs)"
 	@./$(BUILD)/ties read samples/brief-demo.txt | head -n 5
 	@echo "== ties extract samples/brief-demo.txt"

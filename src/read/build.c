@@ -66,6 +66,9 @@ static ties_code find_candidates(ties_vec *out, size_t bi, const char *s, size_t
 				continue;
 			if (c == '.' && e + 1 < n && s[e + 1] != ' ')
 				continue;
+			/* "1,000": a number with a thousands separator */
+			if (c == ',' && e + 1 < n && is_ascii_digit(s[e + 1]))
+				continue;
 		}
 		int number = atoi(s + start);
 		if (number <= 0)

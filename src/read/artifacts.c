@@ -192,8 +192,8 @@ static size_t box_end(const unsigned char *rec, size_t n, size_t i)
 	return e;
 }
 
-/* Without page numbers or form feeds, running headers and footers still
- * mark the page breaks: a line that comes back again and again, each
+/* Without form feeds, running headers and footers mark the page breaks,
+ * better than page numbers: a line that comes back again and again, each
  * time a page's worth of lines after the last.  The break goes before each
  * box of such lines (a header) or, where the last box ends the text and
  * the first one does not open it, after each box (a footer).  The box at
@@ -218,16 +218,26 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
 	qsort(v, nv, sizeof *v, cmp_hv);
 	for (size_t a = 0, b; a < nv; a = b) {
 		b = a + 1;
-		int apart = 1;
+		int same = 1;
+		size_t apart = 1, prev = v[a].page;
+		/* an occurrence close after the last one counted is not counted:
+		 * the title under a header that repeats it */
 		while (b < nv && v[b].h == v[a].h) {
-			if (v[b].page - v[b - 1].page < MIN_PAGE_LINES ||
-			    !same_text(&L[v[b].page], &L[v[a].page]))
-				apart = 0;
+			if (!same_text(&L[v[b].page], &L[v[a].page]))
+				same = 0;
+			else if (v[b].page - prev >= MIN_PAGE_LINES) {
+				apart++;
+				prev = v[b].page;
+			}
 			b++;
 		}
-		if (b - a >= 2 && apart)
-			for (size_t k = a; k < b; k++)
-				rec[v[k].page] = 1;
+		if (apart < 2 || !same)
+			continue;
+		prev = v[a].page;
+		rec[prev] = 1;
+		for (size_t k = a + 1; k < b; k++)
+			if (v[k].page - prev >= MIN_PAGE_LINES)
+				rec[prev = v[k].page] = 1;
 	}
 	/* a section heading may come back too ("Leadership" in each of two
 	 * profiles): running furniture stands in a box with another recurring
@@ -243,22 +253,28 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
 		int ok = 0;
 		for (size_t k = a; k < b && !ok; k++) {
 			size_t i = v[k].page;
+			if (!rec[i])
+				continue;
 			for (size_t j = i > BOX_SPAN ? i - BOX_SPAN : 0; j <= i + BOX_SPAN && j < n;
 			     j++)
 				if (j != i && rec[j] && !same_text(&L[j], &L[i]))
 					ok = 1;
 		}
-		if (!ok && b - a >= 3) {
-			size_t lo = n, hi = 0;
-			for (size_t k = a + 1; k < b; k++) {
-				size_t g = v[k].page - v[k - 1].page;
-				lo = g < lo ? g : lo;
-				hi = g > hi ? g : hi;
-			}
-			ok = hi <= 2 * lo;
-		}
+		size_t cnt = 0, lo = n, hi = 0, prev = n;
 		for (size_t k = a; k < b; k++)
-			keep[v[k].page] = (unsigned char)ok;
+			if (rec[v[k].page]) {
+				if (prev < n) {
+					size_t g = v[k].page - prev;
+					lo = g < lo ? g : lo;
+					hi = g > hi ? g : hi;
+				}
+				prev = v[k].page;
+				cnt++;
+			}
+		if (!ok && cnt >= 3)
+			ok = hi <= 2 * lo;
+		for (size_t k = a; k < b; k++)
+			keep[v[k].page] = (unsigned char)(ok && rec[v[k].page]);
 	}
 	memcpy(rec, keep, n);
 	/* boxes: recurring lines at most BOX_SPAN apart; the break goes
@@ -274,6 +290,11 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
 			i = e;
 		}
 	int footer = first >= BOX_SPAN && last_end + BOX_SPAN >= n;
+	/* page numbers are often set centred below both columns, where the
+	 * extractor may read them between the columns; running headers stand
+	 * flush with a column's edge and mark the pages better */
+	for (size_t i = 0; boxes >= 2 && i < n; i++)
+		L[i].flags &= ~TIES__L_PAGE;
 	for (size_t i = 0; boxes >= 2 && i < n; i++)
 		if (rec[i]) {
 			size_t e = box_end(rec, n, i), at = footer ? e + 1 : i;
@@ -362,10 +383,7 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 			L[cand[k]].flags |= TIES__L_DROP | TIES__L_PAGENUM;
 	}
 	/* A page-number line may also end the text (last page): fine. */
-	int marked = feeds;
-	for (size_t i = 0; i < n && !marked; i++)
-		marked = (L[i].flags & TIES__L_PAGE) != 0;
-	if (!marked && (rc = infer_page_breaks(L, n)) != TIES_OK)
+	if (!feeds && (rc = infer_page_breaks(L, n)) != TIES_OK)
 		goto done;
 
 	/* Running headers and footers: a short line that comes back among the

@@ -66,6 +66,11 @@
  * later switch may take up where the columns' offset needs them. */
 #define HEAD_FLEX 2.0f
 #define FLEX_MAX 3.0f
+/* A right column read whole before the left one: at least this many rows;
+ * a switch after it, or a right column not the shorter, costs this much. */
+#define SWAP_ROWS 10.0f
+#define SWAP_BACK 4.0
+#define SWAP_SHARE (BEAM / 16) /* of a step's states, at most this many */
 
 typedef struct state {
 	double score;
@@ -89,6 +94,10 @@ typedef struct state {
 	/* the current unit came by a switch, or filled out the row of a unit
 	 * that did: the alternating pattern goes on */
 	unsigned char alt;
+	/* the last page opened with a run of its right column that the left
+	 * one then followed from its top: the extractor read the whole right
+	 * column first, as it stands higher (it is the shorter) */
+	unsigned char swap;
 } state;
 
 /* Candidates are sorted as (score, index) pairs: states are large. */
@@ -172,6 +181,7 @@ typedef struct ctx {
 	const int *nrows;          /* per unit: rows it fills */
 	const unsigned char *head; /* per unit: a line that may be a heading */
 	double height;             /* rows of a full column, 0 if unknown */
+	int last;                  /* the text's last page, its pages known */
 	const ties__lm *lm;
 	const ties__layout *lay;
 	memo *memo; /* 1 << MEMO_BITS entries, a = -1 when empty */
@@ -256,6 +266,11 @@ static double place(const ctx *C, state *s, int c, size_t i, int sw)
 		 * beside the start of the left run just read; the left one goes
 		 * on below the two last lines, which stand side by side */
 		int l = s->left;
+		if (C->last && c == l && !s->has[l] && !s->has_d && s->ly[!l] >= SWAP_ROWS) {
+			s->swap = 1;
+			s->rsy = p;
+			goto placed;
+		}
 		float d = c != l ? p - s->rsy : s->ly[!l] - s->ly[l];
 		/* headings' height: the left column stands lower (the offset
 		 * shrinks) or the right one does (it grows), as far as needed */
@@ -278,10 +293,13 @@ static double place(const ctx *C, state *s, int c, size_t i, int sw)
 		}
 		cost = s->has_d ? offset_cost((double)d - (double)s->d)
 		                : FIRST_OFFSET * offset_cost((double)d);
+		if (s->swap)
+			cost += SWAP_BACK; /* a switch after reading both whole */
 		s->d = d;
 		s->has_d = 1;
 		s->rsy = p;
 	}
+placed:
 	s->ly[c] = p + (float)(C->nrows[i] - 1);
 	s->has[c] = 1;
 	s->stop[c] = C->stop[i];
@@ -328,7 +346,7 @@ static uint64_t geo_key(const state *s)
 	k = k * 37 + (uint64_t)(uint32_t)(int)(s->flex[0] * 6) * 19 +
 	    (uint64_t)(uint32_t)(int)(s->flex[1] * 6);
 	k = k * 4 + (uint64_t)((s->hlast[0] > 0) * 2 + (s->hlast[1] > 0));
-	return (k * 3 + s->left) * 2 + s->alt;
+	return ((k * 3 + s->left) * 2 + s->alt) * 2 + s->swap;
 }
 
 /* A state for the first unit of a page; the caller places the unit. */
@@ -373,6 +391,14 @@ static double fill_cost(const state *s)
 	int l = s->left;
 	double a = s->has[l] ? s->ly[l] : -1, b = s->has[!l] ? s->ly[!l] : -1;
 	return b - a <= BALANCE_SLACK ? 0 : b - a - BALANCE_SLACK;
+}
+
+/* A right column read whole first stands higher: it is the shorter. */
+static double swap_cost(const state *s)
+{
+	int l = s->left;
+	double a = s->ly[l], b = s->ly[!l];
+	return s->swap && b > a - 1 ? SWAP_BACK + b - a + 1 : 0;
 }
 
 /* How well a page's two chains join: the left chain, read first, must
@@ -439,7 +465,9 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		goto done;
 	}
 	int *nrows = wid + m;
-	ctx C = {L, U, stop, wid, nrows, head, last_page ? *height : 0, lm, lay, mm};
+	ctx C = {
+	    L,  U,   stop, wid, nrows, head, last_page ? *height : 0, last_page && lay->pages_known,
+	    lm, lay, mm};
 	for (size_t k = 0; k < (size_t)1 << MEMO_BITS; k++)
 		mm[k].a = -1;
 	for (size_t i = 0; i < m; i++) {
@@ -529,7 +557,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		sort_top(rk, nc, sorted);
 		/* keep the best state per (lab, other, page start, first unit of
 		 * chain 1, geometry): states that agree on these have the same future */
-		size_t k = 0;
+		size_t k = 0, swaps = 0;
 		state *cur = st + i * beam;
 		gen++;
 		for (size_t c = 0; c < nc && k < keep; c++) {
@@ -576,6 +604,11 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			}
 			if (heads[hs].n >= HEAD_SHARE && keep > 1)
 				continue;
+			/* the few states that read a right column whole first must
+			 * not crowd out the others */
+			if (x->swap && keep > 1 && swaps >= SWAP_SHARE)
+				continue;
+			swaps += x->swap;
 			heads[hs].n++;
 			seen[slot].gen = gen;
 			seen[slot].idx = (unsigned)k;
@@ -592,6 +625,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	for (size_t p = 0; p < cnt[m - 1]; p++) {
 		const state *s = &st[(m - 1) * beam + p];
 		double v = s->score + junction(&C, s, (long)m - 1, s->pstart ? NULL : prev_end) -
+		           swap_cost(s) -
 		           (!last_page         ? balance_cost(s)
 		            : lay->pages_known ? fill_cost(s)
 		                               : 0);

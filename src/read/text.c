@@ -62,8 +62,19 @@ static int all_digits(const char *s, size_t n)
 
 /* ---- deciding whether to repair ---------------------------------------- */
 
+/* A line of one of two or more columns holds at most this many characters
+ * (a single column of a report or a wrapped plain text holds more). */
+#define COLUMN_WIDTH 64
+
+static size_t typical_width(const ties__line *L, size_t n);
+
 /* Boxes (runs of lines between blank lines) of clean text end where
- * paragraphs end; in column-blind extraction output most stop mid-sentence. */
+ * paragraphs end; in column-blind extraction output most stop mid-sentence.
+ * An extractor that reads a page column by column keeps whole paragraphs in
+ * one box (where the lines stand close), and only the boxes cut by a
+ * column's or a page's end stop mid-sentence: there the lines are a
+ * column's width and words are broken at their ends, which clean text
+ * seldom does. */
 static int interleaved(const ties__line *L, size_t n)
 {
 	size_t boxes = 0, open_ = 0;
@@ -77,7 +88,15 @@ static int interleaved(const ties__line *L, size_t n)
 		if (!ties__ends_sentence(L[i].text, L[i].len) && c != ':' && c != ';' && c != ')')
 			open_++;
 	}
-	return boxes >= 6 && open_ * 10 > boxes * 4;
+	if (boxes >= 6 && open_ * 10 > boxes * 4)
+		return 1;
+	size_t broken = 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		broken += !(L[i + 1].flags & TIES__L_BLANK_BEFORE) &&
+		          ties__ends_hyphen(L[i].text, L[i].len) &&
+		          ties__starts_lower(L[i + 1].text, L[i + 1].len);
+	return open_ >= 2 && broken >= 3 && broken * 100 >= n &&
+	       typical_width(L, n) <= COLUMN_WIDTH;
 }
 
 /* ---- the repair -------------------------------------------------------- */

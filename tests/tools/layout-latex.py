@@ -2,7 +2,7 @@
 """Set clean text in two columns with pdflatex and extract it with pdfminer's
 pdf2txt: a real typesetter's layout, read the column-blind way.
 
-  layout-latex.py CLEAN.txt OUT [--seed N] [--prose] [--word [--header 'LEFT|RIGHT']]
+  layout-latex.py CLEAN.txt OUT [--seed N] [--prose] [--word [--tight] [--header 'LEFT|RIGHT']]
 
 Writes OUT.pdf, OUT.txt (the extraction) and OUT.gold (the clean text, or
 with --prose the text without headings and notes, under a title block with
@@ -51,9 +51,11 @@ def word(args, blocks):
            r"\usepackage{helvet}",
            r"\usepackage[left=0.9in,right=0.9in,top=0.85in,bottom=0.95in]{geometry}",
            r"\setlength{\columnsep}{20pt}", r"\setlength{\parskip}{6pt}",
-           r"\setlength{\parindent}{0pt}", r"\linespread{1.35}", r"\usepackage{fancyhdr}",
-           r"\pagestyle{fancy}", r"\fancyhf{}", r"\lhead{\small\itshape %s}" % esc(left),
-           r"\rhead{\small\itshape %s}" % esc(right), r"\rfoot{\small Page \thepage}",
+           r"\setlength{\parindent}{0pt}", r"\linespread{%s}" % ("1.0" if args.tight else "1.35"),
+           r"\usepackage{fancyhdr}", r"\pagestyle{fancy}", r"\fancyhf{}",
+           r"\lhead{\small%s %s}" % ("" if args.tight else r"\itshape", esc(left)),
+           r"\rhead{\small%s %s}" % ("" if args.tight else r"\itshape", esc(right)),
+           "" if args.tight else r"\rfoot{\small Page \thepage}",
            r"\renewcommand{\headrulewidth}{0pt}", r"\begin{document}",
            r"\twocolumn[{\centering{\fontsize{15.8}{19}\sffamily\bfseries %s\par}\vspace{10pt}"
            % esc(head[0]) + "".join(r"{\itshape %s\par}" % esc(h) for h in head[1:])

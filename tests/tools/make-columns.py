@@ -59,6 +59,9 @@ def layout_args():
     ap.add_argument("--header", metavar="LEFT|RIGHT",
                     help="with --word: a running header, LEFT flush left and RIGHT flush right "
                     "(on every page with layout-latex.py, from the second on with the others)")
+    ap.add_argument("--tight", action="store_true",
+                    help="with --word, layout-latex.py only: single spacing, an upright running "
+                    "header and no page number, the shared cases' Charter style")
     return ap.parse_args()
 
 

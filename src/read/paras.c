@@ -45,9 +45,17 @@ static int lead_number(const char *s, size_t n)
 	return i < n && s[i] == ' ' ? v : 0;
 }
 
+/* A scrap of a cut line; where boxes hold paragraphs, a box of one short
+ * line is none (a heading, a paragraph's last line cut from it). */
+static int is_frag(const ties__line *l, const ties__layout *lay)
+{
+	const unsigned box = TIES__L_BLANK_BEFORE | TIES__L_BOXEND;
+	return (l->flags & TIES__L_FRAG) && !(lay->boxed && (l->flags & box) == box);
+}
+
 static int heading_like(const ties__line *l, const ties__layout *lay)
 {
-	if (l->flags & TIES__L_FRAG)
+	if (is_frag(l, lay))
 		return 0;
 	size_t w = ties__line_width(l->text, l->len);
 	return opens_block(l->text, l->len) && !ends_punct(l->text, l->len) &&
@@ -151,11 +159,16 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 			brk[i] = 1;
 		} else if (in_notes && lead_number(l->text, l->len) == last_note + 1) {
 			brk[i] = 1;
-		} else if (!(l->flags & TIES__L_FRAG)) {
+		} else if (!is_frag(l, lay)) {
 			const ties__line *p = P[i - 1];
 			int term = ties__ends_sentence(p->text, p->len);
 			if (term && opens_block(l->text, l->len) &&
 			    (!lay->width || run * 10 < lay->width * 8))
+				brk[i] = 1;
+			/* boxes that hold paragraphs: a box's last line ending a
+			 * sentence, then a box's first line */
+			if (lay->boxed && term && (p->flags & TIES__L_BOXEND) &&
+			    (l->flags & TIES__L_BLANK_BEFORE) && opens_block(l->text, l->len))
 				brk[i] = 1;
 			if (in_head)
 				brk[i] = 1;
@@ -170,7 +183,7 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 		 * next line that is not such a continuation */
 		if (brk[i])
 			in_head = (brk[i] & 2) != 0;
-		run = (l->flags & TIES__L_FRAG) && i > 0 ? run + 1 + w : w;
+		run = is_frag(l, lay) && i > 0 ? run + 1 + w : w;
 		if (brk[i] & 2) {
 			if (ties__is_notes_heading(l->text, l->len)) {
 				in_notes = 1;

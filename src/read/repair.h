@@ -20,6 +20,7 @@
 #define TIES__L_NEWPAGE 4096u    /* a form feed precedes it: the extractor's page break */
 #define TIES__L_PAGENUM 8192u    /* a page number */
 #define TIES__L_FEEDAFTER 16384u /* a form feed follows it: the end of the text's last page */
+#define TIES__L_BOXEND 32768u    /* the last line of its box (boxes are paragraphs) */
 
 /* Page breaks: a page-number line (TIES__L_PAGE, itself no content) ends a
  * page, or a form feed opens one (TIES__L_NEWPAGE on its first line). */
@@ -32,6 +33,9 @@ static inline int ties__page_break(const ties__line *L, size_t k, size_t start)
 typedef struct ties__layout {
 	size_t width;    /* typical full line length in characters (blanks collapsed) */
 	int pages_known; /* page numbers mark every page break */
+	/* the extractor kept whole paragraphs in one box (it read the page
+	 * column by column): a box that ends a sentence ends a paragraph */
+	int boxed;
 } ties__layout;
 
 /* Length of a line with runs of blanks counted once. */

@@ -65,6 +65,8 @@ static int all_digits(const char *s, size_t n)
 /* A line of one of two or more columns holds at most this many characters
  * (a single column of a report or a wrapped plain text holds more). */
 #define COLUMN_WIDTH 64
+/* Lines per box, on average, of an extractor that keeps paragraphs whole. */
+#define BOXED_LINES 3
 
 static size_t typical_width(const ties__line *L, size_t n);
 
@@ -485,7 +487,16 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 	ties_code rc = ties__mark_artifacts(L, n, bl);
 	if (rc)
 		return rc;
-	ties__layout lay = {typical_width(L, n), 0};
+	ties__layout lay = {typical_width(L, n), 0, 0};
+	/* boxes of BOXED_LINES lines or more on average hold paragraphs, not
+	 * a line or two of each column in turn */
+	size_t boxes = 0;
+	for (size_t k = 0; k < n; k++)
+		boxes += k == 0 || (L[k].flags & TIES__L_BLANK_BEFORE);
+	lay.boxed = boxes && n >= BOXED_LINES * boxes;
+	for (size_t k = 0; lay.boxed && k < n; k++)
+		if (k + 1 == n || (L[k + 1].flags & TIES__L_BLANK_BEFORE))
+			L[k].flags |= TIES__L_BOXEND;
 	for (size_t k = 0; k < n; k++)
 		if (ties__page_break(L, k, 0))
 			lay.pages_known = 1;

@@ -34,7 +34,7 @@ static void link_evidence(void **st)
 	assert_non_null(v);
 	ties__lm *lm = ties__lm_new(L, 5, v);
 	assert_non_null(lm);
-	ties__layout lay = {40, 1};
+	ties__layout lay = {40, 1, 0};
 	/* a hyphen the dictionary closes: strong */
 	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) > 2.0);
 	/* a sentence end followed by lowercase: against */
@@ -258,7 +258,7 @@ static double link_diff(const ties__line *L, size_t n, size_t width, size_t a, s
 	ties__vocab *v = ties__vocab_new();
 	ties__lm *lm = ties__lm_new(L, n, v);
 	assert_non_null(lm);
-	ties__layout lay = {width, 1};
+	ties__layout lay = {width, 1, 0};
 	double x = ties__lm_link(lm, &lay, &L[a], &L[b]) - ties__lm_link(lm, &lay, &L[c], &L[d]);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
@@ -394,7 +394,7 @@ static void columns_alternating(void **st)
 	ties__vocab *v = ties__vocab_new();
 	ties__lm *lm = ties__lm_new(L, 6, v);
 	assert_non_null(lm);
-	ties__layout lay = {34, 1};
+	ties__layout lay = {34, 1, 0};
 	unsigned long budget = 1000000;
 	double height = 0;
 	size_t order[6];
@@ -423,7 +423,7 @@ static void columns_alternating(void **st)
  * lowercase, or a paragraph's plain last line where gaps are stretched. */
 static size_t units_of(ties__line *L, size_t n, ties__unit *U)
 {
-	ties__layout lay = {50, 1};
+	ties__layout lay = {50, 1, 0};
 	size_t end;
 	size_t m = ties__page_units(L, n, 0, &lay, ties__stretched(L, n), U, &end);
 	assert_int_equal(end, n);
@@ -513,7 +513,7 @@ static void scraps_placed(void **st)
 	assert_non_null(v);
 	ties__lm *lm = ties__lm_new(L, 8, v);
 	assert_non_null(lm);
-	ties__layout lay = {40, 0};
+	ties__layout lay = {40, 0, 0};
 	ties__unit rows[] = {{0, 1}, {1, 2}, {3, 1}, {7, 1}}, O[] = {{4, 3}};
 	const ties__line *P[8] = {&L[0], &L[1], &L[2], &L[3], &L[7]};
 	size_t np = 5;
@@ -559,7 +559,7 @@ static void paras_notes_one_per_line(void **st)
 	ties__vocab *v = ties__vocab_new();
 	ties__blocks bl;
 	ties__blocks_init(&bl);
-	ties__layout lay = {40, 1};
+	ties__layout lay = {40, 1, 0};
 	assert_int_equal(ties__build_paras(P, 6, &lay, v, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 5);
 	ties__block *b = bl.blocks.data;
@@ -610,7 +610,7 @@ static void paras_lost_hyphen(void **st)
 	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
 	ties__blocks bl;
 	ties__blocks_init(&bl);
-	ties__layout lay = {20, 1}; /* full lines: one paragraph */
+	ties__layout lay = {20, 1, 0}; /* full lines: one paragraph */
 	assert_int_equal(ties__build_paras(P, 3, &lay, v, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 1);
 	/* the document writes "Al-Noor" more often than "AlNoor"; it never
@@ -620,6 +620,32 @@ static void paras_lost_hyphen(void **st)
 	                    "MacArthur.");
 	ties__blocks_release(&bl);
 	ties__vocab_free(v);
+}
+
+/* Where boxes hold whole paragraphs, a box's last line that ends a sentence
+ * ends a paragraph although it fills the line; a short box of its own is a
+ * heading, no scrap. */
+static void paras_boxed(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE, E = TIES__L_BOXEND;
+	ties__line L[] = {mk("The convoy left the port at dawn and reached", B),
+	                  mk("the border crossing before the guards came.", E),
+	                  mk("Supply routes", B | E | TIES__L_FRAG),
+	                  mk("Drivers were paid in cash by the owners of", B),
+	                  mk("the depot, who kept two ledgers for them.", E)};
+	const ties__line *P[5] = {&L[0], &L[1], &L[2], &L[3], &L[4]};
+	for (int boxed = 0; boxed < 2; boxed++) {
+		ties__blocks bl;
+		ties__blocks_init(&bl);
+		ties__layout lay = {44, 1, boxed};
+		assert_int_equal(ties__build_paras(P, 5, &lay, NULL, &bl), TIES_OK);
+		assert_int_equal(bl.blocks.len, boxed ? 3 : 1);
+		if (boxed)
+			assert_string_equal(((ties__block *)bl.blocks.data)[1].text,
+			                    "Supply routes");
+		ties__blocks_release(&bl);
+	}
 }
 
 static void reader_clean_unchanged(void **st)
@@ -678,6 +704,7 @@ int main(void)
 	    cmocka_unit_test(scraps_placed),
 	    cmocka_unit_test(paras_notes_one_per_line),
 	    cmocka_unit_test(paras_lost_hyphen),
+	    cmocka_unit_test(paras_boxed),
 	    cmocka_unit_test(join_caps_hyphen),
 	    cmocka_unit_test(reader_clean_unchanged),
 	    cmocka_unit_test(reader_repairs_columns),

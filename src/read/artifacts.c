@@ -219,25 +219,18 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
 	for (size_t a = 0, b; a < nv; a = b) {
 		b = a + 1;
 		int same = 1;
-		size_t apart = 1, prev = v[a].page;
+		while (b < nv && v[b].h == v[a].h)
+			same &= same_text(&L[v[b++].page], &L[v[a].page]);
 		/* an occurrence close after the last one counted is not counted:
 		 * the title under a header that repeats it */
-		while (b < nv && v[b].h == v[a].h) {
-			if (!same_text(&L[v[b].page], &L[v[a].page]))
-				same = 0;
-			else if (v[b].page - prev >= MIN_PAGE_LINES) {
-				apart++;
-				prev = v[b].page;
-			}
-			b++;
-		}
-		if (apart < 2 || !same)
-			continue;
-		prev = v[a].page;
-		rec[prev] = 1;
-		for (size_t k = a + 1; k < b; k++)
-			if (v[k].page - prev >= MIN_PAGE_LINES)
+		size_t counted = 0, prev = 0;
+		for (size_t k = a; same && k < b; k++)
+			if (k == a || v[k].page - prev >= MIN_PAGE_LINES) {
 				rec[prev = v[k].page] = 1;
+				counted++;
+			}
+		for (size_t k = a; counted == 1 && k < b; k++)
+			rec[v[k].page] = 0;
 	}
 	/* a section heading may come back too ("Leadership" in each of two
 	 * profiles): running furniture stands in a box with another recurring

@@ -481,22 +481,29 @@ static int cmp_unit(const void *a, const void *b)
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
+/* Boxes of BOXED_LINES lines or more on average hold paragraphs, not a line
+ * or two of each column in turn: marks each box's last line (BOXEND) and
+ * returns 1, or returns 0. */
+static int boxed_paragraphs(ties__line *L, size_t n)
+{
+	size_t boxes = 0;
+	for (size_t k = 0; k < n; k++)
+		boxes += k == 0 || (L[k].flags & TIES__L_BLANK_BEFORE);
+	if (!boxes || n < BOXED_LINES * boxes)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (k + 1 == n || (L[k + 1].flags & TIES__L_BLANK_BEFORE))
+			L[k].flags |= TIES__L_BOXEND;
+	return 1;
+}
+
 static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
                         const ties__vocab *vocab, ties__blocks *bl)
 {
 	ties_code rc = ties__mark_artifacts(L, n, bl);
 	if (rc)
 		return rc;
-	ties__layout lay = {typical_width(L, n), 0, 0};
-	/* boxes of BOXED_LINES lines or more on average hold paragraphs, not
-	 * a line or two of each column in turn */
-	size_t boxes = 0;
-	for (size_t k = 0; k < n; k++)
-		boxes += k == 0 || (L[k].flags & TIES__L_BLANK_BEFORE);
-	lay.boxed = boxes && n >= BOXED_LINES * boxes;
-	for (size_t k = 0; lay.boxed && k < n; k++)
-		if (k + 1 == n || (L[k + 1].flags & TIES__L_BLANK_BEFORE))
-			L[k].flags |= TIES__L_BOXEND;
+	ties__layout lay = {typical_width(L, n), 0, boxed_paragraphs(L, n)};
 	for (size_t k = 0; k < n; k++)
 		if (ties__page_break(L, k, 0))
 			lay.pages_known = 1;

@@ -287,7 +287,7 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
 	 * extractor may read them between the columns; running headers stand
 	 * flush with a column's edge and mark the pages better */
 	for (size_t i = 0; boxes >= 2 && i < n; i++)
-		L[i].flags &= ~TIES__L_PAGE;
+		L[i].flags &= ~(TIES__L_PAGE | TIES__L_NEWPAGE);
 	for (size_t i = 0; boxes >= 2 && i < n; i++)
 		if (rec[i]) {
 			size_t e = box_end(rec, n, i), at = footer ? e + 1 : i;
@@ -298,6 +298,46 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
 	ties__free(v);
 	ties__free(rec);
 	return TIES_OK;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* A page number set centred under both columns may be read between them,
+ * half way down its page: its page then looks half as long as the others
+ * and the next one half as long again.  Such a page's break goes where
+ * the typical page length, counted back from the next page's number, puts
+ * it (the chain at cand[best_k], back through prevc). */
+static void move_midpage_numbers(ties__line *L, size_t n, const size_t *cand, const size_t *prevc,
+                                 size_t best_k, const size_t *chain)
+{
+	size_t k = chain[best_k], pos[64], gap[64];
+	if (k > 64)
+		return;
+	for (size_t c = best_k, j = k; c != (size_t)-1 && j > 0; c = prevc[c])
+		pos[--j] = cand[c];
+	/* the typical page: the median of the pages between the first and
+	 * the last (the first holds the title, the last may be short) */
+	size_t m = 0;
+	for (size_t j = 1; j + 1 < k; j++)
+		gap[m++] = pos[j] - pos[j - 1];
+	if (m == 0)
+		return;
+	qsort(gap, m, sizeof *gap, cmp_size);
+	size_t T = gap[m / 2];
+	for (size_t j = 0; j + 1 < k; j++) {
+		size_t g = pos[j] - (j ? pos[j - 1] : 0), next = pos[j + 1] - pos[j];
+		if (g * 10 >= T * 7 || next * 10 <= T * 13 || pos[j + 1] < T)
+			continue;
+		size_t q = pos[j + 1] - T;
+		if (q <= pos[j] || q >= n)
+			continue;
+		L[pos[j]].flags &= ~TIES__L_PAGE;
+		L[q].flags |= TIES__L_NEWPAGE;
+	}
 }
 
 ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
@@ -363,6 +403,8 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 	if (best >= 2)
 		for (size_t k = best_k; k != (size_t)-1; k = prevc[k])
 			L[cand[k]].flags |= pn;
+	if (!feeds && best >= 3)
+		move_midpage_numbers(L, n, cand, prevc, best_k, chain);
 	/* with form feeds, a number that closes its page (or opens one after
 	 * the first) and counts it is that page's number, with no chain
 	 * needed: the "1" at the foot of a one-page text */

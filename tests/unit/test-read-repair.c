@@ -145,6 +145,30 @@ static void artifacts_pages_and_headers(void **st)
 /* A number set between dashes is a page number even where it is the only
  * one (a two-page text numbered from its second page); a bare lone number,
  * or one in brackets, is not. */
+/* Pages of 60 lines, numbered 1 to 5; page 1's number was read half way
+ * down its page (between the columns): its break goes 60 lines before the
+ * next number instead. */
+static void artifacts_midpage_number(void **st)
+{
+	(void)st;
+	static ties__line L[262];
+	size_t at[5] = {30, 120, 180, 240, 261};
+	char num[5][2] = {"1", "2", "3", "4", "5"};
+	for (size_t i = 0, k = 0; i < 262; i++)
+		L[i] = k < 5 && i == at[k] ? mk(num[k++], TIES__L_BLANK_BEFORE)
+		                           : mk("a line of the text", TIES__L_BLANK_BEFORE);
+	mark_lines(L, 262);
+	assert_true(L[30].flags & TIES__L_DROP);
+	assert_false(L[30].flags & TIES__L_PAGE);
+	assert_true(L[60].flags & TIES__L_NEWPAGE);
+	for (size_t k = 1; k < 5; k++)
+		assert_true(L[at[k]].flags & TIES__L_PAGE);
+	size_t breaks = 0;
+	for (size_t i = 0; i < 262; i++)
+		breaks += ties__page_break(L, i, 0);
+	assert_int_equal(breaks, 5);
+}
+
 static void artifacts_dashed_page_number(void **st)
 {
 	(void)st;
@@ -688,6 +712,7 @@ int main(void)
 	    cmocka_unit_test(link_evidence),
 	    cmocka_unit_test(line_ends),
 	    cmocka_unit_test(artifacts_pages_and_headers),
+	    cmocka_unit_test(artifacts_midpage_number),
 	    cmocka_unit_test(artifacts_dashed_page_number),
 	    cmocka_unit_test(artifacts_header_repeats_title),
 	    cmocka_unit_test(artifacts_header_at_page_end),

@@ -300,21 +300,15 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
 	return TIES_OK;
 }
 
-static int cmp_size(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 /* A page number set centred under both columns may be read between them,
  * half way down its page: its page then looks half as long as the others
  * and the next one half as long again.  Such a page's break goes where
  * the typical page length, counted back from the next page's number, puts
- * it (the chain at cand[best_k], back through prevc). */
+ * it (the chain of k numbers ending at cand[best_k], back through prevc). */
 static void move_midpage_numbers(ties__line *L, size_t n, const size_t *cand, const size_t *prevc,
-                                 size_t best_k, const size_t *chain)
+                                 size_t best_k, size_t k)
 {
-	size_t k = chain[best_k], pos[64], gap[64];
+	size_t pos[64], gap[64];
 	if (k > 64)
 		return;
 	for (size_t c = best_k, j = k; c != (size_t)-1 && j > 0; c = prevc[c])
@@ -326,7 +320,7 @@ static void move_midpage_numbers(ties__line *L, size_t n, const size_t *cand, co
 		gap[m++] = pos[j] - pos[j - 1];
 	if (m == 0)
 		return;
-	qsort(gap, m, sizeof *gap, cmp_size);
+	qsort(gap, m, sizeof *gap, ties__cmp_size);
 	size_t T = gap[m / 2];
 	for (size_t j = 0; j + 1 < k; j++) {
 		size_t g = pos[j] - (j ? pos[j - 1] : 0), next = pos[j + 1] - pos[j];
@@ -404,7 +398,7 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 		for (size_t k = best_k; k != (size_t)-1; k = prevc[k])
 			L[cand[k]].flags |= pn;
 	if (!feeds && best >= 3)
-		move_midpage_numbers(L, n, cand, prevc, best_k, chain);
+		move_midpage_numbers(L, n, cand, prevc, best_k, best);
 	/* with form feeds, a number that closes its page (or opens one after
 	 * the first) and counts it is that page's number, with no chain
 	 * needed: the "1" at the foot of a one-page text */

@@ -41,6 +41,9 @@ typedef struct ties__layout {
 /* Length of a line with runs of blanks counted once. */
 size_t ties__line_width(const char *s, size_t n);
 
+/* qsort comparator of size_t values, ascending. */
+int ties__cmp_size(const void *a, const void *b);
+
 /* ---- language evidence (lm.c) ---- */
 typedef struct ties__lm ties__lm;
 /* Learns word and word-pair counts from the lines (pairs inside lines only:

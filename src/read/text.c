@@ -107,7 +107,7 @@ static int interleaved(const ties__line *L, size_t n)
  * which bounds the search's memory. */
 #define MAX_PAGE_UNITS 20000
 
-static int cmp_size(const void *a, const void *b)
+int ties__cmp_size(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 	return x < y ? -1 : x > y;
@@ -131,7 +131,7 @@ static size_t typical_width(const ties__line *L, size_t n)
 			w[k++] = ties__line_width(L[i].text, L[i].len);
 	size_t r = 0;
 	if (k) {
-		qsort(w, k, sizeof *w, cmp_size);
+		qsort(w, k, sizeof *w, ties__cmp_size);
 		r = w[k * 3 / 4];
 	}
 	ties__free(w);

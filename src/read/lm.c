@@ -1052,38 +1052,104 @@ double ties__lm_open(const ties__lm *lm, const ties__line *b)
 	return -0.3;
 }
 
-/* The evidence that line b continues line a, as indicator and count
- * features (F_*); the link score weighs them (link_w). */
-static void link_features(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
-                          const ties__line *b, double *f)
+/* What line a's end brings to a join with any line after it. */
+void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t)
 {
-	const char *as = a->text, *bs = b->text;
-	size_t an = a->len, bn = b->len;
-	int32_t c = first_cp(bs, bn);
-	int lower = ties__is_lower(c);
-	int upper = ties__is_upper(c) || is_opening(c) || ties__is_digit(c);
-	size_t aws, awl, bws, bwl;
-	memset(f, 0, F_N * sizeof *f);
-	if (!last_word(as, an, &aws, &awl) || !first_word(bs, bn, &bws, &bwl))
+	const char *as = a->text;
+	size_t an = a->len;
+	memset(t, 0, sizeof *t);
+	t->s = as;
+	if (!last_word(as, an, &t->ws, &t->wl))
 		return;
+	t->ok = 1;
 	if (ties__ends_hyphen(as, an)) {
-		/* "inter-" + "national": the joined word is known */
-		size_t fs = aws, fl = awl - 1;
-		size_t cs, cl;
-		core(bs + bws, bwl, &cs, &cl);
+		t->hyph = 1;
 		/* the part after the last inner hyphen of a compound */
+		size_t fs = t->ws, fl = t->wl - 1;
 		for (size_t k = fl; k > 0; k--)
 			if (as[fs + k - 1] == '-') {
 				fl -= k;
 				fs += k;
 				break;
 			}
-		/* in capitals ("ENLARGE-" + "MENT") the words decide as in lowercase */
-		int caps = ties__is_caps_word(as + fs, fl) && ties__is_caps_word(bs + bws + cs, cl);
-		if (fl && cl && fl + cl < 128 && (lower || caps)) {
+		t->cs = fs;
+		t->cl = fl;
+		t->caps = ties__is_caps_word(as + fs, fl);
+		return;
+	}
+	t->sent = ties__ends_sentence(as, an);
+	t->dotted = t->sent && ties__ends_dotted(as, an);
+	t->heading = (a->flags & TIES__L_HEADING) != 0;
+	int32_t lastc;
+	prev_cp(as, an, &lastc);
+	t->soft = lastc == ',' || lastc == ';' || lastc == ':' || lastc == 0x2014;
+	size_t wa = ties__line_width(as, an);
+	t->short_ = lay->width && !(a->flags & TIES__L_FRAG) && wa * 10 < lay->width * 7;
+	size_t cs, cl;
+	core_at(as + t->ws, t->wl, 1, &cs, &cl);
+	t->cs = t->ws + cs;
+	t->cl = cl;
+	if (cl) {
+		t->h = word_hash(as + t->cs, cl);
+		t->func = function_word(t->h);
+		t->det = determiner(as + t->cs, cl);
+	}
+}
+
+/* What line b's start brings to a join with any line before it. */
+void ties__lm_head(const ties__lm *lm, const ties__line *b, ties__lm_end *t)
+{
+	const char *bs = b->text;
+	size_t bn = b->len;
+	memset(t, 0, sizeof *t);
+	t->s = bs;
+	int32_t c = first_cp(bs, bn);
+	t->lower = ties__is_lower(c);
+	t->upper = ties__is_upper(c) || is_opening(c) || ties__is_digit(c);
+	t->digit = ties__is_digit(c);
+	if (!first_word(bs, bn, &t->ws, &t->wl))
+		return;
+	t->ok = 1;
+	size_t cs, cl;
+	core(bs + t->ws, t->wl, &cs, &cl);
+	t->cs = t->ws + cs;
+	t->cl = cl;
+	if (!cl)
+		return;
+	t->caps = ties__is_caps_word(bs + t->cs, cl);
+	t->h = word_hash(bs + t->cs, cl);
+	/* "ers which ...": a lowercase start that is no word is the tail of a
+	 * word broken at a line end, so only a hyphen may come before it */
+	t->tail = t->lower && cs == 0 && !ties__vocab_in_dict(lm->vocab, bs + t->ws, cl) &&
+	          ties__vocab_doc_count(lm->vocab, bs + t->ws, cl) <= 1;
+	/* a capital: a name the document capitalises inside sentences too, or
+	 * a common word opening a sentence */
+	if (ties__is_upper(c)) {
+		unsigned mc = ht_get(&lm->midcap, t->h), ml = ht_get(&lm->midlow, t->h);
+		t->name = mc > 0 && mc >= ml;
+		t->common = ml > mc;
+	}
+	t->verb = t->lower && verb_only(bs + t->cs, cl);
+}
+
+/* The evidence that a line ending as a does continues with one starting as
+ * b, as indicator and count features (F_*); the link score weighs them
+ * (link_w). */
+static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b,
+                          double *f)
+{
+	memset(f, 0, F_N * sizeof *f);
+	if (!a->ok || !b->ok)
+		return;
+	int lower = b->lower, upper = b->upper;
+	if (a->hyph) {
+		/* "inter-" + "national": the joined word is known; in capitals
+		 * ("ENLARGE-" + "MENT") the words decide as in lowercase */
+		size_t fl = a->cl, cl = b->cl;
+		if (fl && cl && fl + cl < 128 && (lower || (a->caps && b->caps))) {
 			char w[128];
-			memcpy(w, as + fs, fl);
-			memcpy(w + fl, bs + bws + cs, cl);
+			memcpy(w, a->s + a->cs, fl);
+			memcpy(w + fl, b->s + b->cs, cl);
 			if (ties__vocab_in_dict(lm->vocab, w, fl + cl) ||
 			    ties__vocab_doc_count(lm->vocab, w, fl + cl) > 0) {
 				f[F_HYPH_WORD] = 1;
@@ -1093,51 +1159,26 @@ static void link_features(const ties__lm *lm, const ties__layout *lay, const tie
 		f[lower ? F_HYPH_LOWER : upper ? F_HYPH_UPPER : F_HYPH_OTHER] = 1;
 		return;
 	}
-	/* "ers which ...": a lowercase start that is no word is the tail of a
-	 * word broken at a line end, so only a hyphen may come before it */
-	if (lower) {
-		size_t cs, cl;
-		core(bs + bws, bwl, &cs, &cl);
-		if (cl && cs == 0 && !ties__vocab_in_dict(lm->vocab, bs + bws, cl) &&
-		    ties__vocab_doc_count(lm->vocab, bs + bws, cl) <= 1)
-			f[F_TAIL] = 1;
-	}
-	if (date_join(as + aws, awl, bs + bws, bwl)) {
+	if (b->tail)
+		f[F_TAIL] = 1;
+	if (date_join(a->s + a->ws, a->wl, b->s + b->ws, b->wl)) {
 		f[F_DATE] = 1;
 		return;
 	}
 	/* a heading ends its block as a sentence end does; a dotted
 	 * initialism before lowercase ends none ("U.S." + "troops") */
-	int term = (ties__ends_sentence(as, an) && !(lower && ties__ends_dotted(as, an))) ||
-	           (a->flags & TIES__L_HEADING);
-	int32_t lastc;
-	prev_cp(as, an, &lastc);
-	int soft = lastc == ',' || lastc == ';' || lastc == ':' || lastc == 0x2014;
-	/* a capital: a name the document capitalises inside sentences too, or
-	 * a common word opening a sentence */
-	int name = 0, common = 0;
-	if (ties__is_upper(c)) {
-		size_t cs, cl;
-		core(bs + bws, bwl, &cs, &cl);
-		if (cl) {
-			uint64_t h = word_hash(bs + bws + cs, cl);
-			unsigned mc = ht_get(&lm->midcap, h), ml = ht_get(&lm->midlow, h);
-			name = mc > 0 && mc >= ml;
-			common = ml > mc;
-		}
-	}
-	size_t wa = ties__line_width(as, an);
-	int short_ = lay->width && !(a->flags & TIES__L_FRAG) && wa * 10 < lay->width * 7;
+	int term = (a->sent && !(lower && a->dotted)) || a->heading;
 	if (term) {
-		f[F_SHORT_UPPER] = short_ && upper;
+		f[F_SHORT_UPPER] = a->short_ && upper;
 		f[F_TERM_UPPER] = upper;
 		f[F_TERM_LOWER] = lower;
 		/* a short line that ends a sentence ends a paragraph: a capital
 		 * must follow */
-		f[F_SHORT_LOWER] = short_ && lower;
+		f[F_SHORT_LOWER] = a->short_ && lower;
 		return;
 	}
-	if (name || ties__is_digit(c))
+	int soft = a->soft, name = b->name, common = b->common;
+	if (name || b->digit)
 		f[F_NAME] = 1;
 	else if (lower)
 		f[soft ? F_SOFT_LOWER : F_OPEN_LOWER] = 1;
@@ -1145,16 +1186,12 @@ static void link_features(const ties__lm *lm, const ties__layout *lay, const tie
 		f[common ? F_SOFT_COMMON : F_SOFT_UPPER] = 1;
 	else if (upper)
 		f[common ? F_OPEN_COMMON : F_OPEN_UPPER] = 1;
-	size_t acs, acl, bcs, bcl;
-	core_at(as + aws, awl, 1, &acs, &acl);
-	core(bs + bws, bwl, &bcs, &bcl);
-	if (acl && bcl) {
-		uint64_t ha = word_hash(as + aws + acs, acl), hb = word_hash(bs + bws + bcs, bcl);
-		if (!soft && function_word(ha))
+	if (a->cl && b->cl) {
+		if (!soft && a->func)
 			f[F_FUNC_UPPER] = upper;
-		if (lower && determiner(as + aws + acs, acl) && verb_only(bs + bws + bcs, bcl))
+		if (lower && a->det && b->verb)
 			f[F_DET_VERB] = 1;
-		pair_features(lm, ha, hb, f);
+		pair_features(lm, a->h, b->h, f);
 		/* the pair counts are of lowercase text: "although it" is no
 		 * evidence for "although" + "It"; a pair that even lowercase is
 		 * missing ("the the") still counts against, but not before a
@@ -1206,12 +1243,20 @@ int ties__lm_ends_function_word(const ties__lm *lm, const char *s, size_t n)
 	return cl && function_word(word_hash(s + ws + cs, cl));
 }
 
-double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
-                     const ties__line *b)
+double ties__lm_link_ends(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b)
 {
 	double f[F_N], s = 0;
-	link_features(lm, lay, a, b, f);
+	link_features(lm, a, b, f);
 	for (size_t k = 0; k < F_N; k++)
 		s += link_w[k] * f[k];
 	return s;
+}
+
+double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
+                     const ties__line *b)
+{
+	ties__lm_end ta, hb;
+	ties__lm_tail(lay, a, &ta);
+	ties__lm_head(lm, b, &hb);
+	return ties__lm_link_ends(lm, &ta, &hb);
 }

@@ -57,6 +57,22 @@ int ties__lm_bg_save(const char *path);
  * the evidence says it continues, negative when it says it does not. */
 double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
                      const ties__line *b);
+/* A line's end (tail) or start (head) as a join sees it: what the link
+ * score reads of the line, worked out once for the many joins a line is
+ * tried in.  It points into the line's text, which must outlive it. */
+typedef struct ties__lm_end {
+	const char *s;
+	size_t ws, wl; /* the last (tail) or first (head) word */
+	size_t cs, cl; /* its letters; for a hyphen, the part the hyphen ends */
+	uint64_t h;    /* hash of those letters */
+	unsigned char ok, caps;
+	unsigned char hyph, sent, dotted, heading, soft, short_, func, det; /* tail */
+	unsigned char lower, upper, digit, tail, name, common, verb;        /* head */
+} ties__lm_end;
+void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t);
+void ties__lm_head(const ties__lm *lm, const ties__line *b, ties__lm_end *t);
+/* ties__lm_link from the two ends. */
+double ties__lm_link_ends(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b);
 /* Score of line b opening a column (no known predecessor). */
 double ties__lm_open(const ties__lm *lm, const ties__line *b);
 

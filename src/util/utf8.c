@@ -5,6 +5,11 @@
 
 size_t ties__utf8_decode(const char *s, size_t n, int32_t *cp)
 {
+	/* most text is ASCII: no call for it */
+	if (n && (unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
 	utf8proc_int32_t c;
 	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c);
 	if (k <= 0) {

@@ -189,8 +189,10 @@ typedef struct ctx {
 	const int *wid;            /* per unit: width of its last row */
 	const int *nrows;          /* per unit: rows it fills */
 	const unsigned char *head; /* per unit: a line that may be a heading */
-	double height;             /* rows of a full column, 0 if unknown */
-	int last;                  /* the text's last page, its pages known */
+	/* per unit: one line whose word gaps the extractor kept stretched */
+	const unsigned char *full;
+	double height; /* rows of a full column, 0 if unknown */
+	int last;      /* the text's last page, its pages known */
 	const ties__lm *lm;
 	const ties__layout *lay;
 	memo *memo; /* 1 << MEMO_BITS entries, a = -1 when empty */
@@ -240,13 +242,28 @@ static double offset_cost(double x)
 	return 2.1 + 2.1 * (x - 3 * OFFSET_SLACK);
 }
 
+/* Runs of two blanks or more between words: gaps of a justified line that
+ * the extractor kept. */
+static size_t stretched_gaps(const ties__line *l)
+{
+	size_t runs = 0;
+	for (size_t q = 1; q + 1 < l->len; q++)
+		if (l->text[q] == ' ' && l->text[q + 1] == ' ' && l->text[q - 1] != ' ')
+			runs++;
+	return runs;
+}
+
 /* Unit i fits into what is left of chain c's last row: the rest of a
- * justified line the extractor cut at wide gaps. */
+ * justified line the extractor cut at wide gaps.  Not a line of half a row
+ * or more whose gaps are stretched after a row that ended a sentence: that
+ * is a justified line of its own, a paragraph's first after the last line
+ * of the one before (whose space, a third of a row, is too little for the
+ * columns' offset to show it). */
 static int joins_row(const ctx *C, const state *s, int c, size_t i)
 {
 	int W = (int)C->lay->width, w = C->wid[i];
 	return s->has[c] && C->nrows[i] == 1 && s->roww[c] * 10 < W * 9 && w * 20 < W * 17 &&
-	       (s->roww[c] + 1 + w) * 10 <= W * 11;
+	       (s->roww[c] + 1 + w) * 10 <= W * 11 && !(s->stop[c] && C->full[i] && w * 2 >= W);
 }
 
 /* Unit i goes to chain c of state s (sw: a switch of chains): moves the
@@ -476,6 +493,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	unsigned char *stop = ties__calloc(m, 1);
 	int *wid = ties__calloc(2 * m, sizeof *wid);
 	unsigned char *head = ties__calloc(m, 1);
+	unsigned char *full = ties__calloc(m, 1);
 	memo *mm = ties__reallocarray(NULL, (size_t)1 << MEMO_BITS, sizeof(memo));
 	state *st = ties__reallocarray(NULL, m * beam, sizeof *st);
 	size_t *cnt = ties__calloc(m, sizeof *cnt);
@@ -487,8 +505,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	seen_slot *seen = ties__calloc(SEEN_SIZE, sizeof *seen);
 	head_slot *heads = ties__calloc(SEEN_SIZE, sizeof *heads);
 	ties_code rc = TIES_OK;
-	if (!stop || !wid || !head || !mm || !st || !cnt || !cand || !rk || !lab || !opn || !ends ||
-	    !seen || !heads) {
+	if (!stop || !wid || !head || !full || !mm || !st || !cnt || !cand || !rk || !lab || !opn ||
+	    !ends || !seen || !heads) {
 		rc = TIES_ERR_NOMEM;
 		goto done;
 	}
@@ -499,6 +517,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	         wid,
 	         nrows,
 	         head,
+	         full,
 	         last_page ? *height : 0,
 	         last_page && lay->pages_known,
 	         lm,
@@ -535,6 +554,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		ties__lm_tail(lay, l, &ends[i]);
 		ties__lm_head(lm, FIRST(&C, i), &ends[m + i]);
 		head[i] = (unsigned char)(U[i].n == 1 && heading_like(lm, l, rows, w, lay->width));
+		full[i] = (unsigned char)(U[i].n == 1 && stretched_gaps(l) >= 2);
 	}
 	unsigned gen = 0;
 	/* the first unit opens chain 0, the left column or the right one */
@@ -716,6 +736,7 @@ done:
 	ties__free(stop);
 	ties__free(wid);
 	ties__free(head);
+	ties__free(full);
 	ties__free(mm);
 	ties__free(st);
 	ties__free(cnt);

@@ -213,13 +213,13 @@ typedef struct ctx {
 
 /* A unit that may be a heading: one short line of a few words that opens
  * with a capital or a number and ends in a letter or a number (no stop,
- * comma, colon or hyphen). */
-static int heading_like(const ties__lm *lm, const ties__line *l, size_t rows, size_t w,
+ * comma, colon or hyphen), not in a function word (end: the line's end as
+ * the link score reads it). */
+static int heading_like(const ties__line *l, const ties__lm_end *end, size_t rows, size_t w,
                         size_t width)
 {
 	if (rows != 1 || !l->len || w * 10 > width * 7 || ties__rp_words(l->text, l->len) > 8 ||
-	    memchr(l->text, ',', l->len) || ties__ends_sentence(l->text, l->len) ||
-	    ties__lm_ends_function_word(lm, l->text, l->len))
+	    memchr(l->text, ',', l->len) || ties__ends_sentence(l->text, l->len) || end->func)
 		return 0;
 	unsigned char a = (unsigned char)l->text[0], z = (unsigned char)l->text[l->len - 1];
 	if (!ties__starts_upper(l->text, l->len) && !(a >= '0' && a <= '9'))
@@ -240,17 +240,6 @@ static double offset_cost(double x)
 	if (x <= 3 * OFFSET_SLACK)
 		return 2.1;
 	return 2.1 + 2.1 * (x - 3 * OFFSET_SLACK);
-}
-
-/* Runs of two blanks or more between words: gaps of a justified line that
- * the extractor kept. */
-static size_t stretched_gaps(const ties__line *l)
-{
-	size_t runs = 0;
-	for (size_t q = 1; q + 1 < l->len; q++)
-		if (l->text[q] == ' ' && l->text[q + 1] == ' ' && l->text[q - 1] != ' ')
-			runs++;
-	return runs;
 }
 
 /* Unit i fits into what is left of chain c's last row: the rest of a
@@ -440,7 +429,7 @@ static double swap_cost(const state *s)
 /* How well a page's two chains join: the left chain, read first, must
  * follow what came before the page (prev_end, or an opening), the right
  * one must continue it. */
-static double junction(const ctx *c, const state *s, long last, const ties__line *prev_end)
+static double junction(const ctx *c, const state *s, long last)
 {
 	long f[2] = {s->pstart, s->first1}, e[2];
 	e[s->lab] = last;
@@ -449,14 +438,13 @@ static double junction(const ctx *c, const state *s, long last, const ties__line
 	if (f[1] < 0 || e[1] < 0)
 		l = 0;
 	double o;
-	if (!prev_end)
+	if (s->pstart || !c->prev_end)
 		o = c->opn[f[l]];
-	else if (prev_end == c->prev_end) {
+	else {
 		if (isnan(c->after[f[l]]))
 			c->after[f[l]] = ties__lm_link_ends(c->lm, &c->pe_tail, &c->headl[f[l]]);
 		o = c->after[f[l]];
-	} else
-		o = ties__lm_link(c->lm, c->lay, prev_end, FIRST(c, f[l]));
+	}
 	if (f[1] < 0 || e[1] < 0)
 		return o;
 	return o + link_u(c, e[l], f[!l]) + (l ? 0 : FIRST_BONUS);
@@ -553,8 +541,9 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		opn[m + i] = NAN;
 		ties__lm_tail(lay, l, &ends[i]);
 		ties__lm_head(lm, FIRST(&C, i), &ends[m + i]);
-		head[i] = (unsigned char)(U[i].n == 1 && heading_like(lm, l, rows, w, lay->width));
-		full[i] = (unsigned char)(U[i].n == 1 && stretched_gaps(l) >= 2);
+		head[i] =
+		    (unsigned char)(U[i].n == 1 && heading_like(l, &ends[i], rows, w, lay->width));
+		full[i] = (unsigned char)(U[i].n == 1 && ties__justified(l->text, l->len));
 	}
 	unsigned gen = 0;
 	/* the first unit opens chain 0, the left column or the right one */
@@ -604,9 +593,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			cand[nc++] = b;
 			/* an unmarked page break closes this page's chains */
 			if (!lay->pages_known) {
-				double pb =
-				    s->score - PAGE_COST - balance_cost(s) +
-				    junction(&C, s, (long)i - 1, s->pstart ? NULL : prev_end);
+				double pb = s->score - PAGE_COST - balance_cost(s) +
+				            junction(&C, s, (long)i - 1);
 				if (pb > best_prev) {
 					best_prev = pb;
 					best_pi = (int)p;
@@ -694,8 +682,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	double bs = -DBL_MAX, ph = 0;
 	for (size_t p = 0; p < cnt[m - 1]; p++) {
 		const state *s = &st[(m - 1) * beam + p];
-		double v = s->score + junction(&C, s, (long)m - 1, s->pstart ? NULL : prev_end) -
-		           swap_cost(s) -
+		double v = s->score + junction(&C, s, (long)m - 1) - swap_cost(s) -
 		           (!last_page         ? balance_cost(s)
 		            : lay->pages_known ? fill_cost(s)
 		                               : 0);

@@ -1233,16 +1233,6 @@ static const double link_w[F_N] = {
     2.5,  /* F_DATE */
 };
 
-int ties__lm_ends_function_word(const ties__lm *lm, const char *s, size_t n)
-{
-	size_t ws, wl, cs, cl;
-	(void)lm; /* the background is loaded with the first model */
-	if (!last_word(s, n, &ws, &wl))
-		return 0;
-	core_at(s + ws, wl, 1, &cs, &cl);
-	return cl && function_word(word_hash(s + ws + cs, cl));
-}
-
 double ties__lm_link_ends(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b)
 {
 	double f[F_N], s = 0;

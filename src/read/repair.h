@@ -89,9 +89,6 @@ int ties__ends_hyphen(const char *s, size_t n);
 /* First code point is an uppercase letter / lowercase letter. */
 int ties__starts_upper(const char *s, size_t n);
 int ties__starts_lower(const char *s, size_t n);
-/* The line's last word is a function word ("the", "of", "a"): a word above
- * 0.2 % of the background corpus. */
-int ties__lm_ends_function_word(const ties__lm *lm, const char *s, size_t n);
 /* Number of words (blank-separated). */
 size_t ties__rp_words(const char *s, size_t n);
 
@@ -107,6 +104,9 @@ typedef struct ties__unit {
 	size_t first, n;
 } ties__unit;
 
+/* Gaps of two blanks or more between words, twice or more: a justified
+ * line whose word spaces the extractor kept. */
+int ties__justified(const char *t, size_t n);
 /* Whether the extractor kept the stretched word gaps of justified lines
  * (two blanks or more, twice in a line, on at least a fifth of the lines). */
 int ties__stretched(const ties__line *lines, size_t n);

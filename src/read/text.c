@@ -167,9 +167,7 @@ static int shouting(const ties__line *l, size_t n)
 	return words >= 2 && up >= 4 && low * 10 <= up;
 }
 
-/* Gaps of two blanks or more between words, twice or more: a justified
- * line whose word spaces the extractor kept. */
-static int justified(const char *t, size_t n)
+int ties__justified(const char *t, size_t n)
 {
 	size_t wide = 0;
 	for (size_t i = 2; i < n; i++)
@@ -230,7 +228,7 @@ static int title_like(const ties__line *l, size_t n)
 	size_t sig = 0, caps = 0, wide = 0;
 	for (size_t k = 0; k < n; k++) {
 		count_caps(l[k].text, l[k].len, &sig, &caps);
-		wide += justified(l[k].text, l[k].len);
+		wide += ties__justified(l[k].text, l[k].len);
 	}
 	/* gaps stretched by justification mark a line of the columns */
 	return shouting(l, n) || (sig >= 2 && caps * 4 >= sig * 3 && !wide);
@@ -321,7 +319,7 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 					size_t w = ties__line_width(h->text, h->len);
 					char hc = h->text[h->len - 1];
 					all =
-					    !justified(h->text, h->len) &&
+					    !ties__justified(h->text, h->len) &&
 					    ties__starts_upper(h->text, h->len) &&
 					    !ties__ends_sentence(h->text, h->len) && hc != ',' &&
 					    hc != ';' && hc != '-' && words <= 14 &&
@@ -379,7 +377,7 @@ int ties__stretched(const ties__line *L, size_t n)
 {
 	size_t nj = 0;
 	for (size_t k = 0; k < n; k++)
-		nj += justified(L[k].text, L[k].len);
+		nj += ties__justified(L[k].text, L[k].len);
 	return nj * 5 >= n;
 }
 
@@ -401,10 +399,11 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 		/* where the extractor kept the stretched word gaps of justified
 		 * lines, a short line with plain gaps that ends a sentence is a
 		 * paragraph's last line, whole: no scrap joins it */
-		int para_end =
-		    adjacent && stretched && ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
-		    (plain_gaps(L[e - 1].text, L[e - 1].len) ||
-		     (!justified(L[e - 1].text, L[e - 1].len) && justified(l->text, l->len)));
+		int para_end = adjacent && stretched &&
+		               ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
+		               (plain_gaps(L[e - 1].text, L[e - 1].len) ||
+		                (!ties__justified(L[e - 1].text, L[e - 1].len) &&
+		                 ties__justified(l->text, l->len)));
 		if (adjacent && !para_end && (l->flags & TIES__L_FRAG) &&
 		    (L[e - 1].flags & TIES__L_FRAG) &&
 		    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG)) &&
@@ -445,7 +444,8 @@ static size_t front_candidates(const ties__line *L, const ties__unit *U, size_t 
 		const ties__line *h = &L[U[k].first + U[k].n - 1];
 		/* a justified line in sentence case is body text (a title box
 		 * the extractor ran together may be stretched too) */
-		if (U[k].n == 1 && justified(h->text, h->len) && !title_case(h->text, h->len, 2))
+		if (U[k].n == 1 && ties__justified(h->text, h->len) &&
+		    !title_case(h->text, h->len, 2))
 			break;
 		char c = h->text[h->len - 1];
 		if (ties__ends_sentence(h->text, h->len) || c == ';' ||

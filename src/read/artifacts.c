@@ -304,34 +304,51 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
  * half way down its page: its page then looks half as long as the others
  * and the next one half as long again.  Such a page's break goes where
  * the typical page length, counted back from the next page's number, puts
- * it (the chain of k numbers ending at cand[best_k], back through prevc). */
+ * it (the chain of k numbers ending at cand[best_k], back through prevc).
+ * Lengths are in rows where the extractor marks the rows it cut (a cut
+ * row's pieces are lines of their own, as many as it had gaps), else in
+ * lines. */
 static void move_midpage_numbers(ties__line *L, size_t n, const size_t *cand, const size_t *prevc,
                                  size_t best_k, size_t k)
 {
 	size_t pos[64], gap[64];
 	if (k > 64)
 		return;
+	size_t *row = ties__reallocarray(NULL, n + 1, sizeof *row);
+	if (!row)
+		return;
+	int cuts = ties__cut_marks(L, n);
+	row[0] = 0;
+	for (size_t i = 0; i < n; i++)
+		row[i + 1] = row[i] + (cuts && (L[i].flags & TIES__L_CUT) ? 0 : 1);
 	for (size_t c = best_k, j = k; c != (size_t)-1 && j > 0; c = prevc[c])
 		pos[--j] = cand[c];
 	/* the typical page: the median of the pages between the first and
 	 * the last (the first holds the title, the last may be short) */
 	size_t m = 0;
 	for (size_t j = 1; j + 1 < k; j++)
-		gap[m++] = pos[j] - pos[j - 1];
+		gap[m++] = row[pos[j]] - row[pos[j - 1]];
 	if (m == 0)
-		return;
+		goto done;
 	qsort(gap, m, sizeof *gap, ties__cmp_size);
 	size_t T = gap[m / 2];
 	for (size_t j = 0; j + 1 < k; j++) {
-		size_t g = pos[j] - (j ? pos[j - 1] : 0), next = pos[j + 1] - pos[j];
-		if (g * 10 >= T * 7 || next * 10 <= T * 13 || pos[j + 1] < T)
+		size_t a = j ? row[pos[j - 1]] : 0, b = row[pos[j]], c = row[pos[j + 1]];
+		size_t g = b - a, next = c - b;
+		if (g * 10 >= T * 7 || next * 10 <= T * 13 || c < T)
 			continue;
-		size_t q = pos[j + 1] - T;
-		if (q <= pos[j] || q >= n)
+		/* the first line of the row that starts the next page */
+		size_t q = pos[j] + 1;
+		while (q < n &&
+		       (row[q] < c - T || (q > 0 && cuts && (L[q - 1].flags & TIES__L_CUT))))
+			q++;
+		if (q >= pos[j + 1] || q >= n)
 			continue;
 		L[pos[j]].flags &= ~TIES__L_PAGE;
 		L[q].flags |= TIES__L_NEWPAGE;
 	}
+done:
+	ties__free(row);
 }
 
 ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)

@@ -98,8 +98,11 @@ typedef struct state {
 	int roww[2];           /* width of each chain's last row so far, in characters */
 	unsigned char has[2];  /* the chain has a line on this page */
 	unsigned char stop[2]; /* the chain's last unit ends a sentence or a colon */
-	unsigned char has_d;   /* a switch has been seen on this page */
-	unsigned char left;    /* the chain that is the left column */
+	/* the chain's last unit was cut in its row (ctx.cut); lab and other,
+	 * which duplicates share, tell it */
+	unsigned char cut[2];
+	unsigned char has_d; /* a switch has been seen on this page */
+	unsigned char left;  /* the chain that is the left column */
 	/* the current unit came by a switch, or filled out the row of a unit
 	 * that did: the alternating pattern goes on */
 	unsigned char alt;
@@ -191,6 +194,8 @@ typedef struct ctx {
 	const unsigned char *head; /* per unit: a line that may be a heading */
 	/* per unit: one line whose word gaps the extractor kept stretched */
 	const unsigned char *full;
+	/* per unit: its last line was cut at a word gap (TIES__L_CUT) */
+	const unsigned char *cut;
 	double height; /* rows of a full column, 0 if unknown */
 	int last;      /* the text's last page, its pages known */
 	const ties__lm *lm;
@@ -251,6 +256,9 @@ static double offset_cost(double x)
 static int joins_row(const ctx *C, const state *s, int c, size_t i)
 {
 	int W = (int)C->lay->width, w = C->wid[i];
+	/* where the extractor marks its cuts, they tell */
+	if (C->lay->cuts)
+		return s->has[c] && s->cut[c];
 	return s->has[c] && C->nrows[i] == 1 && s->roww[c] * 10 < W * 9 && w * 20 < W * 17 &&
 	       (s->roww[c] + 1 + w) * 10 <= W * 11 && !(s->stop[c] && C->full[i] && w * 2 >= W);
 }
@@ -278,7 +286,7 @@ static double place(const ctx *C, state *s, int c, size_t i, int sw)
 	}
 	if (joins_row(C, s, c, i)) {
 		p = s->ly[c];
-		s->roww[c] += 1 + w;
+		s->roww[c] = C->nrows[i] > 1 ? w : s->roww[c] + 1 + w;
 	} else {
 		p = !s->has[c]
 		        ? 0
@@ -328,6 +336,7 @@ placed:
 	s->ly[c] = p + (float)(C->nrows[i] - 1);
 	s->has[c] = 1;
 	s->stop[c] = C->stop[i];
+	s->cut[c] = C->cut[i];
 	/* on a last page, no column is taller than those of the pages before */
 	if (C->height > 0) {
 		double over = s->ly[c] - C->height - 1.0;
@@ -482,6 +491,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	int *wid = ties__calloc(2 * m, sizeof *wid);
 	unsigned char *head = ties__calloc(m, 1);
 	unsigned char *full = ties__calloc(m, 1);
+	unsigned char *cut = ties__calloc(m, 1);
 	memo *mm = ties__reallocarray(NULL, (size_t)1 << MEMO_BITS, sizeof(memo));
 	state *st = ties__reallocarray(NULL, m * beam, sizeof *st);
 	size_t *cnt = ties__calloc(m, sizeof *cnt);
@@ -493,8 +503,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	seen_slot *seen = ties__calloc(SEEN_SIZE, sizeof *seen);
 	head_slot *heads = ties__calloc(SEEN_SIZE, sizeof *heads);
 	ties_code rc = TIES_OK;
-	if (!stop || !wid || !head || !full || !mm || !st || !cnt || !cand || !rk || !lab || !opn ||
-	    !ends || !seen || !heads) {
+	if (!stop || !wid || !head || !full || !cut || !mm || !st || !cnt || !cand || !rk || !lab ||
+	    !opn || !ends || !seen || !heads) {
 		rc = TIES_ERR_NOMEM;
 		goto done;
 	}
@@ -506,6 +516,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	         nrows,
 	         head,
 	         full,
+	         cut,
 	         last_page ? *height : 0,
 	         last_page && lay->pages_known,
 	         lm,
@@ -544,6 +555,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		head[i] =
 		    (unsigned char)(U[i].n == 1 && heading_like(l, &ends[i], rows, w, lay->width));
 		full[i] = (unsigned char)(U[i].n == 1 && ties__justified(l->text, l->len));
+		cut[i] = (unsigned char)((l->flags & TIES__L_CUT) != 0);
 	}
 	unsigned gen = 0;
 	/* the first unit opens chain 0, the left column or the right one */
@@ -724,6 +736,7 @@ done:
 	ties__free(wid);
 	ties__free(head);
 	ties__free(full);
+	ties__free(cut);
 	ties__free(mm);
 	ties__free(st);
 	ties__free(cnt);

@@ -21,6 +21,9 @@
 #define TIES__L_PAGENUM 8192u    /* a page number */
 #define TIES__L_FEEDAFTER 16384u /* a form feed follows it: the end of the text's last page */
 #define TIES__L_BOXEND 32768u    /* the last line of its box (boxes are paragraphs) */
+/* the line ended in a blank: the extractor cut a row at a word gap there and
+ * the row goes on in a later line (pdfminer keeps the gap's space) */
+#define TIES__L_CUT 65536u
 
 /* Page breaks: a page-number line (TIES__L_PAGE, itself no content) ends a
  * page, or a form feed opens one (TIES__L_NEWPAGE on its first line). */
@@ -36,7 +39,14 @@ typedef struct ties__layout {
 	/* the extractor kept whole paragraphs in one box (it read the page
 	 * column by column): a box that ends a sentence ends a paragraph */
 	int boxed;
+	/* the extractor keeps the blank where it cut a row (TIES__L_CUT): a
+	 * line without one ends its row */
+	int cuts;
 } ties__layout;
+
+/* The extractor keeps the blank where it cut a row (TIES__L_CUT): at least
+ * 10 lines, and one in 20, end in one. */
+int ties__cut_marks(const ties__line *L, size_t n);
 
 /* Length of a line with runs of blanks counted once. */
 size_t ties__line_width(const char *s, size_t n);

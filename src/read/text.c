@@ -22,8 +22,12 @@ static ties_code split_lines(const char *data, size_t len, ties_vec *lines)
 		unsigned ff = 0; /* a form feed before the line's text, or after it */
 		while (s < t && (data[s] == ' ' || data[s] == '\t' || data[s] == '\f'))
 			pending |= data[s++] == '\f' ? TIES__L_NEWPAGE : 0;
-		while (t > s && (data[t - 1] == ' ' || data[t - 1] == '\t' || data[t - 1] == '\f'))
+		unsigned cut = 0;
+		while (t > s &&
+		       (data[t - 1] == ' ' || data[t - 1] == '\t' || data[t - 1] == '\f')) {
+			cut |= data[t - 1] == ' ' ? TIES__L_CUT : 0;
 			ff |= data[--t] == '\f' ? TIES__L_NEWPAGE : 0;
+		}
 		if (t == s) {
 			pending |= TIES__L_BLANK_BEFORE | ff;
 		} else {
@@ -33,7 +37,7 @@ static ties_code split_lines(const char *data, size_t len, ties_vec *lines)
 			l->text = data + s;
 			l->len = t - s;
 			l->lineno = lineno;
-			l->flags = pending;
+			l->flags = pending | cut;
 			pending = ff;
 		}
 		i = e + 1;
@@ -417,6 +421,10 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 			joins =
 			    !(l->flags & TIES__L_BLANK_BEFORE) || w <= lay->width + lay->width / 10;
 		}
+		/* where the extractor marks its cuts, a line after a blank
+		 * goes on the row of a line cut before it, and only then */
+		if (lay->cuts && adjacent && (l->flags & TIES__L_BLANK_BEFORE))
+			joins = (L[e - 1].flags & TIES__L_CUT) != 0;
 		if (joins)
 			U[m - 1].n++;
 		else
@@ -497,13 +505,27 @@ static int boxed_paragraphs(ties__line *L, size_t n)
 	return 1;
 }
 
+/* A blank left at a line's end now and then is no cut mark (repair.h). */
+#define CUT_LINES 10
+#define CUT_SHARE 20
+int ties__cut_marks(const ties__line *L, size_t n)
+{
+	size_t c = 0;
+	for (size_t k = 0; k < n; k++)
+		c += (L[k].flags & TIES__L_CUT) != 0;
+#ifdef NOCUTS
+	return 0;
+#endif
+	return c >= CUT_LINES && c * CUT_SHARE >= n;
+}
+
 static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
                         const ties__vocab *vocab, ties__blocks *bl)
 {
 	ties_code rc = ties__mark_artifacts(L, n, bl);
 	if (rc)
 		return rc;
-	ties__layout lay = {typical_width(L, n), 0, boxed_paragraphs(L, n)};
+	ties__layout lay = {typical_width(L, n), 0, boxed_paragraphs(L, n), ties__cut_marks(L, n)};
 	for (size_t k = 0; k < n; k++)
 		if (ties__page_break(L, k, 0))
 			lay.pages_known = 1;

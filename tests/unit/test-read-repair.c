@@ -34,7 +34,7 @@ static void link_evidence(void **st)
 	assert_non_null(v);
 	ties__lm *lm = ties__lm_new(L, 5, v);
 	assert_non_null(lm);
-	ties__layout lay = {40, 1, 0};
+	ties__layout lay = {40, 1, 0, 0};
 	/* a hyphen the dictionary closes: strong */
 	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) > 2.0);
 	/* a sentence end followed by lowercase: against */
@@ -282,7 +282,7 @@ static double link_diff(const ties__line *L, size_t n, size_t width, size_t a, s
 	ties__vocab *v = ties__vocab_new();
 	ties__lm *lm = ties__lm_new(L, n, v);
 	assert_non_null(lm);
-	ties__layout lay = {width, 1, 0};
+	ties__layout lay = {width, 1, 0, 0};
 	double x = ties__lm_link(lm, &lay, &L[a], &L[b]) - ties__lm_link(lm, &lay, &L[c], &L[d]);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
@@ -418,7 +418,7 @@ static void columns_alternating(void **st)
 	ties__vocab *v = ties__vocab_new();
 	ties__lm *lm = ties__lm_new(L, 6, v);
 	assert_non_null(lm);
-	ties__layout lay = {34, 1, 0};
+	ties__layout lay = {34, 1, 0, 0};
 	unsigned long budget = 1000000;
 	double height = 0;
 	size_t order[6];
@@ -447,7 +447,7 @@ static void columns_alternating(void **st)
  * lowercase, or a paragraph's plain last line where gaps are stretched. */
 static size_t units_of(ties__line *L, size_t n, ties__unit *U)
 {
-	ties__layout lay = {50, 1, 0};
+	ties__layout lay = {50, 1, 0, 0};
 	size_t end;
 	size_t m = ties__page_units(L, n, 0, &lay, ties__stretched(L, n), U, &end);
 	assert_int_equal(end, n);
@@ -483,6 +483,48 @@ static void units_scraps(void **st)
 	assert_int_equal(U[1].n, 1);
 	assert_int_equal(U[2].first, 2);
 	assert_int_equal(U[2].n, 2);
+}
+
+/* Where the extractor keeps the blank at each cut (pdfminer does), a row's
+ * pieces are the lines up to the first one without it: they join, and
+ * nothing after that line does, whatever the widths say. */
+static void units_cut_marks(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE, F = TIES__L_FRAG | B, C = TIES__L_CUT;
+	ties__unit U[8];
+	ties__line L[] = {mk("the council agreed that the tolls of", B),
+	                  mk("that", F | C),
+	                  mk("jealousies", F | C),
+	                  mk("and rivalries may", F),
+	                  mk("extend", F | C),
+	                  mk("the benefit of", F | C),
+	                  mk("its protection to", F)};
+	ties__layout lay = {40, 1, 0, 1};
+	size_t end;
+	size_t m = ties__page_units(L, 7, 0, &lay, ties__stretched(L, 7), U, &end);
+	assert_int_equal(m, 3);
+	assert_int_equal(U[1].first, 1);
+	assert_int_equal(U[1].n, 3);
+	assert_int_equal(U[2].first, 4);
+	assert_int_equal(U[2].n, 3);
+	/* without the marks, widths group them: "extend" fits the first row */
+	lay.cuts = 0;
+	m = ties__page_units(L, 7, 0, &lay, ties__stretched(L, 7), U, &end);
+	assert_int_equal(U[1].n, 4);
+	/* the marks count where at least 10 lines, and one in 20, carry one */
+	ties__line M[40];
+	for (size_t k = 0; k < 40; k++)
+		M[k] = mk("word", k % 4 == 0 ? C : 0);
+	assert_true(ties__cut_marks(M, 40));
+	assert_false(ties__cut_marks(M, 36)); /* nine */
+	for (size_t k = 0; k < 40; k++)
+		M[k].flags = k < 10 ? C : 0;
+	assert_true(ties__cut_marks(M, 40));
+	ties__line many[300];
+	for (size_t k = 0; k < 300; k++)
+		many[k] = mk("word", k < 10 ? C : 0);
+	assert_false(ties__cut_marks(many, 300)); /* a blank now and then */
 }
 
 /* Stacks of scraps: whole boxes of single words, one over the other. */
@@ -537,7 +579,7 @@ static void scraps_placed(void **st)
 	assert_non_null(v);
 	ties__lm *lm = ties__lm_new(L, 8, v);
 	assert_non_null(lm);
-	ties__layout lay = {40, 0, 0};
+	ties__layout lay = {40, 0, 0, 0};
 	ties__unit rows[] = {{0, 1}, {1, 2}, {3, 1}, {7, 1}}, O[] = {{4, 3}};
 	const ties__line *P[8] = {&L[0], &L[1], &L[2], &L[3], &L[7]};
 	size_t np = 5;
@@ -583,7 +625,7 @@ static void paras_notes_one_per_line(void **st)
 	ties__vocab *v = ties__vocab_new();
 	ties__blocks bl;
 	ties__blocks_init(&bl);
-	ties__layout lay = {40, 1, 0};
+	ties__layout lay = {40, 1, 0, 0};
 	assert_int_equal(ties__build_paras(P, 6, &lay, v, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 5);
 	ties__block *b = bl.blocks.data;
@@ -634,7 +676,7 @@ static void paras_lost_hyphen(void **st)
 	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
 	ties__blocks bl;
 	ties__blocks_init(&bl);
-	ties__layout lay = {20, 1, 0}; /* full lines: one paragraph */
+	ties__layout lay = {20, 1, 0, 0}; /* full lines: one paragraph */
 	assert_int_equal(ties__build_paras(P, 3, &lay, v, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 1);
 	/* the document writes "Al-Noor" more often than "AlNoor"; it never
@@ -662,7 +704,7 @@ static void paras_boxed(void **st)
 	for (int boxed = 0; boxed < 2; boxed++) {
 		ties__blocks bl;
 		ties__blocks_init(&bl);
-		ties__layout lay = {44, 1, boxed};
+		ties__layout lay = {44, 1, boxed, 0};
 		assert_int_equal(ties__build_paras(P, 5, &lay, NULL, &bl), TIES_OK);
 		assert_int_equal(bl.blocks.len, boxed ? 3 : 1);
 		if (boxed)
@@ -725,6 +767,7 @@ int main(void)
 	    cmocka_unit_test(artifacts_no_false_pages),
 	    cmocka_unit_test(columns_alternating),
 	    cmocka_unit_test(units_scraps),
+	    cmocka_unit_test(units_cut_marks),
 	    cmocka_unit_test(scraps_stacks),
 	    cmocka_unit_test(scraps_placed),
 	    cmocka_unit_test(paras_notes_one_per_line),

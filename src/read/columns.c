@@ -80,6 +80,7 @@
 #define SWAP_ROWS 10.0f
 #define SWAP_BACK 4.0
 #define SWAP_SHARE (BEAM / 16) /* of a step's states, at most this many */
+#define FOOT_ROWS 1.5f         /* rows of a run at a page's foot (foot_run) */
 
 typedef struct state {
 	double score;
@@ -110,6 +111,9 @@ typedef struct state {
 	 * one then followed from its top: the extractor read the whole right
 	 * column first, as it stands higher (it is the shorter) */
 	unsigned char swap;
+	/* the current run of one chain left the alternating pattern (and paid
+	 * PATTERN_COST) */
+	unsigned char run_left;
 } state;
 
 /* Candidates are sorted as (score, index) pairs: states are large. */
@@ -380,7 +384,7 @@ static uint64_t geo_key(const state *s)
 	k = k * 37 + (uint64_t)(uint32_t)(int)(s->flex[0] * 6) * 19 +
 	    (uint64_t)(uint32_t)(int)(s->flex[1] * 6);
 	k = k * 4 + (uint64_t)((s->hlast[0] > 0) * 2 + (s->hlast[1] > 0));
-	return ((k * 3 + s->left) * 2 + s->alt) * 2 + s->swap;
+	return (((k * 3 + s->left) * 2 + s->alt) * 2 + s->swap) * 2 + s->run_left;
 }
 
 /* A state for the first unit of a page; the caller places the unit. */
@@ -425,6 +429,21 @@ static double fill_cost(const state *s)
 	int l = s->left;
 	double a = s->has[l] ? s->ly[l] : -1, b = s->has[!l] ? s->ly[!l] : -1;
 	return b - a <= BALANCE_SLACK ? 0 : b - a - BALANCE_SLACK;
+}
+
+/* A page's foot: where one column ends a sentence a row or two above the
+ * other, the other's last rows run alone, and leaving the alternating
+ * pattern there for a run of at most two rows (FOOT_ROWS) is no sign of a
+ * wrong chain: what it paid comes back.  Longer runs, or a run two rows
+ * lower, keep the cost: with them, readings of pages with headings and
+ * lists changed both ways. */
+static double foot_run(const state *s)
+{
+	int c = s->lab;
+	return s->run_left && s->has[!c] && s->stop[!c] && s->ly[c] > s->ly[!c] &&
+	               s->ly[c] <= s->ly[!c] + 2 && s->ly[c] - s->rsy <= FOOT_ROWS
+	           ? PATTERN_COST
+	           : 0;
 }
 
 /* A right column read whole first stands higher: it is the shorter. */
@@ -582,6 +601,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			state a = *s;
 			int fill = joins_row(&C, s, a.lab, i);
 			a.score += lk - (switched && !fill ? PATTERN_COST : 0);
+			if (switched && !fill)
+				a.run_left = 1;
 			a.alt = (unsigned char)(switched && fill);
 			a.newpage = 0;
 			a.parent = (int)p;
@@ -595,6 +616,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			b.other = (long)(i - 1);
 			b.lab = !s->lab;
 			b.alt = 1;
+			b.run_left = 0;
 			if (b.lab == 1 && b.first1 < 0) {
 				b.first1 = (long)i;
 				b.score -= OPEN_COST;
@@ -605,7 +627,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			cand[nc++] = b;
 			/* an unmarked page break closes this page's chains */
 			if (!lay->pages_known) {
-				double pb = s->score - PAGE_COST - balance_cost(s) +
+				double pb = s->score - PAGE_COST - balance_cost(s) + foot_run(s) +
 				            junction(&C, s, (long)i - 1);
 				if (pb > best_prev) {
 					best_prev = pb;
@@ -694,7 +716,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	double bs = -DBL_MAX, ph = 0;
 	for (size_t p = 0; p < cnt[m - 1]; p++) {
 		const state *s = &st[(m - 1) * beam + p];
-		double v = s->score + junction(&C, s, (long)m - 1) - swap_cost(s) -
+		double v = s->score + junction(&C, s, (long)m - 1) - swap_cost(s) + foot_run(s) -
 		           (!last_page         ? balance_cost(s)
 		            : lay->pages_known ? fill_cost(s)
 		                               : 0);

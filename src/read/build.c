@@ -569,6 +569,23 @@ static int word_before_hyphen(const char *s, size_t n, size_t *ws)
 	return i < n - 1;
 }
 
+/* An em or en dash (U+2014, U+2013) that the line sets close to its word on
+ * one side ("freedom—" or "—symbolizing") is set close on the other side
+ * too: the line break at it takes no blank.  A dash with a blank beside it
+ * in its line ("war —", "— and") keeps the blank. */
+static int is_dash(const char *s)
+{
+	return (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	       ((unsigned char)s[2] == 0x94 || (unsigned char)s[2] == 0x93);
+}
+
+static int dash_joins(const char *o, size_t ol, const char *t, size_t len)
+{
+	if (ol >= 4 && is_dash(o + ol - 3) && o[ol - 4] != ' ')
+		return len > 0 && t[0] != ' ';
+	return len >= 4 && is_dash(t) && t[3] != ' ';
+}
+
 ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
                            const ties__vocab *vocab)
 {
@@ -631,7 +648,7 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 				}
 				if (!keep)
 					out->len--; /* drop the hyphen, join the halves */
-			} else if (o[ol - 1] != ' ') {
+			} else if (o[ol - 1] != ' ' && !dash_joins(o, ol, t, len)) {
 				if (ties_buf_addc(out, ' '))
 					return TIES_ERR_NOMEM;
 			}

@@ -664,6 +664,32 @@ static void join_caps_hyphen(void **st)
 	ties__vocab_free(v);
 }
 
+/* A dash set close to its word on one side of a line break is set close
+ * on the other too; one with a blank beside it keeps the blank. */
+static void join_dashes(void **st)
+{
+	(void)st;
+	struct {
+		const char *a, *b, *want;
+	} c[] = {{"a celebration of freedom", "\u2014symbolizing an end",
+	          "a celebration of freedom\u2014symbolizing an end"},
+	         {"there is little we can do\u2014", "for we dare not",
+	          "there is little we can do\u2014for we dare not"},
+	         {"the years 1990\u2013", "2000 saw", "the years 1990\u20132000 saw"},
+	         {"the war \u2014", "and the peace", "the war \u2014 and the peace"},
+	         {"the war", "\u2014 and the peace", "the war \u2014 and the peace"},
+	         {"a clause ends -", "and goes on", "a clause ends - and goes on"}};
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		ties__line L[] = {mk(c[i].a, 0), mk(c[i].b, 0)};
+		ties_buf out;
+		ties_buf_init(&out, 0);
+		assert_int_equal(ties__join_lines(&out, L, 2, NULL), TIES_OK);
+		assert_int_equal(ties_buf_addc(&out, 0), TIES_OK);
+		assert_string_equal(out.data, c[i].want);
+		ties_buf_release(&out);
+	}
+}
+
 static void paras_lost_hyphen(void **st)
 {
 	(void)st;
@@ -774,6 +800,7 @@ int main(void)
 	    cmocka_unit_test(paras_lost_hyphen),
 	    cmocka_unit_test(paras_boxed),
 	    cmocka_unit_test(join_caps_hyphen),
+	    cmocka_unit_test(join_dashes),
 	    cmocka_unit_test(reader_clean_unchanged),
 	    cmocka_unit_test(reader_repairs_columns),
 	};

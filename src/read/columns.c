@@ -81,6 +81,7 @@
 #define SWAP_BACK 4.0
 #define SWAP_SHARE (BEAM / 16) /* of a step's states, at most this many */
 #define FOOT_ROWS 1.5f         /* rows of a run at a page's foot (foot_run) */
+#define NOTE_COST 4.0          /* note numbers read out of order (note_cost) */
 
 typedef struct state {
 	double score;
@@ -114,6 +115,9 @@ typedef struct state {
 	/* the current run of one chain left the alternating pattern (and paid
 	 * PATTERN_COST) */
 	unsigned char run_left;
+	/* note numbers each chain holds on this page: the lowest and the
+	 * highest (0: none) */
+	unsigned char nlo[2], nhi[2];
 } state;
 
 /* Candidates are sorted as (score, index) pairs: states are large. */
@@ -200,6 +204,8 @@ typedef struct ctx {
 	const unsigned char *full;
 	/* per unit: its last line was cut at a word gap (TIES__L_CUT) */
 	const unsigned char *cut;
+	/* per unit: its first and last note number (note_marks), 0 if none */
+	const unsigned char *nfirst, *nlast;
 	double height; /* rows of a full column, 0 if unknown */
 	int last;      /* the text's last page, its pages known */
 	const ties__lm *lm;
@@ -237,6 +243,47 @@ static int heading_like(const ties__line *l, const ties__lm_end *end, size_t row
 	       z >= 0x80;
 }
 
+/* Note markers of a line: a number of 1 to 3 digits (1 to 255) set close
+ * after a word's final stop, comma, colon, semicolon, closing quote or
+ * bracket ("itself.1", "the port\u201D.12") and followed by a blank or the
+ * line's end.  Widens [*first, *last] (0: none yet) to the numbers found. */
+static void note_marks(const ties__line *l, unsigned char *first, unsigned char *last)
+{
+	const char *t = l->text;
+	size_t n = l->len;
+	for (size_t k = 2; k < n; k++) {
+		if (t[k] < '1' || t[k] > '9' || (t[k - 1] >= '0' && t[k - 1] <= '9'))
+			continue;
+		size_t e = k;
+		unsigned v = 0;
+		while (e < n && t[e] >= '0' && t[e] <= '9' && e - k < 4)
+			v = v * 10 + (unsigned)(t[e++] - '0');
+		if (e - k > 3 || v > 255 || (e < n && t[e] != ' '))
+			continue;
+		/* the stop before the number, and a letter (or a closing mark after
+		 * a letter) before the stop: "1.4" and "p. 4" are no markers */
+		unsigned char p = (unsigned char)t[k - 1], q = (unsigned char)t[k - 2];
+		int stop = p == '.' || p == ',' || p == ';' || p == ':' || p == ')' || p == '"' ||
+		           (k >= 3 && (unsigned char)t[k - 3] == 0xE2 && q == 0x80 &&
+		            (p == 0x9D || p == 0x99));
+		if (!stop)
+			continue;
+		size_t b = k - 1;
+		if (p >= 0x80)
+			b = k - 3;
+		if (b == 0)
+			continue;
+		unsigned char w = (unsigned char)t[b - 1];
+		if (!((w >= 'a' && w <= 'z') || (w >= 'A' && w <= 'Z') || w >= 0x80 || w == ')' ||
+		      w == '"'))
+			continue;
+		if (!*first)
+			*first = (unsigned char)v;
+		if (v > *last)
+			*last = (unsigned char)v;
+	}
+}
+
 /* Cost of a change of the columns' offset between two switches. */
 static double offset_cost(double x)
 {
@@ -265,6 +312,25 @@ static int joins_row(const ctx *C, const state *s, int c, size_t i)
 		return s->has[c] && s->cut[c];
 	return s->has[c] && C->nrows[i] == 1 && s->roww[c] * 10 < W * 9 && w * 20 < W * 17 &&
 	       (s->roww[c] + 1 + w) * 10 <= W * 11 && !(s->stop[c] && C->full[i] && w * 2 >= W);
+}
+
+/* Note numbers count up in reading order: a unit whose notes come before
+ * one its chain already holds, a left-column note after a right-column one,
+ * or a right-column note before a left-column one costs NOTE_COST.  Records
+ * the unit's notes in the state. */
+static double note_cost(const ctx *C, state *s, int c, size_t i)
+{
+	unsigned f = C->nfirst[i], z = C->nlast[i];
+	if (!f)
+		return 0;
+	int l = s->left;
+	int back = (s->nhi[c] && f < s->nhi[c]) || (c == l && s->nlo[!l] && z > s->nlo[!l]) ||
+	           (c != l && s->nhi[l] && f < s->nhi[l]);
+	if (!s->nlo[c] || f < s->nlo[c])
+		s->nlo[c] = (unsigned char)f;
+	if (z > s->nhi[c])
+		s->nhi[c] = (unsigned char)z;
+	return back ? NOTE_COST : 0;
 }
 
 /* Unit i goes to chain c of state s (sw: a switch of chains): moves the
@@ -337,6 +403,7 @@ static double place(const ctx *C, state *s, int c, size_t i, int sw)
 		s->rsy = p;
 	}
 placed:
+	cost += note_cost(C, s, c, i);
 	s->ly[c] = p + (float)(C->nrows[i] - 1);
 	s->has[c] = 1;
 	s->stop[c] = C->stop[i];
@@ -384,6 +451,8 @@ static uint64_t geo_key(const state *s)
 	k = k * 37 + (uint64_t)(uint32_t)(int)(s->flex[0] * 6) * 19 +
 	    (uint64_t)(uint32_t)(int)(s->flex[1] * 6);
 	k = k * 4 + (uint64_t)((s->hlast[0] > 0) * 2 + (s->hlast[1] > 0));
+	k = k * 0x100000001B3ull ^ ((uint64_t)s->nlo[0] << 24 | (uint64_t)s->nhi[0] << 16 |
+	                            (uint64_t)s->nlo[1] << 8 | s->nhi[1]);
 	return (((k * 3 + s->left) * 2 + s->alt) * 2 + s->swap) * 2 + s->run_left;
 }
 
@@ -511,6 +580,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	unsigned char *head = ties__calloc(m, 1);
 	unsigned char *full = ties__calloc(m, 1);
 	unsigned char *cut = ties__calloc(m, 1);
+	unsigned char *nmk = ties__calloc(2 * m, 1);
 	memo *mm = ties__reallocarray(NULL, (size_t)1 << MEMO_BITS, sizeof(memo));
 	state *st = ties__reallocarray(NULL, m * beam, sizeof *st);
 	size_t *cnt = ties__calloc(m, sizeof *cnt);
@@ -522,8 +592,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	seen_slot *seen = ties__calloc(SEEN_SIZE, sizeof *seen);
 	head_slot *heads = ties__calloc(SEEN_SIZE, sizeof *heads);
 	ties_code rc = TIES_OK;
-	if (!stop || !wid || !head || !full || !cut || !mm || !st || !cnt || !cand || !rk || !lab ||
-	    !opn || !ends || !seen || !heads) {
+	if (!stop || !wid || !head || !full || !cut || !nmk || !mm || !st || !cnt || !cand || !rk ||
+	    !lab || !opn || !ends || !seen || !heads) {
 		rc = TIES_ERR_NOMEM;
 		goto done;
 	}
@@ -536,6 +606,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	         head,
 	         full,
 	         cut,
+	         nmk,
+	         nmk ? nmk + m : NULL,
 	         last_page ? *height : 0,
 	         last_page && lay->pages_known,
 	         lm,
@@ -575,6 +647,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		    (unsigned char)(U[i].n == 1 && heading_like(l, &ends[i], rows, w, lay->width));
 		full[i] = (unsigned char)(U[i].n == 1 && ties__justified(l->text, l->len));
 		cut[i] = (unsigned char)((l->flags & TIES__L_CUT) != 0);
+		for (size_t k = 0; k < U[i].n; k++)
+			note_marks(&L[U[i].first + k], &nmk[i], &nmk[m + i]);
 	}
 	unsigned gen = 0;
 	/* the first unit opens chain 0, the left column or the right one */
@@ -759,6 +833,7 @@ done:
 	ties__free(head);
 	ties__free(full);
 	ties__free(cut);
+	ties__free(nmk);
 	ties__free(mm);
 	ties__free(st);
 	ties__free(cnt);

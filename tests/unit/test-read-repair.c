@@ -442,6 +442,49 @@ static void columns_alternating(void **st)
 	ties__vocab_free(v);
 }
 
+/* Note numbers count up in reading order: where the words leave the
+ * chains open, the notes decide which lines read on in which column. */
+static size_t notes_order(const char *const *text, size_t n, size_t *order)
+{
+	ties__line L[8];
+	ties__unit U[8];
+	for (size_t i = 0; i < n; i++) {
+		L[i] = mk(text[i], 0);
+		U[i] = (ties__unit){i, 1};
+	}
+	ties__vocab *v = ties__vocab_new();
+	ties__lm *lm = ties__lm_new(L, n, v);
+	assert_non_null(lm);
+	ties__layout lay = {44, 1, 0, 0};
+	unsigned long budget = 1000000;
+	double height = 0;
+	assert_int_equal(
+	    ties__columns_order(L, U, n, lm, &lay, &budget, NULL, 1, &height, NULL, order),
+	    TIES_OK);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+	return n;
+}
+
+static void columns_notes(void **st)
+{
+	(void)st;
+	/* the same lines, the notes numbered for either reading */
+	const char *const a[] = {
+	    "The council met in the northern town.1 The", "The envoy left the southern city.3 The",
+	    "members agreed to share the tolls.2", "deputies agreed to share the tolls.4"};
+	const char *const b[] = {
+	    "The council met in the northern town.1 The", "The envoy left the southern city.3 The",
+	    "members agreed to share the tolls.4", "deputies agreed to share the tolls.2"};
+	size_t order[4];
+	notes_order(a, 4, order);
+	size_t want_a[4] = {0, 2, 1, 3};
+	assert_memory_equal(order, want_a, sizeof want_a);
+	notes_order(b, 4, order);
+	size_t want_b[4] = {0, 3, 1, 2};
+	assert_memory_equal(order, want_b, sizeof want_b);
+}
+
 /* Units: runs of scraps (short lines, blank before each) join as the
  * pieces of one cut line, unless they cannot be: a sentence end followed by
  * lowercase, or a paragraph's plain last line where gaps are stretched. */
@@ -792,6 +835,7 @@ int main(void)
 	    cmocka_unit_test(artifacts_footer_pages),
 	    cmocka_unit_test(artifacts_no_false_pages),
 	    cmocka_unit_test(columns_alternating),
+	    cmocka_unit_test(columns_notes),
 	    cmocka_unit_test(units_scraps),
 	    cmocka_unit_test(units_cut_marks),
 	    cmocka_unit_test(scraps_stacks),

@@ -679,6 +679,18 @@ static void paras_notes_one_per_line(void **st)
 	ties__vocab_free(v);
 }
 
+/* Lines a and b joined (with the vocabulary v, or none) read want. */
+static void assert_joins(const char *a, const char *b, const ties__vocab *v, const char *want)
+{
+	ties__line L[] = {mk(a, 0), mk(b, 0)};
+	ties_buf out;
+	ties_buf_init(&out, 0);
+	assert_int_equal(ties__join_lines(&out, L, 2, v), TIES_OK);
+	assert_int_equal(ties_buf_addc(&out, 0), TIES_OK);
+	assert_string_equal(out.data, want);
+	ties_buf_release(&out);
+}
+
 /* A line-end hyphen between capitals: a word the dictionary or the
  * document knows joins ("ENLARGE-" "MENT"), anything else keeps its hyphen
  * ("IRGC-" "QF"); before a capital in mixed case it always stays. */
@@ -695,15 +707,8 @@ static void join_caps_hyphen(void **st)
 	         {"the (IRGC-", "QF) unit", "the (IRGC-QF) unit"},
 	         {"the RANSOMWARE-", "AS-A-SERVICE model", "the RANSOMWARE-AS-A-SERVICE model"},
 	         {"the Al-", "Noor group", "the Al-Noor group"}};
-	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
-		ties__line L[] = {mk(c[i].a, 0), mk(c[i].b, 0)};
-		ties_buf out;
-		ties_buf_init(&out, 0);
-		assert_int_equal(ties__join_lines(&out, L, 2, v), TIES_OK);
-		assert_int_equal(ties_buf_addc(&out, 0), TIES_OK);
-		assert_string_equal(out.data, c[i].want);
-		ties_buf_release(&out);
-	}
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++)
+		assert_joins(c[i].a, c[i].b, v, c[i].want);
 	ties__vocab_free(v);
 }
 
@@ -712,25 +717,15 @@ static void join_caps_hyphen(void **st)
 static void join_dashes(void **st)
 {
 	(void)st;
-	struct {
-		const char *a, *b, *want;
-	} c[] = {{"a celebration of freedom", "\u2014symbolizing an end",
-	          "a celebration of freedom\u2014symbolizing an end"},
-	         {"there is little we can do\u2014", "for we dare not",
-	          "there is little we can do\u2014for we dare not"},
-	         {"the years 1990\u2013", "2000 saw", "the years 1990\u20132000 saw"},
-	         {"the war \u2014", "and the peace", "the war \u2014 and the peace"},
-	         {"the war", "\u2014 and the peace", "the war \u2014 and the peace"},
-	         {"a clause ends -", "and goes on", "a clause ends - and goes on"}};
-	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
-		ties__line L[] = {mk(c[i].a, 0), mk(c[i].b, 0)};
-		ties_buf out;
-		ties_buf_init(&out, 0);
-		assert_int_equal(ties__join_lines(&out, L, 2, NULL), TIES_OK);
-		assert_int_equal(ties_buf_addc(&out, 0), TIES_OK);
-		assert_string_equal(out.data, c[i].want);
-		ties_buf_release(&out);
-	}
+	assert_joins("a celebration of freedom", "\u2014symbolizing an end", NULL,
+	             "a celebration of freedom\u2014symbolizing an end");
+	assert_joins("there is little we can do\u2014", "for we dare not", NULL,
+	             "there is little we can do\u2014for we dare not");
+	assert_joins("the years 1990\u2013", "2000 saw", NULL, "the years 1990\u20132000 saw");
+	/* a blank beside the dash in its line: spaced dashes */
+	assert_joins("the war \u2014", "and the peace", NULL, "the war \u2014 and the peace");
+	assert_joins("the war", "\u2014 and the peace", NULL, "the war \u2014 and the peace");
+	assert_joins("a clause ends -", "and goes on", NULL, "a clause ends - and goes on");
 }
 
 static void paras_lost_hyphen(void **st)

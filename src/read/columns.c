@@ -31,6 +31,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "repair.h"
 
@@ -243,6 +244,23 @@ static int heading_like(const ties__line *l, const ties__lm_end *end, size_t row
 	       z >= 0x80;
 }
 
+/* A reference's abbreviation ends at t[b] (its stop): "p.12", "No.4" and
+ * "Fig.3" number a page, an item or a figure, not a note. */
+static int reference_abbrev(const char *t, size_t b)
+{
+	static const char *const ab[] = {"p",  "pp",  "no", "nos", "vol", "fig", "art",
+	                                 "ch", "sec", "op", "cf",  "ed",  "para"};
+	size_t a = b;
+	while (a && ((t[a - 1] >= 'a' && t[a - 1] <= 'z') || (t[a - 1] >= 'A' && t[a - 1] <= 'Z')))
+		a--;
+	if (a && t[a - 1] != ' ' && t[a - 1] != '(')
+		return 0;
+	for (size_t i = 0; i < sizeof ab / sizeof *ab; i++)
+		if (strlen(ab[i]) == b - a && !strncasecmp(ab[i], t + a, b - a))
+			return 1;
+	return 0;
+}
+
 /* Note markers of a line: a number of 1 to 3 digits (1 to 255) set close
  * after a word's final stop, comma, colon, semicolon, closing quote or
  * bracket ("itself.1", "the port\u201D.12") and followed by a blank or the
@@ -275,7 +293,8 @@ static void note_marks(const ties__line *l, unsigned char *first, unsigned char 
 			continue;
 		unsigned char w = (unsigned char)t[b - 1];
 		if (!((w >= 'a' && w <= 'z') || (w >= 'A' && w <= 'Z') || w >= 0x80 || w == ')' ||
-		      w == '"'))
+		      w == '"') ||
+		    (p == '.' && reference_abbrev(t, b)))
 			continue;
 		if (!*first)
 			*first = (unsigned char)v;

@@ -483,6 +483,19 @@ static void columns_notes(void **st)
 	notes_order(b, 4, order);
 	size_t want_b[4] = {0, 3, 1, 2};
 	assert_memory_equal(order, want_b, sizeof want_b);
+	/* a page, an item or a figure number after its abbreviation is no
+	 * note: these read as the same lines without numbers do */
+	const char *const c[] = {
+	    "The council met in the northern town. The", "The envoy left the southern city. The",
+	    "members agreed to share the tolls.", "deputies agreed to share the tolls."};
+	const char *const d[] = {"The council met in the northern town, p.1 The",
+	                         "The envoy left the southern city, Fig.3 The",
+	                         "members agreed to share the tolls, No.4",
+	                         "deputies agreed to share the tolls, No.2"};
+	size_t plain[4];
+	notes_order(c, 4, plain);
+	notes_order(d, 4, order);
+	assert_memory_equal(order, plain, sizeof plain);
 }
 
 /* Units: runs of scraps (short lines, blank before each) join as the

@@ -339,8 +339,7 @@ static void move_midpage_numbers(ties__line *L, size_t n, const size_t *cand, co
 			continue;
 		/* the first line of the row that starts the next page */
 		size_t q = pos[j] + 1;
-		while (q < n &&
-		       (row[q] < c - T || (q > 0 && cuts && (L[q - 1].flags & TIES__L_CUT))))
+		while (q < n && (row[q] < c - T || (cuts && (L[q - 1].flags & TIES__L_CUT))))
 			q++;
 		if (q >= pos[j + 1] || q >= n)
 			continue;

@@ -263,7 +263,7 @@ static int reference_abbrev(const char *t, size_t b)
 
 /* Note markers of a line: a number of 1 to 3 digits (1 to 255) set close
  * after a word's final stop, comma, colon, semicolon, closing quote or
- * bracket ("itself.1", "the port\u201D.12") and followed by a blank or the
+ * bracket ("itself.1", "the port”.12") and followed by a blank or the
  * line's end.  Widens [*first, *last] (0: none yet) to the numbers found. */
 static void note_marks(const ties__line *l, unsigned char *first, unsigned char *last)
 {

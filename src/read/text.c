@@ -513,9 +513,6 @@ int ties__cut_marks(const ties__line *L, size_t n)
 	size_t c = 0;
 	for (size_t k = 0; k < n; k++)
 		c += (L[k].flags & TIES__L_CUT) != 0;
-#ifdef NOCUTS
-	return 0;
-#endif
 	return c >= CUT_LINES && c * CUT_SHARE >= n;
 }
 

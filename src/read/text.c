@@ -377,6 +377,20 @@ static int sentence_then_lower(const ties__line *a, const ties__line *b)
 	       !ties__ends_dotted(a->text, a->len);
 }
 
+/* Line e, the last of its box, is the first piece of a row whose other
+ * pieces (scraps) follow in boxes of their own: short, open (no sentence
+ * ends it) and followed by a scrap after a blank line.  An extractor may put
+ * such a piece under a line it does not follow (the last line of the column
+ * before, on another page), so it stands apart for the merge to place. */
+static int row_piece(const ties__line *L, size_t n, size_t e, const ties__layout *lay)
+{
+	if (e + 1 >= n || !(L[e + 1].flags & TIES__L_BLANK_BEFORE) ||
+	    !(L[e + 1].flags & TIES__L_FRAG) || (L[e].flags & TIES__L_FRAG))
+		return 0;
+	size_t w = ties__line_width(L[e].text, L[e].len);
+	return w * 10 < lay->width * 7 && !ties__ends_sentence(L[e].text, L[e].len);
+}
+
 int ties__stretched(const ties__line *L, size_t n)
 {
 	size_t nj = 0;
@@ -425,6 +439,9 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 		 * goes on the row of a line cut before it, and only then */
 		if (lay->cuts && adjacent && (l->flags & TIES__L_BLANK_BEFORE))
 			joins = (L[e - 1].flags & TIES__L_CUT) != 0;
+		/* the first piece of a cut row: the merge decides what it follows */
+		if (joins && !(l->flags & TIES__L_BLANK_BEFORE) && row_piece(L, n, e, lay))
+			joins = 0;
 		if (joins)
 			U[m - 1].n++;
 		else

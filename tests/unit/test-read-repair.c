@@ -583,6 +583,38 @@ static void units_cut_marks(void **st)
 	assert_false(ties__cut_marks(many, 300)); /* a blank now and then */
 }
 
+/* A box's last line that is short, open and followed by scraps is the
+ * first piece of a cut row: it stands apart from the box above it. */
+static void units_row_piece(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE, F = TIES__L_FRAG | B;
+	ties__unit U[8];
+	ties__line L[] = {mk("the ministers met again in the capital to sign", B),
+	                  mk("an agreement on the border posts and the", 0),
+	                  mk("the regional police command", 0),
+	                  mk("12", F),
+	                  mk("says the report", F),
+	                  mk("The next meeting was held in May after a delay.", B)};
+	ties__layout lay = {48, 0, 0, 0};
+	size_t end;
+	size_t m = ties__page_units(L, 6, 0, &lay, 0, U, &end);
+	assert_int_equal(U[0].n, 2);
+	assert_int_equal(U[1].first, 2);
+	assert_int_equal(U[1].n, 1);
+	assert_int_equal(U[2].first, 3);
+	assert_int_equal(m, 4);
+	/* a full line after it: the box's own last line */
+	L[3] = mk("will stand at the crossing from the first of May", B);
+	m = ties__page_units(L, 6, 0, &lay, 0, U, &end);
+	assert_int_equal(U[0].n, 3);
+	/* a line that ends a sentence ends its paragraph there */
+	L[3] = mk("12", F);
+	L[2] = mk("the regional police command.", 0);
+	m = ties__page_units(L, 6, 0, &lay, 0, U, &end);
+	assert_int_equal(U[0].n, 3);
+}
+
 /* Stacks of scraps: whole boxes of single words, one over the other. */
 static void scraps_stacks(void **st)
 {
@@ -846,6 +878,7 @@ int main(void)
 	    cmocka_unit_test(columns_notes),
 	    cmocka_unit_test(units_scraps),
 	    cmocka_unit_test(units_cut_marks),
+	    cmocka_unit_test(units_row_piece),
 	    cmocka_unit_test(scraps_stacks),
 	    cmocka_unit_test(scraps_placed),
 	    cmocka_unit_test(paras_notes_one_per_line),

@@ -619,6 +619,14 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 				           ties__is_caps_word(o + ws, ol - 1 - ws) &&
 				           ties__is_caps_word(t, we);
 				int keep = ties__is_upper(first) && !(caps && vocab);
+				/* a short infix of a compound after it ("Tehrik-" "i-Taliban",
+				 * "mother-" "in-law"): no syllable break leaves a tail of one
+				 * or two letters that a hyphen goes on from */
+				int32_t after = 0;
+				if (we <= 2 && we + 1 < len && t[we] == '-')
+					ties__utf8_decode(t + we + 1, len - we - 1, &after);
+				if (ties__is_letter(after))
+					keep = 1;
 				if (!keep && vocab) {
 					size_t a = ol - 1 - ws;
 					char *joined = ties__malloc(a + we + 2);

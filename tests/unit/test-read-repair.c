@@ -773,6 +773,25 @@ static void join_dashes(void **st)
 	assert_joins("a clause ends -", "and goes on", NULL, "a clause ends - and goes on");
 }
 
+/* A line-end hyphen before a short infix of a compound stays: no syllable
+ * break leaves a tail of one or two letters that a hyphen goes on from. */
+static void join_compound_infix(void **st)
+{
+	(void)st;
+	const char *text = "the council of elders met in the town; a service for hire";
+	ties__vocab *v = ties__vocab_new();
+	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
+	assert_joins("joined the Tehrik-", "i-Taliban Pakistan", v,
+	             "joined the Tehrik-i-Taliban Pakistan");
+	assert_joins("a ransomware-", "as-a-service model", v, "a ransomware-as-a-service model");
+	assert_joins("his mother-", "in-law came", v, "his mother-in-law came");
+	/* a longer tail is a broken word's end: the hyphen goes */
+	assert_joins("the ser-", "vice-level", v, "the service-level");
+	/* two letters and no hyphen after them: a broken word as before */
+	assert_joins("the coun-", "cil met", v, "the council met");
+	ties__vocab_free(v);
+}
+
 static void paras_lost_hyphen(void **st)
 {
 	(void)st;
@@ -886,6 +905,7 @@ int main(void)
 	    cmocka_unit_test(paras_boxed),
 	    cmocka_unit_test(join_caps_hyphen),
 	    cmocka_unit_test(join_dashes),
+	    cmocka_unit_test(join_compound_infix),
 	    cmocka_unit_test(reader_clean_unchanged),
 	    cmocka_unit_test(reader_repairs_columns),
 	};

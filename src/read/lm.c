@@ -1156,6 +1156,19 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 				return;
 			}
 		}
+		/* before a capital, a compound the document writes hyphenated
+		 * elsewhere ("Al-" + "Qaeda"); any other capital seldom goes on
+		 * from a line-end hyphen */
+		if (upper && fl && cl && fl + cl + 1 < 128) {
+			char w[128];
+			memcpy(w, a->s + a->cs, fl);
+			w[fl] = '-';
+			memcpy(w + fl + 1, b->s + b->cs, cl);
+			if (ties__vocab_doc_count(lm->vocab, w, fl + cl + 1) > 0) {
+				f[F_HYPH_WORD] = 1;
+				return;
+			}
+		}
 		f[lower ? F_HYPH_LOWER : upper ? F_HYPH_UPPER : F_HYPH_OTHER] = 1;
 		return;
 	}
@@ -1211,7 +1224,7 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 static const double link_w[F_N] = {
     4.0,  /* F_HYPH_WORD */
     0.2,  /* F_HYPH_LOWER */
-    0.5,  /* F_HYPH_UPPER */
+    -1.0, /* F_HYPH_UPPER */
     -0.5, /* F_HYPH_OTHER */
     -2.0, /* F_TAIL */
     0.6,  /* F_TERM_UPPER */

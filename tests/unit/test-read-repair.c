@@ -291,6 +291,29 @@ static double link_diff(const ties__line *L, size_t n, size_t width, size_t a, s
 
 /* Numbers count as their class: the years that follow "in" elsewhere in
  * the text speak for a year that follows it once. */
+/* A line-end hyphen before a capital: for, where the document writes the
+ * compound hyphenated elsewhere ("Al-" + "Qaeda"); against, where it does
+ * not ("Kong-" + "Sihanoukville"); a lowercase tail stays for. */
+static void link_hyphen_capital(void **st)
+{
+	(void)st;
+	const char *text = "Al-Qaeda met twice. The Hong Kong-origin group left Sihanoukville.";
+	ties__line L[] = {mk("a cell of Al-", 0), mk("Qaeda met the envoys", 0),
+	                  mk("a triad of Hong Kong-", 0), mk("Sihanoukville, Cambodia, is", 0),
+	                  mk("origin has grown", 0)};
+	ties__vocab *v = ties__vocab_new();
+	assert_non_null(v);
+	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
+	ties__lm *lm = ties__lm_new(L, 5, v);
+	assert_non_null(lm);
+	ties__layout lay = {40, 1, 0, 0};
+	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) > 2.0);
+	assert_true(ties__lm_link(lm, &lay, &L[2], &L[3]) < 0);
+	assert_true(ties__lm_link(lm, &lay, &L[2], &L[4]) > 0);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
 static void lm_number_class(void **st)
 {
 	(void)st;
@@ -880,6 +903,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(link_evidence),
+	    cmocka_unit_test(link_hyphen_capital),
 	    cmocka_unit_test(line_ends),
 	    cmocka_unit_test(artifacts_pages_and_headers),
 	    cmocka_unit_test(artifacts_midpage_number),

@@ -1220,14 +1220,15 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
  * adjusted (F_PMI_BG, F_SHORT_UPPER, F_FUNC_UPPER) by the edit distance of
  * the whole repair on two-column layouts of other texts (manuals and
  * licences set with groff and read back with pdfminer, and the layouts of
- * tests/tools/make-columns.py). */
+ * tests/tools/make-columns.py), and later F_HYPH_UPPER and F_TERM_UPPER on
+ * the layouts of docs/reading.md. */
 static const double link_w[F_N] = {
     4.0,  /* F_HYPH_WORD */
     0.2,  /* F_HYPH_LOWER */
     -1.0, /* F_HYPH_UPPER */
     -0.5, /* F_HYPH_OTHER */
     -2.0, /* F_TAIL */
-    0.6,  /* F_TERM_UPPER */
+    0.35, /* F_TERM_UPPER */
     -2.5, /* F_TERM_LOWER */
     0.6,  /* F_NAME */
     0.8,  /* F_SOFT_LOWER */

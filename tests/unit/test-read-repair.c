@@ -22,6 +22,19 @@ static ties__line mk(const char *s, unsigned flags)
 	return l;
 }
 
+/* The language evidence of lines L[0..n), with the words of text (or none)
+ * as the document's; *v receives the vocabulary, which the caller frees. */
+static ties__lm *lm_of(const ties__line *L, size_t n, const char *text, ties__vocab **v)
+{
+	*v = ties__vocab_new();
+	assert_non_null(*v);
+	if (text)
+		assert_int_equal(ties__vocab_add_text(*v, text, strlen(text)), TIES_OK);
+	ties__lm *lm = ties__lm_new(L, n, *v);
+	assert_non_null(lm);
+	return lm;
+}
+
 static void link_evidence(void **st)
 {
 	(void)st;
@@ -30,10 +43,8 @@ static void link_evidence(void **st)
 	                  mk("year, and it closed the meeting early.", 0),
 	                  mk("meeting went on until the late evening", 0),
 	                  mk("Later reports confirm the account of the", 0)};
-	ties__vocab *v = ties__vocab_new();
-	assert_non_null(v);
-	ties__lm *lm = ties__lm_new(L, 5, v);
-	assert_non_null(lm);
+	ties__vocab *v;
+	ties__lm *lm = lm_of(L, 5, NULL, &v);
 	ties__layout lay = {40, 1, 0, 0};
 	/* a hyphen the dictionary closes: strong */
 	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) > 2.0);
@@ -301,11 +312,8 @@ static void link_hyphen_capital(void **st)
 	ties__line L[] = {mk("a cell of Al-", 0), mk("Qaeda met the envoys", 0),
 	                  mk("a triad of Hong Kong-", 0), mk("Sihanoukville, Cambodia, is", 0),
 	                  mk("origin has grown", 0)};
-	ties__vocab *v = ties__vocab_new();
-	assert_non_null(v);
-	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
-	ties__lm *lm = ties__lm_new(L, 5, v);
-	assert_non_null(lm);
+	ties__vocab *v;
+	ties__lm *lm = lm_of(L, 5, text, &v);
 	ties__layout lay = {40, 1, 0, 0};
 	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) > 2.0);
 	assert_true(ties__lm_link(lm, &lay, &L[2], &L[3]) < 0);
@@ -804,14 +812,16 @@ static void join_compound_infix(void **st)
 	const char *text = "the council of elders met in the town; a service for hire";
 	ties__vocab *v = ties__vocab_new();
 	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
-	assert_joins("joined the Tehrik-", "i-Taliban Pakistan", v,
-	             "joined the Tehrik-i-Taliban Pakistan");
-	assert_joins("a ransomware-", "as-a-service model", v, "a ransomware-as-a-service model");
-	assert_joins("his mother-", "in-law came", v, "his mother-in-law came");
-	/* a longer tail is a broken word's end: the hyphen goes */
-	assert_joins("the ser-", "vice-level", v, "the service-level");
-	/* two letters and no hyphen after them: a broken word as before */
-	assert_joins("the coun-", "cil met", v, "the council met");
+	/* the last two: a longer tail is a broken word's end, and so are two
+	 * letters with no hyphen after them: the hyphen goes */
+	static const char *const c[][3] = {
+	    {"joined the Tehrik-", "i-Taliban Pakistan", "joined the Tehrik-i-Taliban Pakistan"},
+	    {"a ransomware-", "as-a-service model", "a ransomware-as-a-service model"},
+	    {"his mother-", "in-law came", "his mother-in-law came"},
+	    {"the ser-", "vice-level", "the service-level"},
+	    {"the coun-", "cil met", "the council met"}};
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++)
+		assert_joins(c[i][0], c[i][1], v, c[i][2]);
 	ties__vocab_free(v);
 }
 

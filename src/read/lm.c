@@ -1143,28 +1143,25 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 		return;
 	int lower = b->lower, upper = b->upper;
 	if (a->hyph) {
-		/* "inter-" + "national": the joined word is known; in capitals
-		 * ("ENLARGE-" + "MENT") the words decide as in lowercase */
 		size_t fl = a->cl, cl = b->cl;
-		if (fl && cl && fl + cl < 128 && (lower || (a->caps && b->caps))) {
-			char w[128];
-			memcpy(w, a->s + a->cs, fl);
-			memcpy(w + fl, b->s + b->cs, cl);
-			if (ties__vocab_in_dict(lm->vocab, w, fl + cl) ||
-			    ties__vocab_doc_count(lm->vocab, w, fl + cl) > 0) {
-				f[F_HYPH_WORD] = 1;
-				return;
-			}
-		}
-		/* before a capital, a compound the document writes hyphenated
-		 * elsewhere ("Al-" + "Qaeda"); any other capital seldom goes on
-		 * from a line-end hyphen */
-		if (upper && fl && cl && fl + cl + 1 < 128) {
-			char w[128];
-			memcpy(w, a->s + a->cs, fl);
-			w[fl] = '-';
-			memcpy(w + fl + 1, b->s + b->cs, cl);
-			if (ties__vocab_doc_count(lm->vocab, w, fl + cl + 1) > 0) {
+		if (fl && cl && fl + cl < 128) {
+			/* the halves joined (j) and with the hyphen kept (h) */
+			char j[128], h[129];
+			memcpy(j, a->s + a->cs, fl);
+			memcpy(j + fl, b->s + b->cs, cl);
+			memcpy(h, j, fl);
+			h[fl] = '-';
+			memcpy(h + fl + 1, j + fl, cl);
+			/* "inter-" + "national": the joined word is known; in
+			 * capitals ("ENLARGE-" + "MENT") the words decide as in
+			 * lowercase.  Before a capital, a compound the document
+			 * writes hyphenated elsewhere ("Al-" + "Qaeda"); any other
+			 * capital seldom goes on from a line-end hyphen */
+			if (((lower || (a->caps && b->caps)) &&
+			     (ties__vocab_in_dict(lm->vocab, j, fl + cl) ||
+			      ties__vocab_doc_count(lm->vocab, j, fl + cl) > 0)) ||
+			    (upper && fl + cl + 1 < 128 &&
+			     ties__vocab_doc_count(lm->vocab, h, fl + cl + 1) > 0)) {
 				f[F_HYPH_WORD] = 1;
 				return;
 			}

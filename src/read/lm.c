@@ -927,6 +927,7 @@ enum {
 	F_HYPH_LOWER,  /* a hyphen before lowercase, the word unknown */
 	F_HYPH_UPPER,  /* a hyphen before a capital (a compound with a name) */
 	F_HYPH_OTHER,  /* a hyphen before anything else */
+	F_HYPH_BROKEN, /* ... before a capital, after the head of a broken word */
 	F_TAIL,        /* lowercase start that is no word, without a hyphen */
 	F_TERM_UPPER,  /* sentence end (or heading) before a capital */
 	F_TERM_LOWER,  /* sentence end before lowercase */
@@ -1167,6 +1168,11 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 			}
 		}
 		f[lower ? F_HYPH_LOWER : upper ? F_HYPH_UPPER : F_HYPH_OTHER] = 1;
+		/* "combina-" + "Today": what the hyphen ends is no word, so the
+		 * rest of the word must follow, in lowercase */
+		f[F_HYPH_BROKEN] = upper && fl && !a->caps &&
+		                   !ties__vocab_in_dict(lm->vocab, a->s + a->cs, fl) &&
+		                   ties__vocab_doc_count(lm->vocab, a->s + a->cs, fl) <= 1;
 		return;
 	}
 	if (b->tail)
@@ -1217,13 +1223,14 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
  * adjusted (F_PMI_BG, F_SHORT_UPPER, F_FUNC_UPPER) by the edit distance of
  * the whole repair on two-column layouts of other texts (manuals and
  * licences set with groff and read back with pdfminer, and the layouts of
- * tests/tools/make-columns.py), and later F_HYPH_UPPER and F_TERM_UPPER on
- * the layouts of docs/reading.md. */
+ * tests/tools/make-columns.py), and later F_HYPH_UPPER, F_TERM_UPPER and
+ * F_HYPH_BROKEN on the layouts of docs/reading.md. */
 static const double link_w[F_N] = {
     4.0,  /* F_HYPH_WORD */
     0.2,  /* F_HYPH_LOWER */
     -1.0, /* F_HYPH_UPPER */
     -0.5, /* F_HYPH_OTHER */
+    -2.0, /* F_HYPH_BROKEN */
     -2.0, /* F_TAIL */
     0.35, /* F_TERM_UPPER */
     -2.5, /* F_TERM_LOWER */

@@ -322,6 +322,27 @@ static void link_hyphen_capital(void **st)
 	ties__vocab_free(v);
 }
 
+/* A hyphen that ends no word ("combina-") breaks a word whose rest must
+ * follow: a capital after it is far less likely than after a hyphen that
+ * ends a word of its own ("self-" + "Defense"). */
+static void link_hyphen_broken(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("never let the weight of this combina-", 0),
+	                  mk("Today, the solitary inventor in his shop", 0),
+	                  mk("the militia calls itself a self-", 0),
+	                  mk("Defense Force of the northern districts", 0)};
+	ties__vocab *v;
+	ties__lm *lm = lm_of(L, 4, NULL, &v);
+	ties__layout lay = {40, 1, 0, 0};
+	double broken = ties__lm_link(lm, &lay, &L[0], &L[1]);
+	double word = ties__lm_link(lm, &lay, &L[2], &L[3]);
+	assert_true(broken < -2.5);
+	assert_true(broken < word - 1.5);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
 static void lm_number_class(void **st)
 {
 	(void)st;
@@ -914,6 +935,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(link_evidence),
 	    cmocka_unit_test(link_hyphen_capital),
+	    cmocka_unit_test(link_hyphen_broken),
 	    cmocka_unit_test(line_ends),
 	    cmocka_unit_test(artifacts_pages_and_headers),
 	    cmocka_unit_test(artifacts_midpage_number),

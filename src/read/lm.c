@@ -419,6 +419,15 @@ static int first_word(const char *s, size_t n, size_t *ws, size_t *wl)
 	return next_word(s, n, &i, ws, wl);
 }
 
+/* Words of s[0..n), up to max. */
+static size_t count_words(const char *s, size_t n, size_t max)
+{
+	size_t i = 0, ws, wl, k = 0;
+	while (k < max && next_word(s, n, &i, &ws, &wl))
+		k++;
+	return k;
+}
+
 /* ---- background English: word pairs of the WordNet glosses ----
  *
  * The glosses and their example sentences (Debian package wordnet-base)
@@ -946,6 +955,8 @@ enum {
 	F_FUNC_UPPER,  /* a function word before a capital ("the" + a name) */
 	F_DET_VERB,    /* a determiner before a word that is only a verb */
 	F_DATE,        /* a date across the line end: "12" + "March", "May" + "2023" */
+	F_CAPS_ON,     /* a line in capitals, open, before more capitals */
+	F_CAPS_OFF,    /* ... before lowercase */
 	F_N
 };
 
@@ -1095,6 +1106,10 @@ void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t
 		t->func = function_word(t->h);
 		t->det = determiner(as + t->cs, cl);
 	}
+	/* a line in capitals: words of a title or a list set so ("THE
+	 * UTILITY OF THE UNION TO YOUR"); one word alone only if it is a
+	 * function word, since a lone capital word may be an acronym */
+	t->shout = ties__is_caps_word(as, an) && (count_words(as, an, 2) == 2 || t->func);
 }
 
 /* What line b's start brings to a join with any line before it. */
@@ -1119,6 +1134,11 @@ void ties__lm_head(const ties__lm *lm, const ties__line *b, ties__lm_end *t)
 		return;
 	t->caps = ties__is_caps_word(bs + t->cs, cl);
 	t->h = word_hash(bs + t->cs, cl);
+	/* opening in capitals: the first two words, or the one word there is */
+	if (t->caps) {
+		size_t i = t->ws + t->wl, w2s, w2l;
+		t->shout = !next_word(bs, bn, &i, &w2s, &w2l) || ties__is_caps_word(bs + w2s, w2l);
+	}
 	/* "ers which ...": a lowercase start that is no word is the tail of a
 	 * word broken at a line end, so only a hyphen may come before it */
 	t->tail = t->lower && cs == 0 && !ties__vocab_in_dict(lm->vocab, bs + t->ws, cl) &&
@@ -1193,6 +1213,11 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 		f[F_SHORT_LOWER] = a->short_ && lower;
 		return;
 	}
+	/* a run of capitals ends where its phrase does, not inside it */
+	if (a->shout) {
+		f[F_CAPS_ON] = b->shout;
+		f[F_CAPS_OFF] = lower;
+	}
 	int soft = a->soft, name = b->name, common = b->common;
 	if (name || b->digit)
 		f[F_NAME] = 1;
@@ -1223,8 +1248,8 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
  * adjusted (F_PMI_BG, F_SHORT_UPPER, F_FUNC_UPPER) by the edit distance of
  * the whole repair on two-column layouts of other texts (manuals and
  * licences set with groff and read back with pdfminer, and the layouts of
- * tests/tools/make-columns.py), and later F_HYPH_UPPER, F_TERM_UPPER and
- * F_HYPH_BROKEN on the layouts of docs/reading.md. */
+ * tests/tools/make-columns.py), and later F_HYPH_UPPER, F_TERM_UPPER,
+ * F_HYPH_BROKEN and F_CAPS_* on the layouts of docs/reading.md. */
 static const double link_w[F_N] = {
     4.0,  /* F_HYPH_WORD */
     0.2,  /* F_HYPH_LOWER */
@@ -1249,6 +1274,8 @@ static const double link_w[F_N] = {
     0.5,  /* F_FUNC_UPPER */
     -1.5, /* F_DET_VERB */
     2.5,  /* F_DATE */
+    1.0,  /* F_CAPS_ON */
+    -1.0, /* F_CAPS_OFF */
 };
 
 double ties__lm_link_ends(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b)

@@ -322,6 +322,27 @@ static void link_hyphen_capital(void **st)
 	ties__vocab_free(v);
 }
 
+/* A line in capitals that ends open goes on in capitals (a title or a
+ * list set so), not in lowercase; a lone capital word (an acronym) says
+ * nothing of the kind. */
+static void link_caps_run(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("THE ADDITIONAL POWERS OF THE", 0),
+	                  mk("NATIONAL COUNCIL AND ITS OFFICERS", 0),
+	                  mk("members of the council were told that", 0),
+	                  mk("the money was moved with help from the ISI", 0)};
+	ties__vocab *v;
+	ties__lm *lm = lm_of(L, 4, NULL, &v);
+	ties__layout lay = {40, 1, 0, 0};
+	double on = ties__lm_link(lm, &lay, &L[0], &L[1]);
+	double off = ties__lm_link(lm, &lay, &L[0], &L[2]);
+	assert_true(on > off + 1.5);
+	assert_true(ties__lm_link(lm, &lay, &L[3], &L[2]) > 0);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
 /* A hyphen that ends no word ("combina-") breaks a word whose rest must
  * follow: a capital after it is far less likely than after a hyphen that
  * ends a word of its own ("self-" + "Defense"). */
@@ -936,6 +957,7 @@ int main(void)
 	    cmocka_unit_test(link_evidence),
 	    cmocka_unit_test(link_hyphen_capital),
 	    cmocka_unit_test(link_hyphen_broken),
+	    cmocka_unit_test(link_caps_run),
 	    cmocka_unit_test(line_ends),
 	    cmocka_unit_test(artifacts_pages_and_headers),
 	    cmocka_unit_test(artifacts_midpage_number),

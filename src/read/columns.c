@@ -502,6 +502,17 @@ static double link_u(const ctx *c, long a, long b)
 	return m->v;
 }
 
+/* A page that an unmarked break closes holds a page's worth of rows: a
+ * column of under SHORT_ROWS rows pays SHORT_COST for each row it lacks
+ * (one-page layouts broke where both columns end a paragraph at once). */
+#define SHORT_ROWS 15.0
+#define SHORT_COST 0.5
+static double short_page(const state *s)
+{
+	double h = s->ly[0] > s->ly[1] ? s->ly[0] : s->ly[1];
+	return h < SHORT_ROWS ? (SHORT_ROWS - h) * SHORT_COST : 0;
+}
+
 /* Both columns of a full page reach its foot. */
 static double balance_cost(const state *s)
 {
@@ -721,7 +732,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			/* an unmarked page break closes this page's chains */
 			if (!lay->pages_known) {
 				double pb = s->score - PAGE_COST - balance_cost(s) + foot_run(s) +
-				            junction(&C, s, (long)i - 1);
+				            junction(&C, s, (long)i - 1) - short_page(s);
 				if (pb > best_prev) {
 					best_prev = pb;
 					best_pi = (int)p;

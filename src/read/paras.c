@@ -17,6 +17,17 @@ static int opens_block(const char *s, size_t n)
 	       cp == 0x201C || cp == 0x2018;
 }
 
+/* What may follow a heading: a block's start, or a list item (a hyphen or
+ * a bullet, then a blank). */
+static int opens_section(const char *s, size_t n)
+{
+	int32_t cp = 0;
+	size_t k = n ? ties__utf8_decode(s, n, &cp) : 0;
+	if ((cp == '-' || cp == 0x2022) && k < n && s[k] == ' ')
+		return 1;
+	return opens_block(s, n);
+}
+
 static int ends_punct(const char *s, size_t n)
 {
 	while (n && s[n - 1] == ' ')
@@ -53,9 +64,23 @@ static int is_frag(const ties__line *l, const ties__layout *lay)
 	return (l->flags & TIES__L_FRAG) && !(lay->boxed && (l->flags & box) == box);
 }
 
+/* A numbered heading in capitals ("2. LEADERSHIP", "3.1 FINANCES"): no
+ * piece of a cut line looks so, however short. */
+static int numbered_caps(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 6 && ((s[i] >= '0' && s[i] <= '9') || (i > 0 && s[i] == '.')))
+		i++;
+	if (i == 0 || i >= n || s[i] != ' ' || !(s[0] >= '0' && s[0] <= '9'))
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i < n && ties__is_caps_word(s + i, n - i);
+}
+
 static int heading_like(const ties__line *l, const ties__layout *lay)
 {
-	if (is_frag(l, lay))
+	if (is_frag(l, lay) && !numbered_caps(l->text, l->len))
 		return 0;
 	size_t w = ties__line_width(l->text, l->len);
 	return opens_block(l->text, l->len) && !ends_punct(l->text, l->len) &&
@@ -159,7 +184,7 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 			brk[i] = 1;
 		} else if (in_notes && lead_number(l->text, l->len) == last_note + 1) {
 			brk[i] = 1;
-		} else if (!is_frag(l, lay)) {
+		} else if (!is_frag(l, lay) || numbered_caps(l->text, l->len)) {
 			const ties__line *p = P[i - 1];
 			int term = ties__ends_sentence(p->text, p->len);
 			if (term && opens_block(l->text, l->len) &&
@@ -174,8 +199,10 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 				brk[i] = 1;
 			if (!in_head && heading_like(l, lay) &&
 			    (term || brk[i - 1] || (p->flags & TIES__L_HEADING)) &&
-			    (i + 1 >= n || opens_block(P[i + 1]->text, P[i + 1]->len)))
+			    (i + 1 >= n || opens_section(P[i + 1]->text, P[i + 1]->len)))
 				brk[i] = 3;
+		} else if (in_head && numbered_caps(P[i - 1]->text, P[i - 1]->len)) {
+			brk[i] = 1; /* such a heading is a line of its own */
 		}
 		if ((l->flags & TIES__L_HEADING) || ties__is_notes_heading(l->text, l->len))
 			brk[i] |= 3;

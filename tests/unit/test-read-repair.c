@@ -917,6 +917,31 @@ static void paras_boxed(void **st)
 	}
 }
 
+/* A numbered heading in capitals is a heading even where its line is as
+ * short as a scrap, and a list item after it is a block of its own. */
+static void paras_numbered_heading(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE, F = TIES__L_FRAG | B;
+	ties__line L[] = {mk("The council meets in the port town and keeps", B),
+	                  mk("its accounts with a trading firm there.", B), mk("2. FINANCES", F),
+	                  mk("- Levies on fishing boats bring in most of", B),
+	                  mk("the money that the council spends on arms.", B)};
+	const ties__line *P[5] = {&L[0], &L[1], &L[2], &L[3], &L[4]};
+	ties__blocks bl;
+	ties__blocks_init(&bl);
+	ties__layout lay = {44, 1, 0, 0};
+	assert_int_equal(ties__build_paras(P, 5, &lay, NULL, &bl), TIES_OK);
+	assert_int_equal(bl.blocks.len, 3);
+	const ties__block *b = bl.blocks.data;
+	assert_int_equal(b[1].kind, TIES_BLOCK_HEADING);
+	assert_string_equal(b[1].text, "2. FINANCES");
+	assert_string_equal(b[2].text,
+	                    "- Levies on fishing boats bring in most of the money that the council "
+	                    "spends on arms.");
+	ties__blocks_release(&bl);
+}
+
 static void reader_clean_unchanged(void **st)
 {
 	(void)st;
@@ -981,6 +1006,7 @@ int main(void)
 	    cmocka_unit_test(paras_notes_one_per_line),
 	    cmocka_unit_test(paras_lost_hyphen),
 	    cmocka_unit_test(paras_boxed),
+	    cmocka_unit_test(paras_numbered_heading),
 	    cmocka_unit_test(join_caps_hyphen),
 	    cmocka_unit_test(join_dashes),
 	    cmocka_unit_test(join_compound_infix),

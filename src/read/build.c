@@ -86,6 +86,18 @@ static ties_code find_candidates(ties_vec *out, size_t bi, const char *s, size_t
 			int32_t w;
 			prev_cp(s, j, &w);
 			c.cut = start - j;
+			/* a day of the month: "On 3 November", "by 12 March" */
+			size_t ws = e;
+			while (ws < n && s[ws] == ' ')
+				ws++;
+			size_t we = ws;
+			while (we < n && s[we] != ' ')
+				we++;
+			while (we > ws &&
+			       (s[we - 1] == ',' || s[we - 1] == ';' || s[we - 1] == ':'))
+				we--;
+			if (number <= 31 && ws > e && ties__is_month_name(s + ws, we - ws))
+				continue;
 			/* a following word in lowercase or capitals: "talks. 5 Al-Noor" */
 			if (w == '.' || w == '!' || w == '?' || w == 0x201D || w == '"')
 				c.strength = STRONG;

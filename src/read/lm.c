@@ -1008,23 +1008,6 @@ static int determiner(const char *w, size_t n)
 	return 0;
 }
 
-/* An English month name, in full or as its usual abbreviation. */
-static int month(const char *w, size_t n)
-{
-	static const char *const m[] = {
-	    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
-	    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
-	    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
-	if (n && w[n - 1] == '.')
-		n--;
-	if (n < 3 || n > 9 || !(w[0] >= 'A' && w[0] <= 'Z'))
-		return 0;
-	for (size_t i = 0; i < sizeof m / sizeof *m; i++)
-		if (strnlen(m[i], n + 1) == n && !strncasecmp(m[i], w, n))
-			return 1;
-	return 0;
-}
-
 /* A day of the month (1 to 31) or a year (four digits), as a whole word. */
 static int day_or_year(const char *w, size_t n, int *year)
 {
@@ -1045,9 +1028,9 @@ static int day_or_year(const char *w, size_t n, int *year)
 static int date_join(const char *aw, size_t an, const char *bw, size_t bn)
 {
 	int year = 0;
-	if (day_or_year(aw, an, &year) && !year && month(bw, bn))
+	if (day_or_year(aw, an, &year) && !year && ties__is_month_name(bw, bn))
 		return 1;
-	return month(aw, an) && day_or_year(bw, bn, &year);
+	return ties__is_month_name(aw, an) && day_or_year(bw, bn, &year);
 }
 
 static int is_opening(int32_t cp)

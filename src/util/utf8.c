@@ -1,4 +1,5 @@
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "util.h"
@@ -144,4 +145,20 @@ char *ties__lower_dup(const char *s, size_t n)
 	}
 	d[o] = '\0';
 	return d;
+}
+
+int ties__is_month_name(const char *w, size_t n)
+{
+	static const char *const m[] = {
+	    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+	    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+	    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
+	if (n && w[n - 1] == '.')
+		n--;
+	if (n < 3 || n > 9 || !(w[0] >= 'A' && w[0] <= 'Z'))
+		return 0;
+	for (size_t i = 0; i < sizeof m / sizeof *m; i++)
+		if (strnlen(m[i], n + 1) == n && !strncasecmp(m[i], w, n))
+			return 1;
+	return 0;
 }

@@ -63,6 +63,9 @@ int32_t ties__to_lower(int32_t cp);
 /* 1 when s has at least two letters and none of them is lowercase: a word
  * set in capitals ("ENLARGE", "MENT"). */
 int ties__is_caps_word(const char *s, size_t n);
+/* An English month name, capitalised, in full or as its usual
+ * abbreviation, a final stop allowed ("March", "Sept."). */
+int ties__is_month_name(const char *w, size_t n);
 /* The letter c (ASCII) under the spacing accent whose UTF-8 is acc[0..2)
  * ("ˇ" + "c": "č"), as UTF-8 into out; returns its length, or 0 when acc
  * is no such accent or Unicode has no single character for the pair. */

@@ -957,6 +957,7 @@ enum {
 	F_DATE,        /* a date across the line end: "12" + "March", "May" + "2023" */
 	F_CAPS_ON,     /* a line in capitals, open, before more capitals */
 	F_CAPS_OFF,    /* ... before lowercase */
+	F_TITLE_COLON, /* a line in title case ending in a colon, before lowercase */
 	F_N
 };
 
@@ -1047,6 +1048,26 @@ double ties__lm_open(const ties__lm *lm, const ties__line *b)
 	return -0.3;
 }
 
+/* A line in title case: two words or more with letters, each capitalised
+ * but the function words ("To the People of the State of New York:"). */
+static int title_line(const char *s, size_t n)
+{
+	size_t i = 0, ws, wl, caps = 0;
+	while (next_word(s, n, &i, &ws, &wl)) {
+		size_t cs, cl;
+		core(s + ws, wl, &cs, &cl);
+		if (!cl)
+			continue;
+		int32_t c;
+		ties__utf8_decode(s + ws + cs, cl, &c);
+		if (ties__is_upper(c))
+			caps++;
+		else if (!ties__is_letter(c) || !function_word(word_hash(s + ws + cs, cl)))
+			return 0;
+	}
+	return caps >= 2;
+}
+
 /* What line a's end brings to a join with any line after it. */
 void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t)
 {
@@ -1093,6 +1114,7 @@ void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t
 	 * UTILITY OF THE UNION TO YOUR"); one word alone only if it is a
 	 * function word, since a lone capital word may be an acronym */
 	t->shout = ties__is_caps_word(as, an) && (count_words(as, an, 2) == 2 || t->func);
+	t->title = lastc == ':' && title_line(as, an);
 }
 
 /* What line b's start brings to a join with any line before it. */
@@ -1196,6 +1218,10 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 		f[F_SHORT_LOWER] = a->short_ && lower;
 		return;
 	}
+	/* a salutation or a heading that introduces ("To the People of the
+	 * State of New York:") opens a paragraph: no sentence goes on in
+	 * lowercase after it */
+	f[F_TITLE_COLON] = a->title && lower;
 	/* a run of capitals ends where its phrase does, not inside it */
 	if (a->shout) {
 		f[F_CAPS_ON] = b->shout;
@@ -1232,7 +1258,7 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
  * the whole repair on two-column layouts of other texts (manuals and
  * licences set with groff and read back with pdfminer, and the layouts of
  * tests/tools/make-columns.py), and later F_HYPH_UPPER, F_TERM_UPPER,
- * F_HYPH_BROKEN and F_CAPS_* on the layouts of docs/reading.md. */
+ * F_HYPH_BROKEN, F_CAPS_* and F_TITLE_COLON on the layouts of docs/reading.md. */
 static const double link_w[F_N] = {
     4.0,  /* F_HYPH_WORD */
     0.2,  /* F_HYPH_LOWER */
@@ -1259,6 +1285,7 @@ static const double link_w[F_N] = {
     2.5,  /* F_DATE */
     1.0,  /* F_CAPS_ON */
     -1.0, /* F_CAPS_OFF */
+    -1.0, /* F_TITLE_COLON */
 };
 
 double ties__lm_link_ends(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b)

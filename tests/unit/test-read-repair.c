@@ -343,6 +343,25 @@ static void link_caps_run(void **st)
 	ties__vocab_free(v);
 }
 
+/* A salutation in title case ending in a colon opens a paragraph: a line
+ * in lowercase does not go on from it, while one after a colon in prose
+ * may ("the demands were these:" + "an end to the raids"). */
+static void link_title_colon(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("To the Members of the Regional Council:", 0),
+	                  mk("revenge for old feuds and the wish for", 0),
+	                  mk("the demands of the envoys were these:", 0)};
+	ties__vocab *v;
+	ties__lm *lm = lm_of(L, 3, NULL, &v);
+	ties__layout lay = {40, 1, 0, 0};
+	double title = ties__lm_link(lm, &lay, &L[0], &L[1]);
+	double prose = ties__lm_link(lm, &lay, &L[2], &L[1]);
+	assert_true(title < prose - 0.9);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
 /* A hyphen that ends no word ("combina-") breaks a word whose rest must
  * follow: a capital after it is far less likely than after a hyphen that
  * ends a word of its own ("self-" + "Defense"). */
@@ -983,6 +1002,7 @@ int main(void)
 	    cmocka_unit_test(link_hyphen_capital),
 	    cmocka_unit_test(link_hyphen_broken),
 	    cmocka_unit_test(link_caps_run),
+	    cmocka_unit_test(link_title_colon),
 	    cmocka_unit_test(line_ends),
 	    cmocka_unit_test(artifacts_pages_and_headers),
 	    cmocka_unit_test(artifacts_midpage_number),

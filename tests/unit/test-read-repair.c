@@ -300,8 +300,6 @@ static double link_diff(const ties__line *L, size_t n, size_t width, size_t a, s
 	return x;
 }
 
-/* Numbers count as their class: the years that follow "in" elsewhere in
- * the text speak for a year that follows it once. */
 /* A line-end hyphen before a capital: for, where the document writes the
  * compound hyphenated elsewhere ("Al-" + "Qaeda"); against, where it does
  * not ("Kong-" + "Sihanoukville"); a lowercase tail stays for. */
@@ -358,6 +356,8 @@ static void link_ranked(void **st)
 	}
 }
 
+/* Numbers count as their class: the years that follow "in" elsewhere in
+ * the text speak for a year that follows it once. */
 static void lm_number_class(void **st)
 {
 	(void)st;

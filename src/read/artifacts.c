@@ -344,7 +344,7 @@ static void move_midpage_numbers(ties__line *L, size_t n, const size_t *cand, co
 		if (q >= pos[j + 1] || q >= n)
 			continue;
 		L[pos[j]].flags &= ~TIES__L_PAGE;
-		L[q].flags |= TIES__L_NEWPAGE;
+		L[q].flags |= TIES__L_NEWPAGE | TIES__L_SOFTPAGE;
 	}
 done:
 	ties__free(row);

@@ -89,6 +89,7 @@ typedef struct state {
 	long other;  /* last unit of the other chain on this page, -1 if none */
 	long first1; /* first unit of chain 1 on this page, -1 if none */
 	long pstart; /* first unit of this page (it opens chain 0) */
+	long pend;   /* the last unit read before this page, -1: none here */
 	int lab;     /* chain of the current unit: 0 or 1 */
 	int newpage; /* the current unit opens a page */
 	int parent;  /* index in the previous step's beam */
@@ -480,6 +481,7 @@ static state page_state(double score, long pstart, int parent, int left)
 {
 	state s;
 	memset(&s, 0, sizeof s);
+	s.pend = -1;
 	s.score = score - (left ? FIRST_BONUS : 0);
 	s.other = -1;
 	s.first1 = -1;
@@ -565,7 +567,9 @@ static double junction(const ctx *c, const state *s, long last)
 	if (f[1] < 0 || e[1] < 0)
 		l = 0;
 	double o;
-	if (s->pstart || !c->prev_end)
+	if (s->pend >= 0)
+		o = link_u(c, s->pend, f[l]);
+	else if (s->pstart || !c->prev_end)
 		o = c->opn[f[l]];
 	else {
 		if (isnan(c->after[f[l]]))
@@ -592,7 +596,7 @@ typedef struct head_slot {
 ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m,
                               const ties__lm *lm, const ties__layout *lay, unsigned long *budget,
                               const ties__line *prev_end, int last_page, double *height,
-                              double *score, size_t *order)
+                              double *score, size_t *order, ties__window *win)
 {
 	if (m == 0)
 		return TIES_OK;
@@ -694,11 +698,17 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		size_t nc = 0;
 		const state *prev = st + (i - 1) * beam;
 		double best_prev = -DBL_MAX;
-		int best_pi = 0;
+		int best_pi = 0, windowed = 0;
 		double open_i = opn[i];
 		double lk = link_u(&C, (long)i - 1, (long)i);
+		/* a window's break is due: only pages broken in it go on */
+		int due = 0;
+		for (size_t p = 0; win && i > win->hi && p < cnt[i - 1] && !due; p++)
+			due = prev[p].pstart >= (long)win->lo;
 		for (size_t p = 0; p < cnt[i - 1]; p++) {
 			const state *s = &prev[p];
+			if (due && s->pstart < (long)win->lo)
+				continue;
 			/* did unit i-1 switch chains (or fill out a switched-to row)? */
 			int switched = s->alt;
 			/* same chain as unit i-1; the rest of its row keeps the pattern */
@@ -737,12 +747,33 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 					best_prev = pb;
 					best_pi = (int)p;
 				}
+			} else if (win && i >= win->lo && i <= win->hi &&
+			           s->pstart < (long)win->lo) {
+				/* one break, somewhere in the window: each unit
+				 * it stands from the mark costs win->move */
+				double pb = s->score - balance_cost(s) + foot_run(s) +
+				            junction(&C, s, (long)i - 1) -
+				            win->move * (double)(i > win->mark ? i - win->mark
+				                                               : win->mark - i);
+				if (pb > best_prev) {
+					best_prev = pb;
+					best_pi = (int)p;
+					windowed = 1;
+				}
 			}
 		}
 		*budget = *budget > 2 * cnt[i - 1] ? *budget - 2 * cnt[i - 1] : 0;
-		if (!lay->pages_known)
+		if (best_prev > -DBL_MAX)
 			for (int left = 0; left < 2; left++) {
 				cand[nc] = page_state(best_prev, (long)i, best_pi, left);
+				/* the page goes on from the last unit read of the
+				 * one it closes: its right chain's, or its only one */
+				if (windowed) {
+					const state *q = &prev[best_pi];
+					int two = q->first1 >= 0 && q->other >= 0;
+					cand[nc].pend =
+					    two && q->lab == q->left ? q->other : (long)i - 1;
+				}
 				place(&C, &cand[nc++], 0, i, 0);
 			}
 		for (size_t c = 0; c < nc; c++)
@@ -841,8 +872,14 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		lab[i] ^= left; /* 0: the left column */
 		bi = s->parent >= 0 ? (size_t)s->parent : 0;
 	}
-	if (!last_page && lay->pages_known && ph > *height)
+	if (!last_page && lay->pages_known && !win && ph > *height)
 		*height = ph;
+	if (win) {
+		win->brk = m;
+		for (size_t i = 1; i < m && win->brk == m; i++)
+			if (pg[i])
+				win->brk = i;
+	}
 	if (score)
 		*score = bs;
 	/* emit: per page, the left chain then the right one */

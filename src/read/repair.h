@@ -24,6 +24,9 @@
 /* the line ended in a blank: the extractor cut a row at a word gap there and
  * the row goes on in a later line (pdfminer keeps the gap's space) */
 #define TIES__L_CUT 65536u
+/* a page break placed by an estimate (a page number read mid-page): the
+ * merge may move it a few units either way (ties__window) */
+#define TIES__L_SOFTPAGE 131072u
 
 /* Page breaks: a page-number line (TIES__L_PAGE, itself no content) ends a
  * page, or a form feed opens one (TIES__L_NEWPAGE on its first line). */
@@ -138,11 +141,17 @@ size_t ties__page_units(const ties__line *lines, size_t n, size_t i, const ties_
  * before this page, or NULL; last_page: no page follows (its columns may
  * end at different heights); *height: rows of the tallest column of the
  * full pages so far (0: none yet), raised by this page's; *score (if not
- * NULL): the score of the merge found. */
+ * NULL): the score of the merge found.  win (NULL: none): the units are
+ * two pages whose break is known only to lie in units [win->lo, win->hi]
+ * (lo >= 1, hi < m); the merge reads both and places it, in win->brk. */
+typedef struct ties__window {
+	size_t lo, hi, mark, brk; /* mark: the break as marked */
+	double move;              /* the cost of each unit between brk and mark */
+} ties__window;
 ties_code ties__columns_order(const ties__line *lines, const ties__unit *units, size_t m,
                               const ties__lm *lm, const ties__layout *lay, unsigned long *budget,
                               const ties__line *prev_end, int last_page, double *height,
-                              double *score, size_t *order);
+                              double *score, size_t *order, ties__window *win);
 
 /* ---- scraps read out of place (scraps.c) ---- */
 /* Unit u holds only scraps (TIES__L_FRAG): one row of a cut line, or

@@ -533,6 +533,46 @@ int ties__cut_marks(const ties__line *L, size_t n)
 	return c >= CUT_LINES && c * CUT_SHARE >= n;
 }
 
+/* A break placed by an estimate (move_midpage_numbers in artifacts.c)
+ * counts lines, which stand for rows only roughly: the merge may move it by
+ * up to SOFT_UNITS units either way, at SOFT_MOVE a unit (the estimate is
+ * the likeliest place, barely). */
+#define SOFT_UNITS 8
+#define SOFT_MOVE 0.1
+
+/* The page break at line e (TIES__L_SOFTPAGE) is uncertain: the merge reads
+ * the m units of the page before it (in U) together with those of the page
+ * after it and places the break; the flag moves there.  U and order: room
+ * for the rest of the text's units. */
+static ties_code place_break(ties__line *L, size_t n, size_t e, size_t m, const ties__lm *lm,
+                             const ties__layout *lay, int stretched, unsigned long *budget,
+                             const ties__line *prev_end, double height, ties__unit *U,
+                             size_t *order)
+{
+	size_t e2;
+	size_t m2 = ties__page_units(L, n, e, lay, stretched, U + m, &e2);
+	/* stacks of scraps stand apart from the merge (see repair) */
+	size_t mu = 0, first2 = 0;
+	for (size_t k = 0; k < m + m2; k++) {
+		if (k == m)
+			first2 = mu;
+		if (!ties__scraps_stacked(L, n, &U[k]))
+			U[mu++] = U[k];
+	}
+	if (m2 == 0 || first2 == 0 || mu - first2 < 2)
+		return TIES_OK;
+	ties__window w = {first2 > SOFT_UNITS ? first2 - SOFT_UNITS : 1,
+	                  first2 + SOFT_UNITS < mu - 1 ? first2 + SOFT_UNITS : mu - 2, first2,
+	                  first2, SOFT_MOVE};
+	ties_code rc = ties__columns_order(L, U, mu, lm, lay, budget, prev_end, last_page(L, e2, n),
+	                                   &height, NULL, order, &w);
+	if (rc || w.brk == first2 || w.brk >= mu)
+		return rc;
+	L[e].flags &= ~(TIES__L_NEWPAGE | TIES__L_SOFTPAGE);
+	L[U[w.brk].first].flags |= TIES__L_NEWPAGE;
+	return TIES_OK;
+}
+
 static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
                         const ties__vocab *vocab, ties__blocks *bl)
 {
@@ -572,6 +612,13 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 		/* one page: up to the next page mark */
 		size_t e;
 		size_t m = ties__page_units(L, n, i, &lay, stretched, U, &e);
+		if (m && e < n && (L[e].flags & TIES__L_SOFTPAGE)) {
+			rc = place_break(L, n, e, m, lm, &lay, stretched, &budget,
+			                 np ? P[np - 1] : NULL, i == 0 ? 0 : height, U, order);
+			if (rc)
+				goto done;
+			m = ties__page_units(L, n, i, &lay, stretched, U, &e);
+		}
 		/* stacks of scraps stand apart from the merge: their words go
 		 * back into the rows they came from (scraps.c) */
 		size_t no = 0, mu = 0;
@@ -596,7 +643,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				double sc;
 				rc = ties__columns_order(
 				    L, U + k, m - k, lm, &lay, &budget, np ? P[np - 1] : NULL, last,
-				    i == 0 ? &first_height : &height, &sc, order + m);
+				    i == 0 ? &first_height : &height, &sc, order + m, NULL);
 				if (rc)
 					goto done;
 				sc -= front_cost;
@@ -639,7 +686,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				np = p0;
 				rc = ties__columns_order(
 				    L, R, nr, lm, &lay, &budget, np ? P[np - 1] : NULL, last,
-				    i == 0 ? &first_height : &height, NULL, order);
+				    i == 0 ? &first_height : &height, NULL, order, NULL);
 				if (rc)
 					goto done;
 				emit(L, R, order, nr, P, &np);

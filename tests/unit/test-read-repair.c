@@ -490,7 +490,7 @@ static void columns_alternating(void **st)
 	double height = 0;
 	size_t order[6];
 	assert_int_equal(
-	    ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, 1, &height, NULL, order),
+	    ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, 1, &height, NULL, order, NULL),
 	    TIES_OK);
 	size_t want[6] = {0, 2, 4, 1, 3, 5};
 	assert_memory_equal(order, want, sizeof want);
@@ -498,13 +498,55 @@ static void columns_alternating(void **st)
 	/* with no budget left the search is greedy but still a permutation */
 	budget = 0;
 	assert_int_equal(
-	    ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, 1, &height, NULL, order),
+	    ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, 1, &height, NULL, order, NULL),
 	    TIES_OK);
 	int seen[6] = {0};
 	for (size_t i = 0; i < 6; i++)
 		seen[order[i]]++;
 	for (size_t i = 0; i < 6; i++)
 		assert_int_equal(seen[i], 1);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
+/* Two pages of two alternating columns; the break between them is known
+ * only to lie in a window: the merge puts it where the hyphens close, from a
+ * mark two units late or two early. */
+static void columns_break_window(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("Alpha beta gamma met in the inter-", 0),
+	                  mk("Omega theta saw the recon-", 0),
+	                  mk("national delta epsilon under-", 0),
+	                  mk("struction lambda and the trans-", 0),
+	                  mk("standing zeta ended.", 0),
+	                  mk("portation nu went to the over-", 0),
+	                  mk("whelming rho met the dis-", 0),
+	                  mk("Upsilon phi saw the con-", 0),
+	                  mk("covery of sigma and the mis-", 0),
+	                  mk("struct chi and the re-", 0),
+	                  mk("sion tau ended.", 0),
+	                  mk("port psi ended.", 0)};
+	enum { N = 12 };
+	ties__unit U[N];
+	for (size_t i = 0; i < N; i++)
+		U[i] = (ties__unit){i, 1};
+	ties__vocab *v = ties__vocab_new();
+	ties__lm *lm = ties__lm_new(L, N, v);
+	assert_non_null(lm);
+	ties__layout lay = {34, 1, 0, 0};
+	const size_t want[N] = {0, 2, 4, 1, 3, 5, 6, 8, 10, 7, 9, 11};
+	for (size_t mark = 4; mark <= 8; mark += 4) {
+		unsigned long budget = 1000000;
+		double height = 0;
+		size_t order[N];
+		ties__window w = {2, 10, mark, 0, 0.1};
+		assert_int_equal(ties__columns_order(L, U, N, lm, &lay, &budget, NULL, 1, &height,
+		                                     NULL, order, &w),
+		                 TIES_OK);
+		assert_int_equal(w.brk, 6);
+		assert_memory_equal(order, want, sizeof want);
+	}
 	ties__lm_free(lm);
 	ties__vocab_free(v);
 }
@@ -526,7 +568,7 @@ static size_t notes_order(const char *const *text, size_t n, size_t *order)
 	unsigned long budget = 1000000;
 	double height = 0;
 	assert_int_equal(
-	    ties__columns_order(L, U, n, lm, &lay, &budget, NULL, 1, &height, NULL, order),
+	    ties__columns_order(L, U, n, lm, &lay, &budget, NULL, 1, &height, NULL, order, NULL),
 	    TIES_OK);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
@@ -990,6 +1032,7 @@ int main(void)
 	    cmocka_unit_test(artifacts_footer_pages),
 	    cmocka_unit_test(artifacts_no_false_pages),
 	    cmocka_unit_test(columns_alternating),
+	    cmocka_unit_test(columns_break_window),
 	    cmocka_unit_test(columns_notes),
 	    cmocka_unit_test(units_scraps),
 	    cmocka_unit_test(units_cut_marks),

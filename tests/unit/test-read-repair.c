@@ -468,6 +468,27 @@ static void artifacts_no_false_pages(void **st)
 	assert_int_equal(breaks(L, FURN_LINES, &first), 0);
 }
 
+/* Merges lines L[0..n) (n <= 16), one unit each, as one page (or, with
+ * win, two) of column width w; asserts that the merge succeeds. */
+static void merge_lines(ties__line *L, size_t n, size_t w, unsigned long *budget, ties__window *win,
+                        size_t *order)
+{
+	ties__unit U[16];
+	assert_true(n <= 16);
+	for (size_t i = 0; i < n; i++)
+		U[i] = (ties__unit){i, 1};
+	ties__vocab *v = ties__vocab_new();
+	ties__lm *lm = ties__lm_new(L, n, v);
+	assert_non_null(lm);
+	ties__layout lay = {w, 1, 0, 0};
+	double height = 0;
+	assert_int_equal(
+	    ties__columns_order(L, U, n, lm, &lay, budget, NULL, 1, &height, NULL, order, win),
+	    TIES_OK);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
 /* Two columns whose lines alternate; the hyphens only close within a
  * column, and the second column must come after the first. */
 static void columns_alternating(void **st)
@@ -479,34 +500,20 @@ static void columns_alternating(void **st)
 	                  mk("struction lambda and the trans-", 0),
 	                  mk("standing zeta ended.", 0),
 	                  mk("portation nu ended.", 0)};
-	ties__unit U[6];
-	for (size_t i = 0; i < 6; i++)
-		U[i] = (ties__unit){i, 1};
-	ties__vocab *v = ties__vocab_new();
-	ties__lm *lm = ties__lm_new(L, 6, v);
-	assert_non_null(lm);
-	ties__layout lay = {34, 1, 0, 0};
 	unsigned long budget = 1000000;
-	double height = 0;
 	size_t order[6];
-	assert_int_equal(
-	    ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, 1, &height, NULL, order, NULL),
-	    TIES_OK);
+	merge_lines(L, 6, 34, &budget, NULL, order);
 	size_t want[6] = {0, 2, 4, 1, 3, 5};
 	assert_memory_equal(order, want, sizeof want);
 	assert_true(budget < 1000000);
 	/* with no budget left the search is greedy but still a permutation */
 	budget = 0;
-	assert_int_equal(
-	    ties__columns_order(L, U, 6, lm, &lay, &budget, NULL, 1, &height, NULL, order, NULL),
-	    TIES_OK);
+	merge_lines(L, 6, 34, &budget, NULL, order);
 	int seen[6] = {0};
 	for (size_t i = 0; i < 6; i++)
 		seen[order[i]]++;
 	for (size_t i = 0; i < 6; i++)
 		assert_int_equal(seen[i], 1);
-	ties__lm_free(lm);
-	ties__vocab_free(v);
 }
 
 /* Two pages of two alternating columns; the break between them is known
@@ -515,11 +522,11 @@ static void columns_alternating(void **st)
 static void columns_break_window(void **st)
 {
 	(void)st;
-	ties__line L[] = {mk("Alpha beta gamma met in the inter-", 0),
-	                  mk("Omega theta saw the recon-", 0),
-	                  mk("national delta epsilon under-", 0),
-	                  mk("struction lambda and the trans-", 0),
-	                  mk("standing zeta ended.", 0),
+	ties__line L[] = {mk("Kappa iota mu went into the inter-", 0),
+	                  mk("Xi omicron met the recon-", 0),
+	                  mk("val of eta and pi the under-", 0),
+	                  mk("naissance of the sigma trans-", 0),
+	                  mk("writer rho left.", 0),
 	                  mk("portation nu went to the over-", 0),
 	                  mk("whelming rho met the dis-", 0),
 	                  mk("Upsilon phi saw the con-", 0),
@@ -527,28 +534,15 @@ static void columns_break_window(void **st)
 	                  mk("struct chi and the re-", 0),
 	                  mk("sion tau ended.", 0),
 	                  mk("port psi ended.", 0)};
-	enum { N = 12 };
-	ties__unit U[N];
-	for (size_t i = 0; i < N; i++)
-		U[i] = (ties__unit){i, 1};
-	ties__vocab *v = ties__vocab_new();
-	ties__lm *lm = ties__lm_new(L, N, v);
-	assert_non_null(lm);
-	ties__layout lay = {34, 1, 0, 0};
-	const size_t want[N] = {0, 2, 4, 1, 3, 5, 6, 8, 10, 7, 9, 11};
+	const size_t want[12] = {0, 2, 4, 1, 3, 5, 6, 8, 10, 7, 9, 11};
 	for (size_t mark = 4; mark <= 8; mark += 4) {
 		unsigned long budget = 1000000;
-		double height = 0;
-		size_t order[N];
+		size_t order[12];
 		ties__window w = {2, 10, mark, 0, 0.1};
-		assert_int_equal(ties__columns_order(L, U, N, lm, &lay, &budget, NULL, 1, &height,
-		                                     NULL, order, &w),
-		                 TIES_OK);
+		merge_lines(L, 12, 34, &budget, &w, order);
 		assert_int_equal(w.brk, 6);
 		assert_memory_equal(order, want, sizeof want);
 	}
-	ties__lm_free(lm);
-	ties__vocab_free(v);
 }
 
 /* Note numbers count up in reading order: where the words leave the
@@ -556,22 +550,10 @@ static void columns_break_window(void **st)
 static size_t notes_order(const char *const *text, size_t n, size_t *order)
 {
 	ties__line L[8];
-	ties__unit U[8];
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		L[i] = mk(text[i], 0);
-		U[i] = (ties__unit){i, 1};
-	}
-	ties__vocab *v = ties__vocab_new();
-	ties__lm *lm = ties__lm_new(L, n, v);
-	assert_non_null(lm);
-	ties__layout lay = {44, 1, 0, 0};
 	unsigned long budget = 1000000;
-	double height = 0;
-	assert_int_equal(
-	    ties__columns_order(L, U, n, lm, &lay, &budget, NULL, 1, &height, NULL, order, NULL),
-	    TIES_OK);
-	ties__lm_free(lm);
-	ties__vocab_free(v);
+	merge_lines(L, n, 44, &budget, NULL, order);
 	return n;
 }
 

@@ -994,6 +994,73 @@ static void reader_repairs_columns(void **st)
 	ties_doc_free(doc);
 }
 
+/* Five pages of two columns whose lines alternate, each column's lines
+ * joined by broken words; page 1's number was read half way down it, so its
+ * break is estimated from the typical page, 3 lines early: the merge moves
+ * it to where the columns' broken words close. */
+static void add_rows(ties_buf *b, size_t *k, size_t rows, int first, int close)
+{
+	static const char *const adj[] = {"northern", "southern", "eastern",  "western",
+	                                  "coastal",  "upland",   "river",    "border",
+	                                  "market",   "harbour",  "mountain", "desert",
+	                                  "island",   "valley",   "forest",   "capital"};
+	static const char *const noun[] = {
+	    "roads",   "towns",  "ports",   "farms",  "mines", "camps",   "wells", "ranches",
+	    "bridges", "courts", "schools", "depots", "mills", "clinics", "docks", "yards"};
+	static const char *const fmt[2][3] = {
+	    {"Delegates of the %s %s began inter-\n\n", "national talks on the %s %s inter-\n\n",
+	     "national talks on the %s %s ended.\n\n"},
+	    {"Engineers of the %s %s began recon-\n\n", "struction of the %s %s and recon-\n\n",
+	     "struction of the %s %s was done.\n\n"}};
+	for (size_t r = 0; r < rows; r++) {
+		int kind = r == 0 && first ? 0 : r + 1 == rows && close ? 2 : 1;
+		for (int c = 0; c < 2; c++, (*k)++)
+			assert_int_equal(ties_buf_printf(b, fmt[c][kind], adj[*k % 16],
+			                                 noun[(*k / 16 + *k) % 16]),
+			                 TIES_OK);
+	}
+}
+
+static size_t count(const char *s, const char *what)
+{
+	size_t n = 0;
+	for (const char *q = s; (q = strstr(q, what)); q++)
+		n++;
+	return n;
+}
+
+static void reader_estimated_break(void **st)
+{
+	(void)st;
+	ties_buf b;
+	ties_buf_init(&b, 1 << 20);
+	size_t k = 0;
+	/* page 1: 31 rows, its number after the first 15; pages 2 to 5: 29, 30,
+	 * 30 and 10 rows, each number at the page's end */
+	add_rows(&b, &k, 15, 1, 0);
+	assert_int_equal(ties_buf_adds(&b, "1\n\n"), TIES_OK);
+	add_rows(&b, &k, 16, 0, 1);
+	const size_t rows[4] = {29, 30, 30, 10};
+	for (size_t p = 0; p < 4; p++) {
+		add_rows(&b, &k, rows[p], 1, 1);
+		assert_int_equal(ties_buf_printf(&b, "%zu\n\n", p + 2), TIES_OK);
+	}
+	ties_doc *doc;
+	ties_error err;
+	assert_int_equal(ties_read_buffer(b.data, b.len, "t", NULL, &doc, &err), TIES_OK);
+	assert_int_equal(doc->repaired, 1);
+	assert_int_equal(doc->nartifacts, 5);
+	/* every broken word closed, every column read whole */
+	assert_int_equal(count(doc->text, "inter-"), 0);
+	assert_int_equal(count(doc->text, "recon-"), 0);
+	assert_int_equal(count(doc->text, " ended."), 5);
+	/* 130 rows, 5 of them a page's first */
+	assert_int_equal(count(doc->text, "international talks on the"), 125);
+	assert_int_equal(count(doc->text, "reconstruction of the"), 125);
+	ties_doc_free(doc);
+	ties_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1030,6 +1097,7 @@ int main(void)
 	    cmocka_unit_test(join_compound_infix),
 	    cmocka_unit_test(reader_clean_unchanged),
 	    cmocka_unit_test(reader_repairs_columns),
+	    cmocka_unit_test(reader_estimated_break),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

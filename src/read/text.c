@@ -537,7 +537,7 @@ int ties__cut_marks(const ties__line *L, size_t n)
  * counts lines, which stand for rows only roughly: the merge may move it by
  * up to SOFT_UNITS units either way, at SOFT_MOVE a unit (the estimate is
  * the likeliest place, barely). */
-#define SOFT_UNITS 8
+#define SOFT_UNITS 6
 #define SOFT_MOVE 0.1
 
 /* The page break at line e (TIES__L_SOFTPAGE) is uncertain: the merge reads

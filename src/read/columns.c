@@ -25,7 +25,9 @@
  * (ties_read_opts.max_search) narrows the beam, down to a greedy merge.
  * Which chain is the left column (read first) is part of the state.  Where
  * no page numbers cut the text, a chain pair may also close (an unmarked
- * page break) at a fixed cost.
+ * page break) at a fixed cost.  Where a break is only estimated, two pages
+ * are merged at once and the break goes anywhere in a window around the
+ * estimate (ties__window), the second page going on from the first's end.
  */
 #include <float.h>
 #include <math.h>

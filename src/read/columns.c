@@ -874,7 +874,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		lab[i] ^= left; /* 0: the left column */
 		bi = s->parent >= 0 ? (size_t)s->parent : 0;
 	}
-	if (!last_page && lay->pages_known && !win && ph > *height)
+	if (!last_page && lay->pages_known && ph > *height)
 		*height = ph;
 	if (win) {
 		win->brk = m;

@@ -212,6 +212,9 @@ typedef struct ctx {
 	const unsigned char *nfirst, *nlast;
 	double height; /* rows of a full column, 0 if unknown */
 	int last;      /* the text's last page, its pages known */
+	/* with a window, the units before it are of a page that is not the
+	 * last: what holds for a last page holds from the window on */
+	long last_from;
 	const ties__lm *lm;
 	const ties__layout *lay;
 	memo *memo; /* 1 << MEMO_BITS entries, a = -1 when empty */
@@ -391,7 +394,8 @@ static double place(const ctx *C, state *s, int c, size_t i, int sw)
 		 * beside the start of the left run just read; the left one goes
 		 * on below the two last lines, which stand side by side */
 		int l = s->left;
-		if (C->last && c == l && !s->has[l] && !s->has_d && s->ly[!l] >= SWAP_ROWS) {
+		if (C->last && s->pstart >= C->last_from && c == l && !s->has[l] && !s->has_d &&
+		    s->ly[!l] >= SWAP_ROWS) {
 			s->swap = 1;
 			s->rsy = p;
 			goto placed;
@@ -431,7 +435,7 @@ placed:
 	s->stop[c] = C->stop[i];
 	s->cut[c] = C->cut[i];
 	/* on a last page, no column is taller than those of the pages before */
-	if (C->height > 0) {
+	if (C->height > 0 && s->pstart >= C->last_from) {
 		double over = s->ly[c] - C->height - 1.0;
 		if (over > 0)
 			cost += 2.0 * (over < 1 ? over : 1);
@@ -646,6 +650,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	         nmk ? nmk + m : NULL,
 	         last_page ? *height : 0,
 	         last_page && lay->pages_known,
+	         win && win->lo ? (long)win->lo : 0,
 	         lm,
 	         lay,
 	         mm,
@@ -705,7 +710,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		double lk = link_u(&C, (long)i - 1, (long)i);
 		/* a window's break is due: only pages broken in it go on */
 		int due = 0;
-		for (size_t p = 0; win && i > win->hi && p < cnt[i - 1] && !due; p++)
+		for (size_t p = 0; win && win->lo && i > win->hi && p < cnt[i - 1] && !due; p++)
 			due = prev[p].pstart >= (long)win->lo;
 		for (size_t p = 0; p < cnt[i - 1]; p++) {
 			const state *s = &prev[p];
@@ -749,7 +754,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 					best_prev = pb;
 					best_pi = (int)p;
 				}
-			} else if (win && i >= win->lo && i <= win->hi &&
+			} else if (win && win->lo && i >= win->lo && i <= win->hi &&
 			           s->pstart < (long)win->lo) {
 				/* one break, somewhere in the window: each unit
 				 * it stands from the mark costs win->move */
@@ -850,17 +855,24 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	}
 	/* the best final state, its last page's junction and foot included */
 	size_t bi = 0;
-	double bs = -DBL_MAX, ph = 0;
+	double bs = -DBL_MAX, ph = 0, bshort = -DBL_MAX;
 	for (size_t p = 0; p < cnt[m - 1]; p++) {
 		const state *s = &st[(m - 1) * beam + p];
-		double v = s->score + junction(&C, s, (long)m - 1) - swap_cost(s) + foot_run(s) -
-		           (!last_page         ? balance_cost(s)
-		            : lay->pages_known ? fill_cost(s)
-		                               : 0);
-		if (v > bs) {
-			bs = v;
+		double v = s->score + junction(&C, s, (long)m - 1) - swap_cost(s) + foot_run(s);
+		double bal = !last_page ? balance_cost(s) : lay->pages_known ? fill_cost(s) : 0;
+		if (v - bal > bs) {
+			bs = v - bal;
 			bi = p;
 			ph = s->ly[0] > s->ly[1] ? s->ly[0] : s->ly[1];
+		}
+		/* the best reading were the right column allowed to end short
+		 * (its last rows read after the page's number) */
+		int l = s->left;
+		if (win && s->has[0] && s->has[1] && s->ly[!l] < s->ly[l])
+			bal = 0;
+		if (win && v - bal > bshort) {
+			bshort = v - bal;
+			win->gap = s->has[0] && s->has[1] ? s->ly[l] - s->ly[!l] : 0;
 		}
 	}
 	int left = 0;
@@ -876,7 +888,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	}
 	if (!last_page && lay->pages_known && ph > *height)
 		*height = ph;
-	if (win) {
+	if (win && win->lo) {
 		win->brk = m;
 		for (size_t i = 1; i < m && win->brk == m; i++)
 			if (pg[i])

@@ -143,10 +143,15 @@ size_t ties__page_units(const ties__line *lines, size_t n, size_t i, const ties_
  * full pages so far (0: none yet), raised by this page's; *score (if not
  * NULL): the score of the merge found.  win (NULL: none): the units are
  * two pages whose break is known only to lie in units [win->lo, win->hi]
- * (lo >= 1, hi < m); the merge reads both and places it, in win->brk. */
+ * (lo >= 1, hi < m); the merge reads both and places it, in win->brk;
+ * with lo 0, win only reports gap. */
 typedef struct ties__window {
-	size_t lo, hi, mark, brk; /* mark: the break as marked */
+	size_t lo, hi, mark, brk; /* mark: the break as marked; lo 0: no window */
 	double move;              /* the cost of each unit between brk and mark */
+	/* out: rows by which the left column ends below the right one in the
+	 * best reading that lets the right one end short, costing nothing for
+	 * it (0: it ends no shorter) */
+	double gap;
 } ties__window;
 ties_code ties__columns_order(const ties__line *lines, const ties__unit *units, size_t m,
                               const ties__lm *lm, const ties__layout *lay, unsigned long *budget,

@@ -2,6 +2,7 @@
  * Clean text (paragraphs separated by blank lines) passes through as is;
  * text that an extractor linearised column-blind (boxes that mostly stop
  * mid-sentence) is repaired first: see repair.h and docs/reading.md. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -561,9 +562,11 @@ static ties_code place_break(ties__line *L, size_t n, size_t e, size_t m, const 
 	}
 	if (m2 == 0 || first2 == 0 || mu - first2 < 2)
 		return TIES_OK;
-	ties__window w = {first2 > SOFT_UNITS ? first2 - SOFT_UNITS : 1,
-	                  first2 + SOFT_UNITS < mu - 1 ? first2 + SOFT_UNITS : mu - 2, first2,
-	                  first2, SOFT_MOVE};
+	ties__window w = {.lo = first2 > SOFT_UNITS ? first2 - SOFT_UNITS : 1,
+	                  .hi = first2 + SOFT_UNITS < mu - 1 ? first2 + SOFT_UNITS : mu - 2,
+	                  .mark = first2,
+	                  .brk = first2,
+	                  .move = SOFT_MOVE};
 	ties_code rc = ties__columns_order(L, U, mu, lm, lay, budget, prev_end, last_page(L, e2, n),
 	                                   &height, NULL, order, &w);
 	if (rc || w.brk == first2 || w.brk >= mu)
@@ -571,6 +574,65 @@ static ties_code place_break(ties__line *L, size_t n, size_t e, size_t m, const 
 	L[e].flags &= ~(TIES__L_NEWPAGE | TIES__L_SOFTPAGE);
 	L[U[w.brk].first].flags |= TIES__L_NEWPAGE;
 	return TIES_OK;
+}
+
+/* A page's foot read after its number: pdfminer may write the last rows of
+ * a page's right column after the page number, where they seem to open the
+ * next page, and the merge then reads the page with its columns level by
+ * giving the right one lines of the left.  A later page whose best reading,
+ * were its right column let end short, leaves it FOOT_GAP rows short or
+ * more is read together with the next page, the break anywhere from the
+ * number to FOOT_EXTRA units past the gap's rows (at most FOOT_UNITS); it
+ * moves only where the units it takes make up the gap, within FOOT_FIT
+ * rows.  Under 4 rows a column may end short for headings and paragraph
+ * gaps the text does not show (at 2.5 two ReportLab pages that end so took
+ * 2 and 4 units and read worse). */
+#define FOOT_GAP 4.0
+#define FOOT_EXTRA 2
+#define FOOT_FIT 1.5
+#define FOOT_UNITS 24
+
+/* The page whose m units (stacks left out) are in U ends at the number at
+ * line e, and its reading leaves the right column gap rows short: the merge
+ * reads it with the next page and may end it after some of the next page's
+ * first units; the break then moves there (1), or stays (0).  U and order:
+ * room for the rest of the text's units. */
+static int place_foot(ties__line *L, size_t n, size_t e, size_t m, double gap, const ties__lm *lm,
+                      const ties__layout *lay, int stretched, unsigned long *budget,
+                      const ties__line *prev_end, double height, ties__unit *U, size_t *order,
+                      ties_code *rc)
+{
+	size_t e2;
+	size_t m2 = ties__page_units(L, n, e + 1, lay, stretched, U + m, &e2);
+	size_t mu = m;
+	for (size_t k = m; k < m + m2; k++)
+		if (!ties__scraps_stacked(L, n, &U[k]))
+			U[mu++] = U[k];
+	size_t span = (size_t)gap + FOOT_EXTRA;
+	if (span > FOOT_UNITS)
+		span = FOOT_UNITS;
+	if (m == 0 || mu < m + 2)
+		return 0;
+	/* no cost for a unit taken: the fit below decides */
+	ties__window w = {
+	    .lo = m, .hi = m + span < mu - 1 ? m + span : mu - 2, .mark = m, .brk = m};
+	*rc = ties__columns_order(L, U, mu, lm, lay, budget, prev_end, last_page(L, e2, n), &height,
+	                          NULL, order, &w);
+	if (*rc || w.brk <= m || w.brk >= mu)
+		return 0;
+	/* the units it takes must fill the right column out: their rows
+	 * make up the gap */
+	double rows = 0;
+	for (size_t k = m; k < w.brk; k++) {
+		rows += 1;
+		for (size_t q = 1; q < U[k].n; q++)
+			rows += !(L[U[k].first + q].flags & TIES__L_BLANK_BEFORE);
+	}
+	if (fabs(rows - gap) > FOOT_FIT)
+		return 0;
+	L[e].flags &= ~TIES__L_PAGE;
+	L[U[w.brk].first].flags |= TIES__L_NEWPAGE;
+	return 1;
 }
 
 static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
@@ -639,11 +701,16 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			 * later pages tell a full column's height */
 			double first_height = 0;
 			int last = last_page(L, e, n);
+			/* a later page that ends at its number: how short its right
+			 * column may be read (place_foot) */
+			int footed = i > 0 && !last && e < n && (L[e].flags & TIES__L_PAGE);
+			ties__window fw = {.lo = 0};
 			for (size_t k = 0; k <= cands; k++) {
 				double sc;
-				rc = ties__columns_order(
-				    L, U + k, m - k, lm, &lay, &budget, np ? P[np - 1] : NULL, last,
-				    i == 0 ? &first_height : &height, &sc, order + m, NULL);
+				rc = ties__columns_order(L, U + k, m - k, lm, &lay, &budget,
+				                         np ? P[np - 1] : NULL, last,
+				                         i == 0 ? &first_height : &height, &sc,
+				                         order + m, footed ? &fw : NULL);
 				if (rc)
 					goto done;
 				sc -= front_cost;
@@ -657,6 +724,12 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 					memcpy(order, order + m, (m - k) * sizeof *order);
 				}
 			}
+			if (footed && fw.gap >= FOOT_GAP &&
+			    place_foot(L, n, e, m, fw.gap, lm, &lay, stretched, &budget,
+			               np ? P[np - 1] : NULL, height, U, order + m, &rc))
+				continue; /* the page again, to its new break */
+			if (rc)
+				goto done;
 			for (size_t k = 0; k < front; k++)
 				for (size_t q = 0; q < U[k].n; q++) {
 					L[U[k].first + q].flags |= TIES__L_HEADING;

@@ -469,9 +469,10 @@ static void artifacts_no_false_pages(void **st)
 }
 
 /* Merges lines L[0..n) (n <= 16), one unit each, as one page (or, with
- * win, two) of column width w; asserts that the merge succeeds. */
-static void merge_lines(ties__line *L, size_t n, size_t w, unsigned long *budget, ties__window *win,
-                        size_t *order)
+ * win, two) of column width w, the text's last unless full (then its
+ * columns should end level); asserts that the merge succeeds. */
+static void merge_page(ties__line *L, size_t n, size_t w, unsigned long *budget, ties__window *win,
+                       size_t *order, int full)
 {
 	ties__unit U[16];
 	assert_true(n <= 16);
@@ -483,10 +484,16 @@ static void merge_lines(ties__line *L, size_t n, size_t w, unsigned long *budget
 	ties__layout lay = {w, 1, 0, 0};
 	double height = 0;
 	assert_int_equal(
-	    ties__columns_order(L, U, n, lm, &lay, budget, NULL, 1, &height, NULL, order, win),
+	    ties__columns_order(L, U, n, lm, &lay, budget, NULL, !full, &height, NULL, order, win),
 	    TIES_OK);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
+}
+
+static void merge_lines(ties__line *L, size_t n, size_t w, unsigned long *budget, ties__window *win,
+                        size_t *order)
+{
+	merge_page(L, n, w, budget, win, order, 0);
 }
 
 /* Two columns whose lines alternate; the hyphens only close within a
@@ -538,11 +545,47 @@ static void columns_break_window(void **st)
 	for (size_t mark = 4; mark <= 8; mark += 4) {
 		unsigned long budget = 1000000;
 		size_t order[12];
-		ties__window w = {2, 10, mark, 0, 0.1};
+		ties__window w = {.lo = 2, .hi = 10, .mark = mark, .move = 0.1};
 		merge_lines(L, 12, 34, &budget, &w, order);
 		assert_int_equal(w.brk, 6);
 		assert_memory_equal(order, want, sizeof want);
 	}
+}
+
+/* A full page whose right column ends four rows short (its foot read
+ * after the page's number): the merge reports the gap of the best reading
+ * that lets it end short; a page whose columns end level reports none. */
+static void columns_short_right(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("Kappa iota mu went into the inter-", 0),
+	                  mk("Xi omicron met the recon-", 0),
+	                  mk("val of eta and pi the under-", 0),
+	                  mk("naissance of the sigma trans-", 0),
+	                  mk("writer rho left the over-", 0),
+	                  mk("portation nu went to the dis-", 0),
+	                  mk("whelming rho met the mis-", 0),
+	                  mk("covery of sigma and the con-", 0),
+	                  mk("take of chi and the re-", 0),
+	                  mk("turn of tau and the pro-", 0),
+	                  mk("gress of psi and the sub-", 0),
+	                  mk("mission of omega ended.", 0)};
+	const size_t want[12] = {0, 2, 4, 6, 8, 9, 10, 11, 1, 3, 5, 7};
+	unsigned long budget = 1000000;
+	size_t order[12];
+	ties__window w = {.lo = 0, .brk = 99};
+	merge_page(L, 12, 34, &budget, &w, order, 1);
+	assert_memory_equal(order, want, sizeof want);
+	assert_true(w.gap > 3.5 && w.gap < 4.5);
+	assert_int_equal(w.brk, 99); /* no window: no break placed */
+	/* the first eight lines alone: two columns of four rows */
+	ties__line K[8];
+	memcpy(K, L, sizeof K);
+	K[7] = mk("covery of sigma ended.", 0);
+	K[6] = mk("whelming rho ended.", 0);
+	w.gap = -1;
+	merge_page(K, 8, 34, &budget, &w, order, 1);
+	assert_true(w.gap < 0.5);
 }
 
 /* Note numbers count up in reading order: where the words leave the
@@ -1082,6 +1125,7 @@ int main(void)
 	    cmocka_unit_test(artifacts_no_false_pages),
 	    cmocka_unit_test(columns_alternating),
 	    cmocka_unit_test(columns_break_window),
+	    cmocka_unit_test(columns_short_right),
 	    cmocka_unit_test(columns_notes),
 	    cmocka_unit_test(units_scraps),
 	    cmocka_unit_test(units_cut_marks),

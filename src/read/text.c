@@ -534,6 +534,17 @@ int ties__cut_marks(const ties__line *L, size_t n)
 	return c >= CUT_LINES && c * CUT_SHARE >= n;
 }
 
+/* Leaves the stacks of scraps out of U[from..to), as they stand apart
+ * from the merge (see repair); returns the new end. */
+static size_t drop_stacks(const ties__line *L, size_t n, ties__unit *U, size_t from, size_t to)
+{
+	size_t k = from;
+	for (size_t j = from; j < to; j++)
+		if (!ties__scraps_stacked(L, n, &U[j]))
+			U[k++] = U[j];
+	return k;
+}
+
 /* A break placed by an estimate (move_midpage_numbers in artifacts.c)
  * counts lines, which stand for rows only roughly: the merge may move it by
  * up to SOFT_UNITS units either way, at SOFT_MOVE a unit (the estimate is
@@ -550,16 +561,9 @@ static ties_code place_break(ties__line *L, size_t n, size_t e, size_t m, const 
                              const ties__line *prev_end, double height, ties__unit *U,
                              size_t *order)
 {
-	size_t e2;
-	size_t m2 = ties__page_units(L, n, e, lay, stretched, U + m, &e2);
-	/* stacks of scraps stand apart from the merge (see repair) */
-	size_t mu = 0, first2 = 0;
-	for (size_t k = 0; k < m + m2; k++) {
-		if (k == m)
-			first2 = mu;
-		if (!ties__scraps_stacked(L, n, &U[k]))
-			U[mu++] = U[k];
-	}
+	size_t e2, first2 = drop_stacks(L, n, U, 0, m);
+	size_t m2 = ties__page_units(L, n, e, lay, stretched, U + first2, &e2);
+	size_t mu = drop_stacks(L, n, U, first2, first2 + m2);
 	if (m2 == 0 || first2 == 0 || mu - first2 < 2)
 		return TIES_OK;
 	ties__window w = {.lo = first2 > SOFT_UNITS ? first2 - SOFT_UNITS : 1,
@@ -604,10 +608,7 @@ static int place_foot(ties__line *L, size_t n, size_t e, size_t m, double gap, c
 {
 	size_t e2;
 	size_t m2 = ties__page_units(L, n, e + 1, lay, stretched, U + m, &e2);
-	size_t mu = m;
-	for (size_t k = m; k < m + m2; k++)
-		if (!ties__scraps_stacked(L, n, &U[k]))
-			U[mu++] = U[k];
+	size_t mu = drop_stacks(L, n, U, m, m + m2);
 	size_t span = (size_t)gap + FOOT_EXTRA;
 	if (span > FOOT_UNITS)
 		span = FOOT_UNITS;

@@ -85,6 +85,11 @@
 #define SWAP_SHARE (BEAM / 16) /* of a step's states, at most this many */
 #define FOOT_ROWS 1.5f         /* rows of a run at a page's foot (foot_run) */
 #define NOTE_COST 4.0          /* note numbers read out of order (note_cost) */
+/* Rows of the tallest column a page may hold (dense type on a tall page):
+ * where no page marks cut the text, a chain taller than that runs across
+ * pages, and each row over it costs TALL_COST. */
+#define TALL_ROWS 70.0f
+#define TALL_COST 1.0
 
 typedef struct state {
 	double score;
@@ -434,6 +439,13 @@ placed:
 	s->has[c] = 1;
 	s->stop[c] = C->stop[i];
 	s->cut[c] = C->cut[i];
+	/* without page marks, no column runs beyond any page's height: each
+	 * row over it costs as much as an unmarked break's imbalance */
+	if (!C->lay->pages_known && s->has[!c]) {
+		double over = s->ly[c] - TALL_ROWS;
+		if (over > 0)
+			cost += TALL_COST * (over < C->nrows[i] ? over : C->nrows[i]);
+	}
 	/* on a last page, no column is taller than those of the pages before */
 	if (C->height > 0 && s->pstart >= C->last_from) {
 		double over = s->ly[c] - C->height - 1.0;

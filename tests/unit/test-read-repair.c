@@ -1104,6 +1104,35 @@ static void reader_estimated_break(void **st)
 	ties_buf_release(&b);
 }
 
+/* Four pages of 45 rows and no page marks: each column reads on well into
+ * the same column of the next page, so only the height of a page says that
+ * the columns must be read page by page. */
+static void reader_unmarked_pages(void **st)
+{
+	(void)st;
+	ties_buf b;
+	ties_buf_init(&b, 1 << 20);
+	size_t k = 0;
+	for (size_t p = 0; p < 4; p++)
+		add_rows(&b, &k, 45, 1, 1);
+	ties_doc *doc;
+	ties_error err;
+	assert_int_equal(ties_read_buffer(b.data, b.len, "t", NULL, &doc, &err), TIES_OK);
+	assert_int_equal(doc->repaired, 1);
+	/* the columns' paragraphs alternate: left, right, left, right, ... */
+	const char *q = doc->text;
+	for (size_t p = 0; p < 4; p++) {
+		const char *d = strstr(q, "Delegates"), *e = strstr(q, "Engineers");
+		assert_non_null(d);
+		assert_non_null(e);
+		assert_true(d < e);
+		q = e + 1;
+	}
+	assert_null(strstr(q, "Delegates"));
+	ties_doc_free(doc);
+	ties_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1142,6 +1171,7 @@ int main(void)
 	    cmocka_unit_test(reader_clean_unchanged),
 	    cmocka_unit_test(reader_repairs_columns),
 	    cmocka_unit_test(reader_estimated_break),
+	    cmocka_unit_test(reader_unmarked_pages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

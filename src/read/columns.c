@@ -573,6 +573,24 @@ static double swap_cost(const state *s)
 	return s->swap && b > a - 1 ? SWAP_BACK + b - a + 1 : 0;
 }
 
+size_t ties__unit_rows(const ties__line *L, const ties__unit *u, size_t *width)
+{
+	/* lines of one box are rows of their own, scraps joined across blank
+	 * lines share one */
+	size_t w = 0, rows = 1;
+	for (size_t k = 0; k < u->n; k++) {
+		const ties__line *x = &L[u->first + k];
+		if (k > 0 && !(x->flags & TIES__L_BLANK_BEFORE)) {
+			rows++;
+			w = 0;
+		}
+		w += (w ? 1 : 0) + ties__line_width(x->text, x->len);
+	}
+	if (width)
+		*width = w;
+	return rows;
+}
+
 /* How well a page's two chains join: the left chain, read first, must
  * follow what came before the page (prev_end, or an opening), the right
  * one must continue it. */
@@ -677,17 +695,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	if (prev_end)
 		ties__lm_tail(lay, prev_end, &C.pe_tail);
 	for (size_t i = 0; i < m; i++) {
-		/* a unit's lines stand in rows: lines of one box are rows of their
-		 * own, scraps joined across blank lines share one */
-		size_t w = 0, rows = 1;
-		for (size_t k = 0; k < U[i].n; k++) {
-			const ties__line *x = &L[U[i].first + k];
-			if (k > 0 && !(x->flags & TIES__L_BLANK_BEFORE)) {
-				rows++;
-				w = 0;
-			}
-			w += (w ? 1 : 0) + ties__line_width(x->text, x->len);
-		}
+		size_t w, rows = ties__unit_rows(L, &U[i], &w);
 		wid[i] = w > 100000 ? 100000 : (int)w;
 		nrows[i] = rows > 100000 ? 100000 : (int)rows;
 		const ties__line *l = LAST(&C, i);

@@ -119,6 +119,10 @@ typedef struct ties__unit {
 	size_t first, n;
 } ties__unit;
 
+/* Rows the unit's lines stand in; *width (if not NULL): the characters of
+ * its last row. */
+size_t ties__unit_rows(const ties__line *lines, const ties__unit *u, size_t *width);
+
 /* Gaps of two blanks or more between words, twice or more: a justified
  * line whose word spaces the extractor kept. */
 int ties__justified(const char *t, size_t n);

@@ -624,11 +624,8 @@ static int place_foot(ties__line *L, size_t n, size_t e, size_t m, double gap, c
 	/* the units it takes must fill the right column out: their rows
 	 * make up the gap */
 	double rows = 0;
-	for (size_t k = m; k < w.brk; k++) {
-		rows += 1;
-		for (size_t q = 1; q < U[k].n; q++)
-			rows += !(L[U[k].first + q].flags & TIES__L_BLANK_BEFORE);
-	}
+	for (size_t k = m; k < w.brk; k++)
+		rows += (double)ties__unit_rows(L, &U[k], NULL);
 	if (fabs(rows - gap) > FOOT_FIT)
 		return 0;
 	L[e].flags &= ~TIES__L_PAGE;

@@ -552,31 +552,51 @@ static size_t drop_stacks(const ties__line *L, size_t n, ties__unit *U, size_t f
 #define SOFT_UNITS 6
 #define SOFT_MOVE 0.1
 
+/* The page of the m units in U (stacks left out) read together with the
+ * next one, whose lines start at line next: the break between them goes
+ * anywhere from `before` units before the first of the next page to `after`
+ * units past it, each unit from there costing move.  *brk: the unit that
+ * opens the second page in U, m where it stays or the merge did not run.
+ * U and order: room for the rest of the text's units. */
+static ties_code merge_with_next(ties__line *L, size_t n, size_t next, size_t m, size_t before,
+                                 size_t after, double move, const ties__lm *lm,
+                                 const ties__layout *lay, int stretched, unsigned long *budget,
+                                 const ties__line *prev_end, double height, ties__unit *U,
+                                 size_t *order, size_t *brk)
+{
+	size_t e2;
+	size_t m2 = ties__page_units(L, n, next, lay, stretched, U + m, &e2);
+	size_t mu = drop_stacks(L, n, U, m, m + m2);
+	*brk = m;
+	if (m == 0 || mu < m + 2)
+		return TIES_OK;
+	ties__window w = {.lo = m > before ? m - before : 1,
+	                  .hi = m + after < mu - 1 ? m + after : mu - 2,
+	                  .mark = m,
+	                  .brk = m,
+	                  .move = move};
+	ties_code rc = ties__columns_order(L, U, mu, lm, lay, budget, prev_end, last_page(L, e2, n),
+	                                   &height, NULL, order, &w);
+	if (!rc && w.brk < mu)
+		*brk = w.brk;
+	return rc;
+}
+
 /* The page break at line e (TIES__L_SOFTPAGE) is uncertain: the merge reads
  * the m units of the page before it (in U) together with those of the page
- * after it and places the break; the flag moves there.  U and order: room
- * for the rest of the text's units. */
+ * after it and places the break; the flag moves there. */
 static ties_code place_break(ties__line *L, size_t n, size_t e, size_t m, const ties__lm *lm,
                              const ties__layout *lay, int stretched, unsigned long *budget,
                              const ties__line *prev_end, double height, ties__unit *U,
                              size_t *order)
 {
-	size_t e2, first2 = drop_stacks(L, n, U, 0, m);
-	size_t m2 = ties__page_units(L, n, e, lay, stretched, U + first2, &e2);
-	size_t mu = drop_stacks(L, n, U, first2, first2 + m2);
-	if (m2 == 0 || first2 == 0 || mu - first2 < 2)
-		return TIES_OK;
-	ties__window w = {.lo = first2 > SOFT_UNITS ? first2 - SOFT_UNITS : 1,
-	                  .hi = first2 + SOFT_UNITS < mu - 1 ? first2 + SOFT_UNITS : mu - 2,
-	                  .mark = first2,
-	                  .brk = first2,
-	                  .move = SOFT_MOVE};
-	ties_code rc = ties__columns_order(L, U, mu, lm, lay, budget, prev_end, last_page(L, e2, n),
-	                                   &height, NULL, order, &w);
-	if (rc || w.brk == first2 || w.brk >= mu)
+	size_t brk, first2 = drop_stacks(L, n, U, 0, m);
+	ties_code rc = merge_with_next(L, n, e, first2, SOFT_UNITS, SOFT_UNITS, SOFT_MOVE, lm, lay,
+	                               stretched, budget, prev_end, height, U, order, &brk);
+	if (rc || brk == first2)
 		return rc;
 	L[e].flags &= ~(TIES__L_NEWPAGE | TIES__L_SOFTPAGE);
-	L[U[w.brk].first].flags |= TIES__L_NEWPAGE;
+	L[U[brk].first].flags |= TIES__L_NEWPAGE;
 	return TIES_OK;
 }
 
@@ -599,37 +619,29 @@ static ties_code place_break(ties__line *L, size_t n, size_t e, size_t m, const 
 /* The page whose m units (stacks left out) are in U ends at the number at
  * line e, and its reading leaves the right column gap rows short: the merge
  * reads it with the next page and may end it after some of the next page's
- * first units; the break then moves there (1), or stays (0).  U and order:
- * room for the rest of the text's units. */
+ * first units; the break then moves there (1), or stays (0). */
 static int place_foot(ties__line *L, size_t n, size_t e, size_t m, double gap, const ties__lm *lm,
                       const ties__layout *lay, int stretched, unsigned long *budget,
                       const ties__line *prev_end, double height, ties__unit *U, size_t *order,
                       ties_code *rc)
 {
-	size_t e2;
-	size_t m2 = ties__page_units(L, n, e + 1, lay, stretched, U + m, &e2);
-	size_t mu = drop_stacks(L, n, U, m, m + m2);
-	size_t span = (size_t)gap + FOOT_EXTRA;
+	size_t span = (size_t)gap + FOOT_EXTRA, brk;
 	if (span > FOOT_UNITS)
 		span = FOOT_UNITS;
-	if (m == 0 || mu < m + 2)
-		return 0;
 	/* no cost for a unit taken: the fit below decides */
-	ties__window w = {
-	    .lo = m, .hi = m + span < mu - 1 ? m + span : mu - 2, .mark = m, .brk = m};
-	*rc = ties__columns_order(L, U, mu, lm, lay, budget, prev_end, last_page(L, e2, n), &height,
-	                          NULL, order, &w);
-	if (*rc || w.brk <= m || w.brk >= mu)
+	*rc = merge_with_next(L, n, e + 1, m, 0, span, 0, lm, lay, stretched, budget, prev_end,
+	                      height, U, order, &brk);
+	if (*rc || brk <= m)
 		return 0;
 	/* the units it takes must fill the right column out: their rows
 	 * make up the gap */
 	double rows = 0;
-	for (size_t k = m; k < w.brk; k++)
+	for (size_t k = m; k < brk; k++)
 		rows += (double)ties__unit_rows(L, &U[k], NULL);
 	if (fabs(rows - gap) > FOOT_FIT)
 		return 0;
 	L[e].flags &= ~TIES__L_PAGE;
-	L[U[w.brk].first].flags |= TIES__L_NEWPAGE;
+	L[U[brk].first].flags |= TIES__L_NEWPAGE;
 	return 1;
 }
 

@@ -25,8 +25,9 @@
  * (ties_read_opts.max_search) narrows the beam, down to a greedy merge.
  * Which chain is the left column (read first) is part of the state.  Where
  * no page numbers cut the text, a chain pair may also close (an unmarked
- * page break) at a fixed cost; the next page goes on from the last unit
- * read.  Where a break is only estimated, two pages
+ * page break) at a fixed cost, or, with a page height guessed (text.c),
+ * at none, a page of another height paying for its rows; the next page
+ * goes on from the last unit read.  Where a break is only estimated, two pages
  * are merged at once and the break goes anywhere in a window around the
  * estimate (ties__window), the second page going on from the first's end.
  */
@@ -91,6 +92,11 @@
  * pages, and each row over it costs TALL_COST. */
 #define TALL_ROWS 70.0f
 #define TALL_COST 1.0
+/* With a page height guessed (ties__layout.page_rows), a page's column
+ * may stand this many rows off it either way (paragraph gaps and headings
+ * are counted only roughly); each row beyond costs 1, and breaks cost
+ * nothing of their own. */
+#define PAGE_SLACK 2.0
 /* Where no page marks cut the text, the weight of how a page's first unit
  * continues the text read before it, against how it opens a text.  Over
  * two-column layouts with their page marks taken out, 0.7 read best on
@@ -449,7 +455,8 @@ placed:
 	/* without page marks, no column runs beyond any page's height: each
 	 * row over it costs as much as an unmarked break's imbalance */
 	if (!C->lay->pages_known && s->has[!c]) {
-		double over = s->ly[c] - TALL_ROWS;
+		double over =
+		    s->ly[c] - (C->lay->page_rows > 0 ? C->lay->page_rows + PAGE_SLACK : TALL_ROWS);
 		if (over > 0)
 			cost += TALL_COST * (over < C->nrows[i] ? over : C->nrows[i]);
 	}
@@ -534,9 +541,14 @@ static double link_u(const ctx *c, long a, long b)
  * (one-page layouts broke where both columns end a paragraph at once). */
 #define SHORT_ROWS 15.0
 #define SHORT_COST 0.5
-static double short_page(const state *s)
+static double short_page(const ctx *c, const state *s)
 {
 	double h = s->ly[0] > s->ly[1] ? s->ly[0] : s->ly[1];
+	/* a page height guessed: any page but the first (the title stands
+	 * above its columns) is full */
+	double want = c->lay->page_rows - PAGE_SLACK;
+	if (c->lay->page_rows > 0 && s->pstart > 0)
+		return h < want ? want - h : 0;
 	return h < SHORT_ROWS ? (SHORT_ROWS - h) * SHORT_COST : 0;
 }
 
@@ -780,8 +792,9 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			cand[nc++] = b;
 			/* an unmarked page break closes this page's chains */
 			if (!lay->pages_known) {
-				double pb = s->score - PAGE_COST - balance_cost(s) + foot_run(s) +
-				            junction(&C, s, (long)i - 1) - short_page(s);
+				double pb = s->score - (lay->page_rows > 0 ? 0 : PAGE_COST) -
+				            balance_cost(s) + foot_run(s) +
+				            junction(&C, s, (long)i - 1) - short_page(&C, s);
 				if (pb > best_prev) {
 					best_prev = pb;
 					best_pi = (int)p;
@@ -920,6 +933,12 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	}
 	if (!last_page && lay->pages_known && ph > *height)
 		*height = ph;
+	if (win) {
+		win->breaks = 0;
+		for (size_t i = 1; i < m; i++)
+			win->breaks += !lay->pages_known && pg[i];
+		win->unbroken = bs + (lay->page_rows > 0 ? 0 : PAGE_COST * (double)win->breaks);
+	}
 	if (win && win->lo) {
 		win->brk = m;
 		for (size_t i = 1; i < m && win->brk == m; i++)

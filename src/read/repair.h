@@ -45,6 +45,9 @@ typedef struct ties__layout {
 	/* the extractor keeps the blank where it cut a row (TIES__L_CUT): a
 	 * line without one ends its row */
 	int cuts;
+	/* without page marks, rows of a full page's column as guessed
+	 * (guess_height in text.c; 0: none) */
+	double page_rows;
 } ties__layout;
 
 /* The extractor keeps the blank where it cut a row (TIES__L_CUT): at least
@@ -148,7 +151,7 @@ size_t ties__page_units(const ties__line *lines, size_t n, size_t i, const ties_
  * NULL): the score of the merge found.  win (NULL: none): the units are
  * two pages whose break is known only to lie in units [win->lo, win->hi]
  * (lo >= 1, hi < m); the merge reads both and places it, in win->brk;
- * with lo 0, win only reports gap. */
+ * with lo 0, win only reports gap, unbroken and breaks. */
 typedef struct ties__window {
 	size_t lo, hi, mark, brk; /* mark: the break as marked; lo 0: no window */
 	double move;              /* the cost of each unit between brk and mark */
@@ -156,6 +159,10 @@ typedef struct ties__window {
 	 * best reading that lets the right one end short, costing nothing for
 	 * it (0: it ends no shorter) */
 	double gap;
+	/* out: the merge's score with the cost of its breaks where no mark
+	 * shows (PAGE_COST each) taken out */
+	double unbroken;
+	size_t breaks; /* out: of them, how many the merge placed */
 } ties__window;
 ties_code ties__columns_order(const ties__line *lines, const ties__unit *units, size_t m,
                               const ties__lm *lm, const ties__layout *lay, unsigned long *budget,

@@ -645,13 +645,87 @@ static int place_foot(ties__line *L, size_t n, size_t e, size_t m, double gap, c
 	return 1;
 }
 
+/* A text without page marks: the page height, which the merge otherwise
+ * knows only as a bound (TALL_ROWS), is guessed.  The m units are merged
+ * once per height from HEIGHT_LO to HEIGHT_HI rows, every HEIGHT_STEP and
+ * then on either side of the best (breaks then cost nothing; pages of
+ * another height do); the height read best is kept if that reading beats
+ * the one without a height, its breaks' costs taken out, by HEIGHT_MARGIN:
+ * a height is one more guess fitted to the text and must earn it.  Only
+ * readings of three pages or more count: a page between two breaks alone
+ * shows a full page's height (a one-page report read as two short pages
+ * beat its own reading at every height).  Over
+ * LibreOffice, ReportLab and pdflatex layouts with no page marks, a margin
+ * of 1 to 2 read best.  The scan runs only while the search budget holds
+ * all its merges at the cost of the first (base_steps), so the work stays
+ * within the budget.  base: the score of the reading without a height, its
+ * breaks' costs taken out.  The order kept goes to order[0..m); order[m..2m)
+ * is scratch. */
+#define HEIGHT_LO 30
+#define HEIGHT_HI 70
+#define HEIGHT_STEP 4
+#define HEIGHT_MARGIN 1.5
+#define HEIGHT_MERGES ((HEIGHT_HI - HEIGHT_LO) / HEIGHT_STEP + 3)
+/* One merge of the scan at height h: the best so far in *best, *best_h,
+ * its order in order[0..m) if it beats base by HEIGHT_MARGIN. */
+static ties_code height_merge(const ties__line *L, const ties__unit *U, size_t m,
+                              const ties__lm *lm, ties__layout *lay, unsigned long *budget,
+                              const ties__line *prev_end, int last, double base, int h,
+                              double *best, int *best_h, size_t *order)
+{
+	double sc, unused = 0;
+	ties__window w = {.lo = 0};
+	lay->page_rows = h;
+	ties_code rc = ties__columns_order(L, U, m, lm, lay, budget, prev_end, last, &unused, &sc,
+	                                   order + m, &w);
+	if (rc)
+		return rc;
+	/* only a page between two breaks shows a full page's height */
+	if (w.breaks < 2)
+		return TIES_OK;
+	if (!*best_h || sc > *best) {
+		*best = sc;
+		*best_h = h;
+		if (sc > base + HEIGHT_MARGIN)
+			memcpy(order, order + m, m * sizeof *order);
+	}
+	return TIES_OK;
+}
+
+static ties_code guess_height(const ties__line *L, const ties__unit *U, size_t m,
+                              const ties__lm *lm, ties__layout *lay, unsigned long *budget,
+                              unsigned long base_steps, const ties__line *prev_end, int last,
+                              double base, size_t *order)
+{
+	if (base_steps == 0 || *budget / HEIGHT_MERGES < base_steps)
+		return TIES_OK;
+	double best = 0;
+	int best_h = 0;
+	ties_code rc = TIES_OK;
+	for (int h = HEIGHT_LO; h <= HEIGHT_HI && !rc; h += HEIGHT_STEP)
+		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, base, h, &best, &best_h,
+		                  order);
+	int c = best_h;
+	if (!c)
+		return rc;
+	if (!rc)
+		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, base,
+		                  c - HEIGHT_STEP / 2, &best, &best_h, order);
+	if (!rc)
+		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, base,
+		                  c + HEIGHT_STEP / 2, &best, &best_h, order);
+	lay->page_rows = !rc && best > base + HEIGHT_MARGIN ? best_h : 0;
+	return rc;
+}
+
 static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
                         const ties__vocab *vocab, ties__blocks *bl)
 {
 	ties_code rc = ties__mark_artifacts(L, n, bl);
 	if (rc)
 		return rc;
-	ties__layout lay = {typical_width(L, n), 0, boxed_paragraphs(L, n), ties__cut_marks(L, n)};
+	ties__layout lay = {typical_width(L, n), 0, boxed_paragraphs(L, n), ties__cut_marks(L, n),
+	                    0};
 	for (size_t k = 0; k < n; k++)
 		if (ties__page_break(L, k, 0))
 			lay.pages_known = 1;
@@ -715,14 +789,22 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			 * column may be read (place_foot) */
 			int footed = i > 0 && !last && e < n && (L[e].flags & TIES__L_PAGE);
 			ties__window fw = {.lo = 0};
+			/* without page marks: the score of the reading kept, its
+			 * breaks' costs taken out, against which a page height is
+			 * guessed (guess_height) */
+			int guess = !lay.pages_known && i == 0;
+			double unbroken = 0;
+			unsigned long steps = budget;
 			for (size_t k = 0; k <= cands; k++) {
 				double sc;
 				rc = ties__columns_order(L, U + k, m - k, lm, &lay, &budget,
 				                         np ? P[np - 1] : NULL, last,
 				                         i == 0 ? &first_height : &height, &sc,
-				                         order + m, footed ? &fw : NULL);
+				                         order + m, footed || guess ? &fw : NULL);
 				if (rc)
 					goto done;
+				if (k == 0 || sc - front_cost > best)
+					unbroken = fw.unbroken;
 				sc -= front_cost;
 				if (k < cands)
 					/* nothing for a title in capitals or title case */
@@ -733,6 +815,13 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 					front = k;
 					memcpy(order, order + m, (m - k) * sizeof *order);
 				}
+			}
+			if (guess) {
+				rc = guess_height(L, U + front, m - front, lm, &lay, &budget,
+				                  (steps - budget) / (cands + 1),
+				                  np ? P[np - 1] : NULL, last, unbroken, order);
+				if (rc)
+					goto done;
 			}
 			if (footed && fw.gap >= FOOT_GAP &&
 			    place_foot(L, n, e, m, fw.gap, lm, &lay, stretched, &budget,

@@ -45,7 +45,7 @@ static void link_evidence(void **st)
 	                  mk("Later reports confirm the account of the", 0)};
 	ties__vocab *v;
 	ties__lm *lm = lm_of(L, 5, NULL, &v);
-	ties__layout lay = {40, 1, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0};
 	/* a hyphen the dictionary closes: strong */
 	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) > 2.0);
 	/* a sentence end followed by lowercase: against */
@@ -293,7 +293,7 @@ static double link_diff(const ties__line *L, size_t n, size_t width, size_t a, s
 	ties__vocab *v = ties__vocab_new();
 	ties__lm *lm = ties__lm_new(L, n, v);
 	assert_non_null(lm);
-	ties__layout lay = {width, 1, 0, 0};
+	ties__layout lay = {width, 1, 0, 0, 0};
 	double x = ties__lm_link(lm, &lay, &L[a], &L[b]) - ties__lm_link(lm, &lay, &L[c], &L[d]);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
@@ -312,7 +312,7 @@ static void link_hyphen_capital(void **st)
 	                  mk("origin has grown", 0)};
 	ties__vocab *v;
 	ties__lm *lm = lm_of(L, 5, text, &v);
-	ties__layout lay = {40, 1, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0};
 	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) > 2.0);
 	assert_true(ties__lm_link(lm, &lay, &L[2], &L[3]) < 0);
 	assert_true(ties__lm_link(lm, &lay, &L[2], &L[4]) > 0);
@@ -481,7 +481,7 @@ static void merge_page(ties__line *L, size_t n, size_t w, unsigned long *budget,
 	ties__vocab *v = ties__vocab_new();
 	ties__lm *lm = ties__lm_new(L, n, v);
 	assert_non_null(lm);
-	ties__layout lay = {w, 1, 0, 0};
+	ties__layout lay = {w, 1, 0, 0, 0};
 	double height = 0;
 	assert_int_equal(
 	    ties__columns_order(L, U, n, lm, &lay, budget, NULL, !full, &height, NULL, order, win),
@@ -637,7 +637,7 @@ static void columns_notes(void **st)
  * lowercase, or a paragraph's plain last line where gaps are stretched. */
 static size_t units_of(ties__line *L, size_t n, ties__unit *U)
 {
-	ties__layout lay = {50, 1, 0, 0};
+	ties__layout lay = {50, 1, 0, 0, 0};
 	size_t end;
 	size_t m = ties__page_units(L, n, 0, &lay, ties__stretched(L, n), U, &end);
 	assert_int_equal(end, n);
@@ -690,7 +690,7 @@ static void units_cut_marks(void **st)
 	                  mk("extend", F | C),
 	                  mk("the benefit of", F | C),
 	                  mk("its protection to", F)};
-	ties__layout lay = {40, 1, 0, 1};
+	ties__layout lay = {40, 1, 0, 1, 0};
 	size_t end;
 	size_t m = ties__page_units(L, 7, 0, &lay, ties__stretched(L, 7), U, &end);
 	assert_int_equal(m, 3);
@@ -730,7 +730,7 @@ static void units_row_piece(void **st)
 	                  mk("12", F),
 	                  mk("says the report", F),
 	                  mk("The next meeting was held in May after a delay.", B)};
-	ties__layout lay = {48, 0, 0, 0};
+	ties__layout lay = {48, 0, 0, 0, 0};
 	size_t end;
 	size_t m = ties__page_units(L, 6, 0, &lay, 0, U, &end);
 	assert_int_equal(U[0].n, 2);
@@ -801,7 +801,7 @@ static void scraps_placed(void **st)
 	assert_non_null(v);
 	ties__lm *lm = ties__lm_new(L, 8, v);
 	assert_non_null(lm);
-	ties__layout lay = {40, 0, 0, 0};
+	ties__layout lay = {40, 0, 0, 0, 0};
 	ties__unit rows[] = {{0, 1}, {1, 2}, {3, 1}, {7, 1}}, O[] = {{4, 3}};
 	const ties__line *P[8] = {&L[0], &L[1], &L[2], &L[3], &L[7]};
 	size_t np = 5;
@@ -847,7 +847,7 @@ static void paras_notes_one_per_line(void **st)
 	ties__vocab *v = ties__vocab_new();
 	ties__blocks bl;
 	ties__blocks_init(&bl);
-	ties__layout lay = {40, 1, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0};
 	assert_int_equal(ties__build_paras(P, 6, &lay, v, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 5);
 	ties__block *b = bl.blocks.data;
@@ -940,7 +940,7 @@ static void paras_lost_hyphen(void **st)
 	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
 	ties__blocks bl;
 	ties__blocks_init(&bl);
-	ties__layout lay = {20, 1, 0, 0}; /* full lines: one paragraph */
+	ties__layout lay = {20, 1, 0, 0, 0}; /* full lines: one paragraph */
 	assert_int_equal(ties__build_paras(P, 3, &lay, v, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 1);
 	/* the document writes "Al-Noor" more often than "AlNoor"; it never
@@ -968,7 +968,7 @@ static void paras_boxed(void **st)
 	for (int boxed = 0; boxed < 2; boxed++) {
 		ties__blocks bl;
 		ties__blocks_init(&bl);
-		ties__layout lay = {44, 1, boxed, 0};
+		ties__layout lay = {44, 1, boxed, 0, 0};
 		assert_int_equal(ties__build_paras(P, 5, &lay, NULL, &bl), TIES_OK);
 		assert_int_equal(bl.blocks.len, boxed ? 3 : 1);
 		if (boxed)
@@ -991,7 +991,7 @@ static void paras_numbered_heading(void **st)
 	const ties__line *P[5] = {&L[0], &L[1], &L[2], &L[3], &L[4]};
 	ties__blocks bl;
 	ties__blocks_init(&bl);
-	ties__layout lay = {44, 1, 0, 0};
+	ties__layout lay = {44, 1, 0, 0, 0};
 	assert_int_equal(ties__build_paras(P, 5, &lay, NULL, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 3);
 	const ties__block *b = bl.blocks.data;
@@ -1133,6 +1133,66 @@ static void reader_unmarked_pages(void **st)
 	ties_buf_release(&b);
 }
 
+/* Four pages of 30 rows and no page marks, the text running from each
+ * left column into the right one and on into the next page's left one,
+ * every line joined to the next by a broken word.  Two pages read as one
+ * stay under any column's height (TALL_ROWS); only the page height guessed
+ * from the text as a whole puts a break after every 30 rows. */
+static void reader_guessed_height(void **st)
+{
+	(void)st;
+	static const char *const adj[] = {"northern", "southern", "eastern",  "western",
+	                                  "coastal",  "upland",   "river",    "border",
+	                                  "market",   "harbour",  "mountain", "desert",
+	                                  "island",   "valley",   "forest",   "capital"};
+	static const char *const noun[] = {
+	    "roads",   "towns",  "ports",   "farms",  "mines", "camps",   "wells", "ranches",
+	    "bridges", "courts", "schools", "depots", "mills", "clinics", "docks", "yards"};
+	enum { PAGES = 4, ROWS = 30 };
+	ties_buf in, want;
+	ties_buf_init(&in, 1 << 20);
+	ties_buf_init(&want, 1 << 20);
+	char col[2][ROWS][96];
+	size_t k = 0;
+	for (size_t p = 0; p < PAGES; p++) {
+		for (size_t c = 0; c < 2; c++)
+			for (size_t r = 0; r < ROWS; r++, k++) {
+				const char *a = adj[k % 16], *n = noun[(k / 16 + k) % 16];
+				int first = p == 0 && r == 0, end = r + 1 == ROWS;
+				if (c == 0)
+					snprintf(col[c][r], sizeof col[c][r], "%s %s %s began %s",
+					         first ? "Delegates of the"
+					               : "national talks on the",
+					         a, n, end ? "recon-" : "inter-");
+				else
+					snprintf(col[c][r], sizeof col[c][r],
+					         "struction of the %s %s %s", a, n,
+					         end && p + 1 == PAGES ? "ended."
+					         : end                 ? "inter-"
+					                               : "and recon-");
+				/* the text as read: broken words joined */
+				size_t len = strlen(col[c][r]);
+				assert_int_equal(
+				    ties_buf_add(&want, col[c][r],
+				                 len - (end && c == 1 && p + 1 == PAGES ? 0 : 1)),
+				    TIES_OK);
+			}
+		/* pdfminer's order: the rows of the two columns in turn */
+		for (size_t r = 0; r < ROWS; r++)
+			assert_int_equal(ties_buf_printf(&in, "%s\n\n%s\n\n", col[0][r], col[1][r]),
+			                 TIES_OK);
+	}
+	ties_doc *doc;
+	ties_error err;
+	assert_int_equal(ties_read_buffer(in.data, in.len, "t", NULL, &doc, &err), TIES_OK);
+	assert_int_equal(doc->repaired, 1);
+	assert_int_equal(ties_buf_add(&want, "", 1), TIES_OK);
+	assert_non_null(strstr(doc->text, want.data));
+	ties_doc_free(doc);
+	ties_buf_release(&in);
+	ties_buf_release(&want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1172,6 +1232,7 @@ int main(void)
 	    cmocka_unit_test(reader_repairs_columns),
 	    cmocka_unit_test(reader_estimated_break),
 	    cmocka_unit_test(reader_unmarked_pages),
+	    cmocka_unit_test(reader_guessed_height),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

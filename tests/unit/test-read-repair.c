@@ -1037,19 +1037,20 @@ static void reader_repairs_columns(void **st)
 	ties_doc_free(doc);
 }
 
+/* Words that make every row of the synthetic pages below differ. */
+static const char *const adj[] = {
+    "northern", "southern", "eastern",  "western", "coastal", "upland", "river",  "border",
+    "market",   "harbour",  "mountain", "desert",  "island",  "valley", "forest", "capital"};
+static const char *const noun[] = {"roads", "towns",   "ports",   "farms",  "mines",   "camps",
+                                   "wells", "ranches", "bridges", "courts", "schools", "depots",
+                                   "mills", "clinics", "docks",   "yards"};
+
 /* Five pages of two columns whose lines alternate, each column's lines
  * joined by broken words; page 1's number was read half way down it, so its
  * break is estimated from the typical page, 3 lines early: the merge moves
  * it to where the columns' broken words close. */
 static void add_rows(ties_buf *b, size_t *k, size_t rows, int first, int close)
 {
-	static const char *const adj[] = {"northern", "southern", "eastern",  "western",
-	                                  "coastal",  "upland",   "river",    "border",
-	                                  "market",   "harbour",  "mountain", "desert",
-	                                  "island",   "valley",   "forest",   "capital"};
-	static const char *const noun[] = {
-	    "roads",   "towns",  "ports",   "farms",  "mines", "camps",   "wells", "ranches",
-	    "bridges", "courts", "schools", "depots", "mills", "clinics", "docks", "yards"};
 	static const char *const fmt[2][3] = {
 	    {"Delegates of the %s %s began inter-\n\n", "national talks on the %s %s inter-\n\n",
 	     "national talks on the %s %s ended.\n\n"},
@@ -1141,13 +1142,6 @@ static void reader_unmarked_pages(void **st)
 static void reader_guessed_height(void **st)
 {
 	(void)st;
-	static const char *const adj[] = {"northern", "southern", "eastern",  "western",
-	                                  "coastal",  "upland",   "river",    "border",
-	                                  "market",   "harbour",  "mountain", "desert",
-	                                  "island",   "valley",   "forest",   "capital"};
-	static const char *const noun[] = {
-	    "roads",   "towns",  "ports",   "farms",  "mines", "camps",   "wells", "ranches",
-	    "bridges", "courts", "schools", "depots", "mills", "clinics", "docks", "yards"};
 	enum { PAGES = 4, ROWS = 30 };
 	ties_buf in, want;
 	ties_buf_init(&in, 1 << 20);

@@ -656,8 +656,10 @@ typedef struct head_slot {
 ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m,
                               const ties__lm *lm, const ties__layout *lay, unsigned long *budget,
                               const ties__line *prev_end, int last_page, double *height,
-                              double *score, size_t *order, ties__window *win)
+                              ties__merge *out, size_t *order, const ties__window *win)
 {
+	if (out)
+		*out = (ties__merge){.brk = m};
 	if (m == 0)
 		return TIES_OK;
 	/* the beam: BEAM states per step, fewer when the budget is short */
@@ -900,7 +902,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	}
 	/* the best final state, its last page's junction and foot included */
 	size_t bi = 0;
-	double bs = -DBL_MAX, ph = 0, bshort = -DBL_MAX;
+	double bs = -DBL_MAX, ph = 0, bshort = -DBL_MAX, gap = 0;
 	for (size_t p = 0; p < cnt[m - 1]; p++) {
 		const state *s = &st[(m - 1) * beam + p];
 		double v = s->score + junction(&C, s, (long)m - 1) - swap_cost(s) + foot_run(s);
@@ -913,11 +915,11 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		/* the best reading were the right column allowed to end short
 		 * (its last rows read after the page's number) */
 		int l = s->left;
-		if (win && s->has[0] && s->has[1] && s->ly[!l] < s->ly[l])
+		if (s->has[0] && s->has[1] && s->ly[!l] < s->ly[l])
 			bal = 0;
-		if (win && v - bal > bshort) {
+		if (v - bal > bshort) {
 			bshort = v - bal;
-			win->gap = s->has[0] && s->has[1] ? s->ly[l] - s->ly[!l] : 0;
+			gap = s->has[0] && s->has[1] ? s->ly[l] - s->ly[!l] : 0;
 		}
 	}
 	int left = 0;
@@ -933,20 +935,17 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	}
 	if (!last_page && lay->pages_known && ph > *height)
 		*height = ph;
-	if (win) {
-		win->breaks = 0;
+	if (out) {
+		out->score = bs;
+		out->gap = gap;
+		out->breaks = 0;
 		for (size_t i = 1; i < m; i++)
-			win->breaks += !lay->pages_known && pg[i];
-		win->unbroken = bs + (lay->page_rows > 0 ? 0 : PAGE_COST * (double)win->breaks);
-	}
-	if (win && win->lo) {
-		win->brk = m;
-		for (size_t i = 1; i < m && win->brk == m; i++)
+			out->breaks += !lay->pages_known && pg[i];
+		out->unbroken = bs + (lay->page_rows > 0 ? 0 : PAGE_COST * (double)out->breaks);
+		for (size_t i = 1; win && win->lo && i < m && out->brk == m; i++)
 			if (pg[i])
-				win->brk = i;
+				out->brk = i;
 	}
-	if (score)
-		*score = bs;
 	/* emit: per page, the left chain then the right one */
 	size_t o = 0, ps = 0;
 	while (ps < m) {

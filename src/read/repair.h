@@ -147,27 +147,30 @@ size_t ties__page_units(const ties__line *lines, size_t n, size_t i, const ties_
  * (a greedy merge) so the work stays linear.  prev_end: the last line read
  * before this page, or NULL; last_page: no page follows (its columns may
  * end at different heights); *height: rows of the tallest column of the
- * full pages so far (0: none yet), raised by this page's; *score (if not
- * NULL): the score of the merge found.  win (NULL: none): the units are
- * two pages whose break is known only to lie in units [win->lo, win->hi]
- * (lo >= 1, hi < m); the merge reads both and places it, in win->brk;
- * with lo 0, win only reports gap, unbroken and breaks. */
+ * full pages so far (0: none yet), raised by this page's; *out (if not
+ * NULL): what the merge found besides the order.  win (NULL: none): the
+ * units are two pages whose break is known only to lie in units
+ * [win->lo, win->hi] (lo >= 1, hi < m); the merge reads both and places
+ * it, in out->brk. */
 typedef struct ties__window {
-	size_t lo, hi, mark, brk; /* mark: the break as marked; lo 0: no window */
-	double move;              /* the cost of each unit between brk and mark */
-	/* out: rows by which the left column ends below the right one in the
-	 * best reading that lets the right one end short, costing nothing for
-	 * it (0: it ends no shorter) */
-	double gap;
-	/* out: the merge's score with the cost of its breaks where no mark
-	 * shows (PAGE_COST each) taken out */
-	double unbroken;
-	size_t breaks; /* out: of them, how many the merge placed */
+	size_t lo, hi, mark; /* mark: the break as marked */
+	double move;         /* the cost of each unit between the break and mark */
 } ties__window;
+typedef struct ties__merge {
+	double score; /* of the reading found */
+	size_t brk;   /* with a window: the unit that opens the second page */
+	/* rows by which the left column ends below the right one in the best
+	 * reading that lets the right one end short, costing nothing for it
+	 * (0: it ends no shorter) */
+	double gap;
+	size_t breaks; /* page breaks placed where no mark shows */
+	/* the score with the cost of those breaks (PAGE_COST each) taken out */
+	double unbroken;
+} ties__merge;
 ties_code ties__columns_order(const ties__line *lines, const ties__unit *units, size_t m,
                               const ties__lm *lm, const ties__layout *lay, unsigned long *budget,
                               const ties__line *prev_end, int last_page, double *height,
-                              double *score, size_t *order, ties__window *win);
+                              ties__merge *out, size_t *order, const ties__window *win);
 
 /* ---- scraps read out of place (scraps.c) ---- */
 /* Unit u holds only scraps (TIES__L_FRAG): one row of a cut line, or

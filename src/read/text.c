@@ -573,12 +573,12 @@ static ties_code merge_with_next(ties__line *L, size_t n, size_t next, size_t m,
 	ties__window w = {.lo = m > before ? m - before : 1,
 	                  .hi = m + after < mu - 1 ? m + after : mu - 2,
 	                  .mark = m,
-	                  .brk = m,
 	                  .move = move};
+	ties__merge r;
 	ties_code rc = ties__columns_order(L, U, mu, lm, lay, budget, prev_end, last_page(L, e2, n),
-	                                   &height, NULL, order, &w);
-	if (!rc && w.brk < mu)
-		*brk = w.brk;
+	                                   &height, &r, order, &w);
+	if (!rc && r.brk < mu)
+		*brk = r.brk;
 	return rc;
 }
 
@@ -675,16 +675,17 @@ static ties_code height_merge(const ties__line *L, const ties__unit *U, size_t m
                               const ties__line *prev_end, int last, double base, int h,
                               double *best, int *best_h, size_t *order)
 {
-	double sc, unused = 0;
-	ties__window w = {.lo = 0};
+	double unused = 0;
+	ties__merge r;
 	lay->page_rows = h;
-	ties_code rc = ties__columns_order(L, U, m, lm, lay, budget, prev_end, last, &unused, &sc,
-	                                   order + m, &w);
+	ties_code rc = ties__columns_order(L, U, m, lm, lay, budget, prev_end, last, &unused, &r,
+	                                   order + m, NULL);
 	if (rc)
 		return rc;
 	/* only a page between two breaks shows a full page's height */
-	if (w.breaks < 2)
+	if (r.breaks < 2)
 		return TIES_OK;
+	double sc = r.score;
 	if (!*best_h || sc > *best) {
 		*best = sc;
 		*best_h = h;
@@ -790,7 +791,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			/* a later page that ends at its number: how short its right
 			 * column may be read (place_foot) */
 			int footed = i > 0 && !last && e < n && (L[e].flags & TIES__L_PAGE);
-			ties__window fw = {.lo = 0};
+			double gap = 0;
 			/* without page marks: the score of the reading kept, its
 			 * breaks' costs taken out, against which a page height is
 			 * guessed (guess_height) */
@@ -798,16 +799,13 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			double unbroken = 0;
 			unsigned long steps = budget;
 			for (size_t k = 0; k <= cands; k++) {
-				double sc;
-				rc = ties__columns_order(L, U + k, m - k, lm, &lay, &budget,
-				                         np ? P[np - 1] : NULL, last,
-				                         i == 0 ? &first_height : &height, &sc,
-				                         order + m, footed || guess ? &fw : NULL);
+				ties__merge r;
+				rc = ties__columns_order(
+				    L, U + k, m - k, lm, &lay, &budget, np ? P[np - 1] : NULL, last,
+				    i == 0 ? &first_height : &height, &r, order + m, NULL);
 				if (rc)
 					goto done;
-				if (k == 0 || sc - front_cost > best)
-					unbroken = fw.unbroken;
-				sc -= front_cost;
+				double sc = r.score - front_cost;
 				if (k < cands)
 					/* nothing for a title in capitals or title case */
 					front_cost +=
@@ -815,6 +813,8 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				if (k == 0 || sc > best) {
 					best = sc;
 					front = k;
+					unbroken = r.unbroken;
+					gap = r.gap;
 					memcpy(order, order + m, (m - k) * sizeof *order);
 				}
 			}
@@ -825,8 +825,8 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				if (rc)
 					goto done;
 			}
-			if (footed && fw.gap >= FOOT_GAP &&
-			    place_foot(L, n, e, m, fw.gap, lm, &lay, stretched, &budget,
+			if (footed && gap >= FOOT_GAP &&
+			    place_foot(L, n, e, m, gap, lm, &lay, stretched, &budget,
 			               np ? P[np - 1] : NULL, height, U, order + m, &rc))
 				continue; /* the page again, to its new break */
 			if (rc)

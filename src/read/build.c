@@ -623,7 +623,7 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 						break;
 					we += k;
 				}
-				/* a capital after the hyphen keeps it ("Al-" "Qaeda"),
+				/* a capital after the hyphen keeps it ("Anglo-" "Saxon"),
 				 * unless both halves are set in capitals ("ENLARGE-"
 				 * "MENT"): then the document or the dictionary must show
 				 * the joined word */
@@ -631,7 +631,7 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 				           ties__is_caps_word(o + ws, ol - 1 - ws) &&
 				           ties__is_caps_word(t, we);
 				int keep = ties__is_upper(first) && !(caps && vocab);
-				/* a short infix of a compound after it ("Tehrik-" "i-Taliban",
+				/* a short infix of a compound after it ("Stratford-" "on-Avon",
 				 * "mother-" "in-law"): no syllable break leaves a tail of one
 				 * or two letters that a hyphen goes on from */
 				int32_t after = 0;

@@ -1181,7 +1181,7 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 			/* "inter-" + "national": the joined word is known; in
 			 * capitals ("ENLARGE-" + "MENT") the words decide as in
 			 * lowercase.  Before a capital, a compound the document
-			 * writes hyphenated elsewhere ("Al-" + "Qaeda"); any other
+			 * writes hyphenated elsewhere ("Anglo-" + "Saxon"); any other
 			 * capital seldom goes on from a line-end hyphen */
 			if (((lower || (a->caps && b->caps)) &&
 			     (ties__vocab_in_dict(lm->vocab, j, fl + cl) ||

@@ -706,7 +706,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	         nmk ? nmk + m : NULL,
 	         last_page ? *height : 0,
 	         last_page && lay->pages_known,
-	         win && win->lo ? (long)win->lo : 0,
+	         win ? (long)win->lo : 0,
 	         lm,
 	         lay,
 	         mm,
@@ -756,7 +756,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		double lk = link_u(&C, (long)i - 1, (long)i);
 		/* a window's break is due: only pages broken in it go on */
 		int due = 0;
-		for (size_t p = 0; win && win->lo && i > win->hi && p < cnt[i - 1] && !due; p++)
+		for (size_t p = 0; win && i > win->hi && p < cnt[i - 1] && !due; p++)
 			due = prev[p].pstart >= (long)win->lo;
 		for (size_t p = 0; p < cnt[i - 1]; p++) {
 			const state *s = &prev[p];
@@ -801,7 +801,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 					best_prev = pb;
 					best_pi = (int)p;
 				}
-			} else if (win && win->lo && i >= win->lo && i <= win->hi &&
+			} else if (win && i >= win->lo && i <= win->hi &&
 			           s->pstart < (long)win->lo) {
 				/* one break, somewhere in the window: each unit
 				 * it stands from the mark costs win->move */
@@ -942,7 +942,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		for (size_t i = 1; i < m; i++)
 			out->breaks += !lay->pages_known && pg[i];
 		out->unbroken = bs + (lay->page_rows > 0 ? 0 : PAGE_COST * (double)out->breaks);
-		for (size_t i = 1; win && win->lo && i < m && out->brk == m; i++)
+		for (size_t i = 1; win && i < m && out->brk == m; i++)
 			if (pg[i])
 				out->brk = i;
 	}

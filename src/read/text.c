@@ -709,15 +709,14 @@ static ties_code guess_height(const ties__line *L, const ties__unit *U, size_t m
 		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, base, h, &best, &best_h,
 		                  order);
 	int c = best_h;
-	if (!c)
-		return rc;
-	if (!rc)
+	if (c && !rc)
 		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, base,
 		                  c - HEIGHT_STEP / 2, &best, &best_h, order);
-	if (!rc)
+	if (c && !rc)
 		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, base,
 		                  c + HEIGHT_STEP / 2, &best, &best_h, order);
-	lay->page_rows = !rc && best > base + HEIGHT_MARGIN ? best_h : 0;
+	/* the merges after this one read with the height kept, or none */
+	lay->page_rows = !rc && best_h && best > base + HEIGHT_MARGIN ? best_h : 0;
 	return rc;
 }
 

@@ -84,9 +84,9 @@
  * a switch after it, or a right column not the shorter, costs this much. */
 #define SWAP_ROWS 10.0f
 #define SWAP_BACK 4.0
-#define SWAP_SHARE (BEAM / 16) /* of a step's states, at most this many */
-#define FOOT_ROWS 1.5f         /* rows of a run at a page's foot (foot_run) */
-#define NOTE_COST 4.0          /* note numbers read out of order (note_cost) */
+#define SWAP_PART 16   /* spare slots for them: one per this many of the beam */
+#define FOOT_ROWS 1.5f /* rows of a run at a page's foot (foot_run) */
+#define NOTE_COST 4.0  /* note numbers read out of order (note_cost) */
 /* Rows of the tallest column a page may hold (dense type on a tall page):
  * where no page marks cut the text, a chain taller than that runs across
  * pages, and each row over it costs TALL_COST. */
@@ -412,7 +412,8 @@ static double place(const ctx *C, state *s, int c, size_t i, int sw)
 		 * beside the start of the left run just read; the left one goes
 		 * on below the two last lines, which stand side by side */
 		int l = s->left;
-		if (C->last && s->pstart >= C->last_from && c == l && !s->has[l] && !s->has_d &&
+		if (C->last && s->pstart >= C->last_from &&
+		    (C->lay->pages_known || s->pstart == 0) && c == l && !s->has[l] && !s->has_d &&
 		    s->ly[!l] >= SWAP_ROWS) {
 			s->swap = 1;
 			s->rsy = p;
@@ -671,6 +672,9 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	if (beam < 1)
 		beam = 1;
 	size_t keep = beam;
+	/* states that read a right column whole first (swap) get slots of
+	 * their own beside the beam: few, they must not crowd it out */
+	size_t stride = beam + beam / SWAP_PART + 1;
 	unsigned char *stop = ties__calloc(m, 1);
 	int *wid = ties__calloc(2 * m, sizeof *wid);
 	unsigned char *head = ties__calloc(m, 1);
@@ -678,10 +682,10 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	unsigned char *cut = ties__calloc(m, 1);
 	unsigned char *nmk = ties__calloc(2 * m, 1);
 	memo *mm = ties__reallocarray(NULL, (size_t)1 << MEMO_BITS, sizeof(memo));
-	state *st = ties__reallocarray(NULL, m * beam, sizeof *st);
+	state *st = ties__reallocarray(NULL, m * stride, sizeof *st);
 	size_t *cnt = ties__calloc(m, sizeof *cnt);
-	state *cand = ties__reallocarray(NULL, 2 * beam + 2, sizeof *cand);
-	ranked *rk = ties__reallocarray(NULL, 2 * beam + 2, sizeof *rk);
+	state *cand = ties__reallocarray(NULL, 2 * stride + 2, sizeof *cand);
+	ranked *rk = ties__reallocarray(NULL, 2 * stride + 2, sizeof *rk);
 	int *lab = ties__calloc(2 * m, sizeof *lab), *pg = lab ? lab + m : NULL;
 	double *opn = ties__reallocarray(NULL, 2 * m, sizeof *opn);
 	ties__lm_end *ends = ties__reallocarray(NULL, 2 * m, sizeof *ends);
@@ -705,7 +709,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	         nmk,
 	         nmk ? nmk + m : NULL,
 	         last_page ? *height : 0,
-	         last_page && lay->pages_known,
+	         last_page,
 	         win ? (long)win->lo : 0,
 	         lm,
 	         lay,
@@ -749,7 +753,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	}
 	for (size_t i = 1; i < m; i++) {
 		size_t nc = 0;
-		const state *prev = st + (i - 1) * beam;
+		const state *prev = st + (i - 1) * stride;
 		double best_prev = -DBL_MAX;
 		int best_pi = 0, windowed = 0;
 		double open_i = opn[i];
@@ -793,7 +797,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			b.score -= place(&C, &b, b.lab, i, 1);
 			cand[nc++] = b;
 			/* an unmarked page break closes this page's chains */
-			if (!lay->pages_known) {
+			if (!lay->pages_known && !s->swap) {
 				double pb = s->score - (lay->page_rows > 0 ? 0 : PAGE_COST) -
 				            balance_cost(s) + foot_run(s) +
 				            junction(&C, s, (long)i - 1) - short_page(&C, s);
@@ -830,22 +834,34 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 				}
 				place(&C, &cand[nc++], 0, i, 0);
 			}
-		for (size_t c = 0; c < nc; c++)
+		/* states are pruned against the best that may still close its
+		 * page: one that reads a right column whole first pays for it
+		 * only at the text's end (swap_cost) */
+		double top = -DBL_MAX, top_any = -DBL_MAX;
+		for (size_t c = 0; c < nc; c++) {
 			rk[c] = (ranked){cand[c].score, c};
+			if (cand[c].score > top_any)
+				top_any = cand[c].score;
+			if (!cand[c].swap && cand[c].score > top)
+				top = cand[c].score;
+		}
+		if (top == -DBL_MAX)
+			top = top_any;
 		size_t sorted = keep + keep / 2 < nc ? keep + keep / 2 : nc;
 		sort_top(rk, nc, sorted);
 		/* keep the best state per (lab, other, page start, first unit of
 		 * chain 1, geometry): states that agree on these have the same future */
 		size_t k = 0, swaps = 0;
-		state *cur = st + i * beam;
+		size_t spare = keep > 1 ? (keep / SWAP_PART ? keep / SWAP_PART : 1) : 0;
+		state *cur = st + i * stride;
 		gen++;
-		for (size_t c = 0; c < nc && k < keep; c++) {
+		for (size_t c = 0; c < nc && k < keep + spare; c++) {
 			if (c == sorted) {
 				sort_ranked(rk + c, nc - c);
 				sorted = nc;
 			}
 			const state *x = &cand[rk[c].idx];
-			if (x->score < cand[rk[0].idx].score - PRUNE_MARGIN)
+			if (x->score < top - PRUNE_MARGIN)
 				break;
 			uint64_t gk = geo_key(x);
 			uint64_t key = ((uint64_t)(x->other + 1) * 0x9E3779B97F4A7C15ull) ^
@@ -887,7 +903,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 				continue;
 			/* the few states that read a right column whole first must
 			 * not crowd out the others */
-			if (x->swap && keep > 1 && swaps >= SWAP_SHARE)
+			if (keep > 1 && (x->swap ? swaps >= spare : k - swaps >= keep))
 				continue;
 			swaps += x->swap;
 			heads[hs].n++;
@@ -904,7 +920,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	size_t bi = 0;
 	double bs = -DBL_MAX, ph = 0, bshort = -DBL_MAX, gap = 0;
 	for (size_t p = 0; p < cnt[m - 1]; p++) {
-		const state *s = &st[(m - 1) * beam + p];
+		const state *s = &st[(m - 1) * stride + p];
 		double v = s->score + junction(&C, s, (long)m - 1) - swap_cost(s) + foot_run(s);
 		double bal = !last_page ? balance_cost(s) : lay->pages_known ? fill_cost(s) : 0;
 		if (v - bal > bs) {
@@ -924,7 +940,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	}
 	int left = 0;
 	for (size_t i = m; i-- > 0;) {
-		const state *s = &st[i * beam + bi];
+		const state *s = &st[i * stride + bi];
 		lab[i] = s->lab;
 		pg[i] = s->newpage;
 		/* which chain is the left one is known to the page's last state */

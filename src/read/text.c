@@ -347,6 +347,84 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 	}
 }
 
+/* The letters a line-end hyphen ends (after its last blank or inner hyphen)
+ * joined with the first letters of b: "accom-" + "plished in" gives
+ * "accomplished".  Returns the length written to j (0: none). */
+static size_t hyphen_join(const ties__line *a, const ties__line *b, char *j, size_t cap)
+{
+	size_t e = a->len;
+	while (e && a->text[e - 1] == ' ')
+		e--;
+	if (!e)
+		return 0;
+	e--; /* the hyphen */
+	size_t s = e;
+	while (s && a->text[s - 1] != ' ' && a->text[s - 1] != '-')
+		s--;
+	size_t t = 0;
+	for (; t < b->len; t++) {
+		unsigned char c = (unsigned char)b->text[t];
+		if (!((c | 32) >= 'a' && (c | 32) <= 'z') && c < 0x80)
+			break;
+	}
+	if (s == e || !t || e - s + t >= cap)
+		return 0;
+	memcpy(j, a->text + s, e - s);
+	memcpy(j + (e - s), b->text, t);
+	return e - s + t;
+}
+
+static int known_word(const ties__vocab *v, const char *w, size_t n)
+{
+	return n && (ties__vocab_in_dict(v, w, n) || ties__vocab_doc_count(v, w, n) > 0);
+}
+
+/* A row cut in two at a sentence's end ("it wisely and courageously." and
+ * "It can be accom-", one row of a column): an extractor may put the right
+ * piece first, in the same box.  The pieces change places where the left
+ * one (a sentence's end, in lowercase) finishes the word broken at the end
+ * of the line before the right one, or the line after it finishes the right
+ * one's broken word where it does not, and the two make one row's width. */
+static void order_cut_rows(ties__line *L, size_t n, size_t W, const ties__vocab *vocab)
+{
+	/* flags of a place in the text, not of a line's content */
+	const unsigned pos = TIES__L_BLANK_BEFORE | TIES__L_NEWPAGE | TIES__L_FEEDAFTER |
+	                     TIES__L_BOXEND | TIES__L_PARA_START;
+	char j[128];
+	for (size_t k = 0; W && vocab && k + 1 < n; k++) {
+		ties__line *r = &L[k], *l = &L[k + 1];
+		if ((l->flags & TIES__L_BLANK_BEFORE) || ((r->flags | l->flags) & TIES__L_DROP) ||
+		    !ties__starts_upper(r->text, r->len) || !ties__starts_lower(l->text, l->len) ||
+		    !ties__ends_sentence(l->text, l->len))
+			continue;
+		size_t w =
+		    ties__line_width(r->text, r->len) + 1 + ties__line_width(l->text, l->len);
+		if (w * 4 < W * 3 || w * 20 > W * 23)
+			continue;
+		/* the line before, of the same box, goes on in the left piece */
+		int before = k > 0 && !(r->flags & TIES__L_BLANK_BEFORE) &&
+		             !(L[k - 1].flags & TIES__L_DROP) &&
+		             ties__ends_hyphen(L[k - 1].text, L[k - 1].len) &&
+		             known_word(vocab, j, hyphen_join(&L[k - 1], l, j, sizeof j));
+		/* the line after goes on from the right piece */
+		int after = !before && k + 2 < n && !(L[k + 2].flags & TIES__L_BLANK_BEFORE) &&
+		            !(L[k + 2].flags & TIES__L_DROP) &&
+		            ties__ends_hyphen(r->text, r->len) &&
+		            ties__starts_lower(L[k + 2].text, L[k + 2].len) &&
+		            known_word(vocab, j, hyphen_join(r, &L[k + 2], j, sizeof j)) &&
+		            !known_word(vocab, j, hyphen_join(r, l, j, sizeof j));
+		if (!before && !after)
+			continue;
+		ties__line t = *r;
+		unsigned fr = r->flags & pos, fl = l->flags & pos;
+		*r = *l;
+		*l = t;
+		r->flags = (r->flags & ~pos) | fr;
+		l->flags = (l->flags & ~pos) | fl;
+		k++;
+	}
+}
+
 /* Scraps of exploded justified lines: a few words, well short of a line. */
 static void mark_frags(ties__line *L, size_t n, const ties__layout *lay)
 {
@@ -731,6 +809,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 	for (size_t k = 0; k < n; k++)
 		if (ties__page_break(L, k, 0))
 			lay.pages_known = 1;
+	order_cut_rows(L, n, lay.width, vocab);
 	mark_frags(L, n, &lay);
 	mark_front(L, n, &lay);
 	ties__lm *lm = ties__lm_new(L, n, vocab);
@@ -970,6 +1049,9 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 	if (!rc && repair_) {
 		rc = repair(L, n, opts, vocab, bl);
 		n = 0; /* done */
+	} else if (!rc && !(opts && opts->no_repair)) {
+		/* a column read whole still has its rows cut at sentence ends */
+		order_cut_rows(L, n, typical_width(L, n), vocab);
 	}
 	int first = 1, in_notes = 0;
 	while (!rc && i < n) {

@@ -581,6 +581,21 @@ static int word_before_hyphen(const char *s, size_t n, size_t *ws)
 	return i < n - 1;
 }
 
+/* A word of five letters or more ending in "ed" or "ing". */
+static int participle(const char *s, size_t n)
+{
+	return n >= 5 && ((s[n - 2] == 'e' && s[n - 1] == 'd') ||
+	                  (s[n - 3] == 'i' && s[n - 2] == 'n' && s[n - 1] == 'g'));
+}
+
+static int starts_capital(const char *s, size_t n)
+{
+	int32_t cp = 0;
+	if (n)
+		ties__utf8_decode(s, n, &cp);
+	return ties__is_upper(cp);
+}
+
 /* An em or en dash (U+2014, U+2013) that the line sets close to its word on
  * one side ("freedom—" or "—symbolizing") is set close on the other side
  * too: the line break at it takes no blank.  A dash with a blank beside it
@@ -664,6 +679,13 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 					else if (!jd && !jc && a > 2 && we > 2 &&
 					         ties__vocab_in_dict(vocab, o + ws, a) &&
 					         ties__vocab_in_dict(vocab, t, we))
+						keep = 1;
+					else if (!jd && !jc && a > 2 && starts_capital(o + ws, a) &&
+					         participle(t, we) &&
+					         ties__vocab_in_dict(vocab, t, we))
+						/* a name before a participle ("Misrata-" "based",
+						 * "Salafi-" "leaning"): a compound; a name's own
+						 * tail seldom is one ("Naga-" "land") */
 						keep = 1;
 				}
 				if (!keep)

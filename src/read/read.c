@@ -31,7 +31,7 @@ void ties_doc_free(ties_doc *doc)
 
 /* Checks text input and normalises line ends; returns a heap copy. */
 /* A spacing accent before its letter, as extractors write TeX's accents:
- * "Kovaˇcevi´c" is "Kovačević".  If t[line_start..*o) ends with one that
+ * "Kovaˇcevi´c" (or "Kova ˇcevi ´c") is "Kovačević".  If t[line_start..*o) ends with one that
  * composes with the letter c, writes the composed letter over it and
  * returns 1.  Not an acute between a letter and the letter of an English
  * contraction ("it´s"): there it stands for an apostrophe. */
@@ -53,10 +53,23 @@ static int compose_accent(char *t, size_t line_start, size_t *o, char c)
 		if (ties__is_letter(cp))
 			return 0;
 	}
+	/* a blank the extractor put between a word and its accent, as in a
+	 * title in large type ("Kova ˇcevi ´c"), goes with it */
+	size_t at = n - 2;
+	if (at > line_start + 1 && t[at - 1] == ' ' &&
+	    !((unsigned char)t[at + 1] == 0xB4 && strchr("stdmlrv", c))) {
+		size_t p = at - 2;
+		while (p > line_start && ((unsigned char)t[p] & 0xC0) == 0x80)
+			p--;
+		int32_t cp;
+		ties__utf8_decode(t + p, at - 1 - p, &cp);
+		if (ties__is_letter(cp))
+			at--;
+	}
 	/* the composed letter (at most three bytes) takes the place of the
 	 * accent and the letter: the text never grows */
-	memcpy(t + n - 2, u, ul);
-	*o = n - 2 + ul;
+	memcpy(t + at, u, ul);
+	*o = at + ul;
 	return 1;
 }
 

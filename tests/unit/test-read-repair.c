@@ -892,6 +892,22 @@ static void join_caps_hyphen(void **st)
 	ties__vocab_free(v);
 }
 
+/* A name before a participle keeps its line-end hyphen ("Misrata-" "based"),
+ * a name broken before a noun tail joins ("Naga-" "land"), as does a word
+ * the dictionary knows ("ex-" "tended"). */
+static void join_name_compound(void **st)
+{
+	(void)st;
+	const char *text = "a firm based in the port; the Salafi group";
+	ties__vocab *v = ties__vocab_new();
+	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
+	assert_joins("a Misrata-", "based firm", v, "a Misrata-based firm");
+	assert_joins("a Salafi-", "leaning group", v, "a Salafi-leaning group");
+	assert_joins("in Naga-", "land and", v, "in Nagaland and");
+	assert_joins("it was ex-", "tended", v, "it was extended");
+	ties__vocab_free(v);
+}
+
 /* A dash set close to its word on one side of a line break is set close
  * on the other too; one with a blank beside it keeps the blank. */
 static void join_dashes(void **st)
@@ -1221,6 +1237,7 @@ int main(void)
 	    cmocka_unit_test(paras_boxed),
 	    cmocka_unit_test(paras_numbered_heading),
 	    cmocka_unit_test(join_caps_hyphen),
+	    cmocka_unit_test(join_name_compound),
 	    cmocka_unit_test(join_dashes),
 	    cmocka_unit_test(join_compound_infix),
 	    cmocka_unit_test(reader_clean_unchanged),

@@ -1025,6 +1025,34 @@ static size_t block_end(const ties__line *L, size_t i, size_t j)
 	return j;
 }
 
+/* Text read as it is: where form feeds mark an extractor's pages, their
+ * numbers and running headers are found as in the repair, listed as
+ * artifacts and taken out (a blank line stays where one stood). */
+static ties_code drop_furniture(ties__line *L, size_t *n, ties__blocks *bl)
+{
+	int feeds = 0;
+	for (size_t k = 1; k < *n && !feeds; k++)
+		feeds = (L[k].flags & TIES__L_NEWPAGE) != 0;
+	if (!feeds)
+		return TIES_OK;
+	ties_code rc = ties__mark_artifacts(L, *n, bl);
+	if (rc)
+		return rc;
+	size_t o = 0;
+	unsigned blank = 0;
+	for (size_t k = 0; k < *n; k++) {
+		if (L[k].flags & TIES__L_DROP) {
+			blank |= L[k].flags & TIES__L_BLANK_BEFORE;
+			continue;
+		}
+		L[o] = L[k];
+		L[o++].flags |= blank;
+		blank = 0;
+	}
+	*n = o;
+	return TIES_OK;
+}
+
 ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const ties_read_opts *opts,
                           ties__blocks *bl, ties_error *err)
 {
@@ -1052,6 +1080,7 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 	} else if (!rc && !(opts && opts->no_repair)) {
 		/* a column read whole still has its rows cut at sentence ends */
 		order_cut_rows(L, n, typical_width(L, n), vocab);
+		rc = drop_furniture(L, &n, bl);
 	}
 	int first = 1, in_notes = 0;
 	while (!rc && i < n) {

@@ -210,7 +210,12 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 		 * next line that is not such a continuation */
 		if (brk[i])
 			in_head = (brk[i] & 2) != 0;
-		run = is_frag(l, lay) && i > 0 ? run + 1 + w : w;
+		/* a scrap that would make its row wider than a column opens a
+		 * row of its own (a paragraph's one-word last line) */
+		run = is_frag(l, lay) && i > 0 &&
+		              (!lay->width || (run + 1 + w) * 10 <= lay->width * 11)
+		          ? run + 1 + w
+		          : w;
 		if (brk[i] & 2) {
 			if (ties__is_notes_heading(l->text, l->len)) {
 				in_notes = 1;

@@ -1020,6 +1020,35 @@ static void paras_numbered_heading(void **st)
 	ties__blocks_release(&bl);
 }
 
+/* A scrap after a full row opens a row of its own: a paragraph's one-word
+ * last line ends the paragraph, where the pieces of one cut row do not. */
+static void paras_one_word_last_line(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE, F = TIES__L_FRAG | B;
+	ties__line L[] = {mk("and some of them will on examination be found", B),
+	                  mk("to   grow   out   of   our   relative   situation   and", B),
+	                  mk("circumstances.", F),
+	                  mk("With France and with Britain we are rivals", B),
+	                  mk("in the fisheries, and can supply their", B),
+	                  mk("markets.", F),
+	                  mk("They fear us.", F),
+	                  mk("Then the guilds", B)};
+	const ties__line *P[8];
+	for (size_t i = 0; i < 8; i++)
+		P[i] = &L[i];
+	ties__blocks bl;
+	ties__blocks_init(&bl);
+	ties__layout lay = {46, 1, 0, 0, 0};
+	assert_int_equal(ties__build_paras(P, 8, &lay, NULL, &bl), TIES_OK);
+	assert_int_equal(bl.blocks.len, 3);
+	const ties__block *b = bl.blocks.data;
+	assert_string_equal(b[1].text,
+	                    "With France and with Britain we are rivals in the fisheries, "
+	                    "and can supply their markets. They fear us.");
+	ties__blocks_release(&bl);
+}
+
 static void reader_clean_unchanged(void **st)
 {
 	(void)st;
@@ -1238,6 +1267,7 @@ int main(void)
 	    cmocka_unit_test(paras_numbered_heading),
 	    cmocka_unit_test(join_caps_hyphen),
 	    cmocka_unit_test(join_name_compound),
+	    cmocka_unit_test(paras_one_word_last_line),
 	    cmocka_unit_test(join_dashes),
 	    cmocka_unit_test(join_compound_infix),
 	    cmocka_unit_test(reader_clean_unchanged),

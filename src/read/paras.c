@@ -187,7 +187,14 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 		} else if (!is_frag(l, lay) || numbered_caps(l->text, l->len)) {
 			const ties__line *p = P[i - 1];
 			int term = ties__ends_sentence(p->text, p->len);
-			if (term && opens_block(l->text, l->len) &&
+			/* the open rest of a row that a scrap opened ("tional
+			 * economy." then "I favor as a practical policy"): no new
+			 * paragraph; a full line, or a short one that ends a
+			 * sentence ("Crises there will continue to be."), opens one */
+			int rest = is_frag(p, lay) && lay->width &&
+			           (run + 1 + w) * 10 <= lay->width * 11 &&
+			           w * 10 < lay->width * 8 && !ties__ends_sentence(l->text, l->len);
+			if (term && opens_block(l->text, l->len) && !rest &&
 			    (!lay->width || run * 10 < lay->width * 8))
 				brk[i] = 1;
 			/* boxes that hold paragraphs: a box's last line ending a

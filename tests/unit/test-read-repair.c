@@ -1021,7 +1021,8 @@ static void paras_numbered_heading(void **st)
 }
 
 /* A scrap after a full row opens a row of its own: a paragraph's one-word
- * last line ends the paragraph, where the pieces of one cut row do not. */
+ * last line ends the paragraph; a short open line after such a scrap is
+ * the rest of its row, and the paragraph goes on. */
 static void paras_one_word_last_line(void **st)
 {
 	(void)st;
@@ -1030,22 +1031,24 @@ static void paras_one_word_last_line(void **st)
 	                  mk("to   grow   out   of   our   relative   situation   and", B),
 	                  mk("circumstances.", F),
 	                  mk("With France and with Britain we are rivals", B),
-	                  mk("in the fisheries, and can supply their", B),
-	                  mk("markets.", F),
-	                  mk("They fear us.", F),
-	                  mk("Then the guilds", B)};
-	const ties__line *P[8];
-	for (size_t i = 0; i < 8; i++)
+	                  mk("in the trade and the fisheries of a sound na-", B),
+	                  mk("tional economy.", F),
+	                  mk("I favor as a practical policy", B),
+	                  mk("the putting of first things first.", B),
+	                  mk("Then the guilds met again in the spring of the", B)};
+	const ties__line *P[9];
+	for (size_t i = 0; i < 9; i++)
 		P[i] = &L[i];
 	ties__blocks bl;
 	ties__blocks_init(&bl);
 	ties__layout lay = {46, 1, 0, 0, 0};
-	assert_int_equal(ties__build_paras(P, 8, &lay, NULL, &bl), TIES_OK);
+	assert_int_equal(ties__build_paras(P, 9, &lay, NULL, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 3);
 	const ties__block *b = bl.blocks.data;
-	assert_string_equal(b[1].text,
-	                    "With France and with Britain we are rivals in the fisheries, "
-	                    "and can supply their markets. They fear us.");
+	assert_string_equal(
+	    b[1].text, "With France and with Britain we are rivals in the trade and the "
+	               "fisheries of a sound national economy. I favor as a practical policy the "
+	               "putting of first things first.");
 	ties__blocks_release(&bl);
 }
 

@@ -29,12 +29,24 @@ void ties_doc_free(ties_doc *doc)
 		ties__arena_free(doc->arena);
 }
 
-/* Checks text input and normalises line ends; returns a heap copy. */
+/* The character of t that ends at e (after line_start) is a letter. */
+static int letter_before(const char *t, size_t line_start, size_t e)
+{
+	if (e <= line_start)
+		return 0;
+	size_t p = e - 1;
+	while (p > line_start && ((unsigned char)t[p] & 0xC0) == 0x80)
+		p--;
+	int32_t cp = 0;
+	ties__utf8_decode(t + p, e - p, &cp);
+	return ties__is_letter(cp);
+}
+
 /* A spacing accent before its letter, as extractors write TeX's accents:
- * "Kovaˇcevi´c" (or "Kova ˇcevi ´c") is "Kovačević".  If t[line_start..*o) ends with one that
- * composes with the letter c, writes the composed letter over it and
- * returns 1.  Not an acute between a letter and the letter of an English
- * contraction ("it´s"): there it stands for an apostrophe. */
+ * "Kovaˇcevi´c" (or "Kova ˇcevi ´c") is "Kovačević".  If t[line_start..*o)
+ * ends with one that composes with the letter c, writes the composed letter
+ * over it and returns 1.  Not an acute between a letter and the letter of
+ * an English contraction ("it´s"): there it stands for an apostrophe. */
 static int compose_accent(char *t, size_t line_start, size_t *o, char c)
 {
 	size_t n = *o;
@@ -43,29 +55,16 @@ static int compose_accent(char *t, size_t line_start, size_t *o, char c)
 	if (n < line_start + 2 || (unsigned char)t[n - 2] < 0xC2 ||
 	    !(ul = ties__compose_accent(t + n - 2, c, u)) || ul > 3)
 		return 0;
-	if ((unsigned char)t[n - 2] == 0xC2 && (unsigned char)t[n - 1] == 0xB4 &&
-	    strchr("stdmlrv", c) && n > line_start + 2) {
-		size_t p = n - 3;
-		while (p > line_start && ((unsigned char)t[p] & 0xC0) == 0x80)
-			p--;
-		int32_t cp;
-		ties__utf8_decode(t + p, n - 2 - p, &cp);
-		if (ties__is_letter(cp))
-			return 0;
-	}
+	int contraction = (unsigned char)t[n - 2] == 0xC2 && (unsigned char)t[n - 1] == 0xB4 &&
+	                  strchr("stdmlrv", c);
+	if (contraction && letter_before(t, line_start, n - 2))
+		return 0;
 	/* a blank the extractor put between a word and its accent, as in a
 	 * title in large type ("Kova ˇcevi ´c"), goes with it */
 	size_t at = n - 2;
-	if (at > line_start + 1 && t[at - 1] == ' ' &&
-	    !((unsigned char)t[at + 1] == 0xB4 && strchr("stdmlrv", c))) {
-		size_t p = at - 2;
-		while (p > line_start && ((unsigned char)t[p] & 0xC0) == 0x80)
-			p--;
-		int32_t cp;
-		ties__utf8_decode(t + p, at - 1 - p, &cp);
-		if (ties__is_letter(cp))
-			at--;
-	}
+	if (!contraction && at > line_start + 1 && t[at - 1] == ' ' &&
+	    letter_before(t, line_start, at - 1))
+		at--;
 	/* the composed letter (at most three bytes) takes the place of the
 	 * accent and the letter: the text never grows */
 	memcpy(t + at, u, ul);
@@ -73,6 +72,7 @@ static int compose_accent(char *t, size_t line_start, size_t *o, char c)
 	return 1;
 }
 
+/* Checks text input and normalises line ends; returns a heap copy. */
 static ties_code check_text(const char *name, const char *data, size_t len, const ties_read_opts *o,
                             char **out, size_t *olen, ties_error *err)
 {

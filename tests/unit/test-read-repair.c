@@ -995,6 +995,19 @@ static void paras_boxed(void **st)
 	}
 }
 
+/* Paragraphs of the lines L[0..n) in that order, a column's line width
+ * wide, into bl (which the caller releases). */
+static void paras_of(const ties__line *L, size_t n, size_t width, ties__blocks *bl)
+{
+	const ties__line *P[16];
+	assert_true(n <= 16);
+	for (size_t i = 0; i < n; i++)
+		P[i] = &L[i];
+	ties__blocks_init(bl);
+	ties__layout lay = {width, 1, 0, 0, 0};
+	assert_int_equal(ties__build_paras(P, n, &lay, NULL, bl), TIES_OK);
+}
+
 /* A numbered heading in capitals is a heading even where its line is as
  * short as a scrap, and a list item after it is a block of its own. */
 static void paras_numbered_heading(void **st)
@@ -1005,11 +1018,8 @@ static void paras_numbered_heading(void **st)
 	                  mk("its accounts with a trading firm there.", B), mk("2. FINANCES", F),
 	                  mk("- Levies on fishing boats bring in most of", B),
 	                  mk("the money that the council spends on arms.", B)};
-	const ties__line *P[5] = {&L[0], &L[1], &L[2], &L[3], &L[4]};
 	ties__blocks bl;
-	ties__blocks_init(&bl);
-	ties__layout lay = {44, 1, 0, 0, 0};
-	assert_int_equal(ties__build_paras(P, 5, &lay, NULL, &bl), TIES_OK);
+	paras_of(L, 5, 44, &bl);
 	assert_int_equal(bl.blocks.len, 3);
 	const ties__block *b = bl.blocks.data;
 	assert_int_equal(b[1].kind, TIES_BLOCK_HEADING);
@@ -1036,13 +1046,8 @@ static void paras_one_word_last_line(void **st)
 	                  mk("I favor as a practical policy", B),
 	                  mk("the putting of first things first.", B),
 	                  mk("Then the guilds met again in the spring of the", B)};
-	const ties__line *P[9];
-	for (size_t i = 0; i < 9; i++)
-		P[i] = &L[i];
 	ties__blocks bl;
-	ties__blocks_init(&bl);
-	ties__layout lay = {46, 1, 0, 0, 0};
-	assert_int_equal(ties__build_paras(P, 9, &lay, NULL, &bl), TIES_OK);
+	paras_of(L, 9, 46, &bl);
 	assert_int_equal(bl.blocks.len, 3);
 	const ties__block *b = bl.blocks.data;
 	assert_string_equal(

@@ -229,7 +229,9 @@ typedef struct ctx {
 	/* per unit: its first and last note number (note_marks), 0 if none */
 	const unsigned char *nfirst, *nlast;
 	double height; /* rows of a full column, 0 if unknown */
-	int last;      /* the text's last page, its pages known */
+	/* the merge ends the text: its last page may read its right column
+	 * first (swap; without page marks, only a text of one page) */
+	int last;
 	/* with a window, the units before it are of a page that is not the
 	 * last: what holds for a last page holds from the window on */
 	long last_from;

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "read_int.h"
+#include "repair.h"
 
 /* ---- footnote markers -------------------------------------------------- */
 
@@ -588,14 +588,6 @@ static int participle(const char *s, size_t n)
 	                  (s[n - 3] == 'i' && s[n - 2] == 'n' && s[n - 1] == 'g'));
 }
 
-static int starts_capital(const char *s, size_t n)
-{
-	int32_t cp = 0;
-	if (n)
-		ties__utf8_decode(s, n, &cp);
-	return ties__is_upper(cp);
-}
-
 /* An em or en dash (U+2014, U+2013) that the line sets close to its word on
  * one side ("freedom—" or "—symbolizing") is set close on the other side
  * too: the line break at it takes no blank.  A dash with a blank beside it
@@ -680,7 +672,8 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 					         ties__vocab_in_dict(vocab, o + ws, a) &&
 					         ties__vocab_in_dict(vocab, t, we))
 						keep = 1;
-					else if (!jd && !jc && a > 2 && starts_capital(o + ws, a) &&
+					else if (!jd && !jc && a > 2 &&
+					         ties__starts_upper(o + ws, a) &&
 					         participle(t, we) &&
 					         ties__vocab_in_dict(vocab, t, we))
 						/* a name before a participle ("Misrata-" "based",

@@ -64,6 +64,13 @@ static int is_frag(const ties__line *l, const ties__layout *lay)
 	return (l->flags & TIES__L_FRAG) && !(lay->boxed && (l->flags & box) == box);
 }
 
+/* A piece of w characters still fits in a row already run characters wide
+ * (a column's lines may stretch a tenth over the typical width). */
+static int row_fits(size_t run, size_t w, size_t width)
+{
+	return (run + 1 + w) * 10 <= width * 11;
+}
+
 /* A numbered heading in capitals ("2. LEADERSHIP", "3.1 FINANCES"): no
  * piece of a cut line looks so, however short. */
 static int numbered_caps(const char *s, size_t n)
@@ -191,8 +198,7 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 			 * economy." then "I favor as a practical policy"): no new
 			 * paragraph; a full line, or a short one that ends a
 			 * sentence ("Crises there will continue to be."), opens one */
-			int rest = is_frag(p, lay) && lay->width &&
-			           (run + 1 + w) * 10 <= lay->width * 11 &&
+			int rest = is_frag(p, lay) && lay->width && row_fits(run, w, lay->width) &&
 			           w * 10 < lay->width * 8 && !ties__ends_sentence(l->text, l->len);
 			if (term && opens_block(l->text, l->len) && !rest &&
 			    (!lay->width || run * 10 < lay->width * 8))
@@ -219,8 +225,7 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 			in_head = (brk[i] & 2) != 0;
 		/* a scrap that would make its row wider than a column opens a
 		 * row of its own (a paragraph's one-word last line) */
-		run = is_frag(l, lay) && i > 0 &&
-		              (!lay->width || (run + 1 + w) * 10 <= lay->width * 11)
+		run = is_frag(l, lay) && i > 0 && (!lay->width || row_fits(run, w, lay->width))
 		          ? run + 1 + w
 		          : w;
 		if (brk[i] & 2) {

@@ -1078,8 +1078,10 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		rc = repair(L, n, opts, vocab, bl);
 		n = 0; /* done */
 	} else if (!rc && !(opts && opts->no_repair)) {
-		/* a column read whole still has its rows cut at sentence ends */
-		order_cut_rows(L, n, typical_width(L, n), vocab);
+		/* a column read whole still has its rows cut at sentence ends
+		 * (only broken words tell them, and with them the vocabulary) */
+		if (vocab)
+			order_cut_rows(L, n, typical_width(L, n), vocab);
 		rc = drop_furniture(L, &n, bl);
 	}
 	int first = 1, in_notes = 0;

@@ -595,18 +595,32 @@ static double swap_cost(const state *s)
 	return s->swap && b > a - 1 ? SWAP_BACK + b - a + 1 : 0;
 }
 
-size_t ties__unit_rows(const ties__line *L, const ties__unit *u, size_t *width)
+/* A line that completes a row begun short of a line: both pieces are
+ * short, and together they make one row (3/4 to 23/20 of a line, as a cut
+ * row's pieces do). */
+static int row_piece_fits(size_t w, size_t xw, size_t W)
+{
+	size_t t = w + 1 + xw;
+	return w * 20 < W * 17 && xw * 20 < W * 17 && t * 4 >= W * 3 && t * 20 <= W * 23;
+}
+
+size_t ties__unit_rows(const ties__line *L, const ties__unit *u, size_t W, size_t *width)
 {
 	/* lines of one box are rows of their own, scraps joined across blank
-	 * lines share one */
+	 * lines share one; so do two pieces of one box that make a row
+	 * together, short of a line each: the extractor cut the row at a
+	 * wide gap and kept both pieces in the box (rows cut at a sentence
+	 * end, each piece a line of its own) */
 	size_t w = 0, rows = 1;
 	for (size_t k = 0; k < u->n; k++) {
 		const ties__line *x = &L[u->first + k];
-		if (k > 0 && !(x->flags & TIES__L_BLANK_BEFORE)) {
+		size_t xw = ties__line_width(x->text, x->len);
+		if (k > 0 && !(x->flags & TIES__L_BLANK_BEFORE) &&
+		    !(W && row_piece_fits(w, xw, W))) {
 			rows++;
 			w = 0;
 		}
-		w += (w ? 1 : 0) + ties__line_width(x->text, x->len);
+		w += (w ? 1 : 0) + xw;
 	}
 	if (width)
 		*width = w;
@@ -727,7 +741,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	if (prev_end)
 		ties__lm_tail(lay, prev_end, &C.pe_tail);
 	for (size_t i = 0; i < m; i++) {
-		size_t w, rows = ties__unit_rows(L, &U[i], &w);
+		size_t w, rows = ties__unit_rows(L, &U[i], lay->width, &w);
 		wid[i] = w > 100000 ? 100000 : (int)w;
 		nrows[i] = rows > 100000 ? 100000 : (int)rows;
 		const ties__line *l = LAST(&C, i);

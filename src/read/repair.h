@@ -124,7 +124,7 @@ typedef struct ties__unit {
 
 /* Rows the unit's lines stand in; *width (if not NULL): the characters of
  * its last row. */
-size_t ties__unit_rows(const ties__line *lines, const ties__unit *u, size_t *width);
+size_t ties__unit_rows(const ties__line *lines, const ties__unit *u, size_t W, size_t *width);
 
 /* Gaps of two blanks or more between words, twice or more: a justified
  * line whose word spaces the extractor kept. */

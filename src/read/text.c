@@ -84,12 +84,20 @@ static size_t typical_width(const ties__line *L, size_t n);
  * seldom does. */
 static int interleaved(const ties__line *L, size_t n)
 {
-	size_t boxes = 0, open_ = 0;
+	size_t boxes = 0, open_ = 0, heads = 0, W = typical_width(L, n);
 	for (size_t i = 0; i < n; i++) {
 		if (i + 1 < n && !(L[i + 1].flags & TIES__L_BLANK_BEFORE))
 			continue;
 		if (ties__rp_words(L[i].text, L[i].len) < 3)
 			continue;
+		/* a heading of clean text: one line, well short of the text's
+		 * lines (a short text with many headings is no less clean) */
+		if ((i == 0 || (L[i].flags & TIES__L_BLANK_BEFORE)) &&
+		    ties__line_width(L[i].text, L[i].len) * 2 < W &&
+		    !ties__starts_lower(L[i].text, L[i].len)) {
+			heads += !ties__ends_sentence(L[i].text, L[i].len);
+			continue;
+		}
 		boxes++;
 		char c = L[i].text[L[i].len - 1];
 		if (!ties__ends_sentence(L[i].text, L[i].len) && c != ':' && c != ';' && c != ')')
@@ -102,8 +110,7 @@ static int interleaved(const ties__line *L, size_t n)
 		broken += !(L[i + 1].flags & TIES__L_BLANK_BEFORE) &&
 		          ties__ends_hyphen(L[i].text, L[i].len) &&
 		          ties__starts_lower(L[i + 1].text, L[i + 1].len);
-	return open_ >= 2 && broken >= 3 && broken * 100 >= n &&
-	       typical_width(L, n) <= COLUMN_WIDTH;
+	return open_ + heads >= 2 && broken >= 3 && broken * 100 >= n && W <= COLUMN_WIDTH;
 }
 
 /* ---- the repair -------------------------------------------------------- */
@@ -261,15 +268,74 @@ static int title_goes_on(const ties__line *a, const ties__line *b)
  * not end a sentence, whose last line is short and that opens with a
  * capital; then the following one-line boxes that look like headings.
  * They are marked TIES__L_HEADING and kept first. */
+/* Marks the title box L[i..j) and the boxes under it that look like
+ * headings (author, date, subtitle); the one-line boxes from start on
+ * above it are kickers where the title spans both columns (kickers). */
+static void title_box(ties__line *L, size_t n, const ties__layout *lay, size_t start, size_t i,
+                      size_t j, int kickers)
+{
+	const ties__line *last = &L[j - 1];
+	size_t lw = ties__line_width(last->text, last->len);
+	/* one-line boxes above a title that spans both columns, none
+	 * ending a sentence (a series or kicker line), belong to the
+	 * title matter too */
+	for (size_t k = start; k < i && kickers && lw * 10 > lay->width * 11; k++)
+		if (!(L[k].flags & TIES__L_DROP))
+			L[k].flags |= TIES__L_HEADING;
+	/* the title box: lines opening with a capital stand alone */
+	for (size_t k = i; k < j; k++)
+		if (k == i ||
+		    (ties__starts_upper(L[k].text, L[k].len) && !title_goes_on(&L[k - 1], &L[k])))
+			L[k].flags |= TIES__L_HEADING;
+		else
+			L[k].flags |= TIES__L_TITLE_CONT; /* joins the heading line before it */
+	/* boxes that follow whose lines (up to three) all look like
+	 * headings: author, date, subtitle */
+	size_t k = j;
+	for (;;) {
+		while (k < n && (L[k].flags & TIES__L_DROP))
+			k++;
+		size_t e = k + 1;
+		while (e < n && e - k <= 3 && !(L[e].flags & TIES__L_BLANK_BEFORE) &&
+		       !(L[e].flags & TIES__L_DROP))
+			e++;
+		if (k >= n || e - k > 3)
+			break;
+		int all = 1;
+		for (size_t q = k; q < e && all; q++) {
+			const ties__line *h = &L[q];
+			size_t words, caps = capital_words(h->text, h->len, &words);
+			size_t w = ties__line_width(h->text, h->len);
+			char hc = h->text[h->len - 1];
+			all = !ties__justified(h->text, h->len) &&
+			      ties__starts_upper(h->text, h->len) &&
+			      !ties__ends_sentence(h->text, h->len) && hc != ',' && hc != ';' &&
+			      hc != '-' && words <= 14 &&
+			      (w * 10 < lay->width * 8 || w * 10 > lay->width * 12 ||
+			       (caps * 2 >= words && w * 10 < lay->width * 6));
+		}
+		if (!all)
+			break;
+		for (size_t q = k; q < e; q++)
+			L[q].flags |= TIES__L_HEADING;
+		k = e;
+	}
+}
+
 static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 {
 	size_t boxes = 0, i = 0, start = n;
 	int kickers = 1; /* the boxes before this one are one-line kickers */
+	/* a first box of a word or two (a header on a one-page text: "Policy
+	 * Brief") may stand above the real title: a later box of several
+	 * lines in title case or capitals is the title then */
+	size_t wi = n, wj = n;
+	int wkick = 0;
 	while (i < n && boxes < 4) {
 		while (i < n && (L[i].flags & TIES__L_DROP))
 			i++;
 		if (i >= n)
-			return;
+			break;
 		if (start == n)
 			start = i;
 		size_t j = i + 1;
@@ -290,54 +356,22 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 		    !ties__ends_sentence(last->text, last->len) && c != ';' &&
 		    (titled || (c != ',' && c != '-')) &&
 		    (lw * 10 < lay->width * 8 || lw * 10 > lay->width * 11 || titled)) {
-			/* one-line boxes above a title that spans both columns, none
-			 * ending a sentence (a series or kicker line), belong to the
-			 * title matter too */
-			for (size_t k = start; k < i && kickers && lw * 10 > lay->width * 11; k++)
-				if (!(L[k].flags & TIES__L_DROP))
-					L[k].flags |= TIES__L_HEADING;
-			/* the title box: lines opening with a capital stand alone */
-			for (size_t k = i; k < j; k++)
-				if (k == i || (ties__starts_upper(L[k].text, L[k].len) &&
-				               !title_goes_on(&L[k - 1], &L[k])))
-					L[k].flags |= TIES__L_HEADING;
-				else
-					L[k].flags |= TIES__L_TITLE_CONT; /* joins the heading line
-					                                     before it */
-			/* boxes that follow whose lines (up to three) all look like
-			 * headings: author, date, subtitle */
-			size_t k = j;
-			for (;;) {
-				while (k < n && (L[k].flags & TIES__L_DROP))
-					k++;
-				size_t e = k + 1;
-				while (e < n && e - k <= 3 &&
-				       !(L[e].flags & TIES__L_BLANK_BEFORE) &&
-				       !(L[e].flags & TIES__L_DROP))
-					e++;
-				if (k >= n || e - k > 3)
-					break;
-				int all = 1;
-				for (size_t q = k; q < e && all; q++) {
-					const ties__line *h = &L[q];
-					size_t words, caps = capital_words(h->text, h->len, &words);
-					size_t w = ties__line_width(h->text, h->len);
-					char hc = h->text[h->len - 1];
-					all =
-					    !ties__justified(h->text, h->len) &&
-					    ties__starts_upper(h->text, h->len) &&
-					    !ties__ends_sentence(h->text, h->len) && hc != ',' &&
-					    hc != ';' && hc != '-' && words <= 14 &&
-					    (w * 10 < lay->width * 8 || w * 10 > lay->width * 12 ||
-					     (caps * 2 >= words && w * 10 < lay->width * 6));
+			if (j - i == 1 && !titled && ties__rp_words(L[i].text, L[i].len) <= 2) {
+				if (wi == n) {
+					wi = i;
+					wj = j;
+					wkick = kickers;
 				}
-				if (!all)
-					break;
-				for (size_t q = k; q < e; q++)
-					L[q].flags |= TIES__L_HEADING;
-				k = e;
+			} else if (wi == n || (titled && (j - i >= 2 || shouting(&L[i], j - i)))) {
+				if (wi < n)
+					for (size_t k = wi; k < i; k++)
+						if (!(L[k].flags & TIES__L_DROP))
+							L[k].flags |= TIES__L_HEADING;
+				title_box(L, n, lay, start, i, j, kickers);
+				return;
+			} else {
+				break;
 			}
-			return;
 		}
 		for (size_t k = i; k < j; k++)
 			if (j - i > 1 || ties__ends_sentence(L[k].text, L[k].len) ||
@@ -345,6 +379,8 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 				kickers = 0;
 		i = j;
 	}
+	if (wi < n)
+		title_box(L, n, lay, start, wi, wj, wkick);
 }
 
 /* The letters a line-end hyphen ends (after its last blank or inner hyphen)
@@ -715,7 +751,7 @@ static int place_foot(ties__line *L, size_t n, size_t e, size_t m, double gap, c
 	 * make up the gap */
 	double rows = 0;
 	for (size_t k = m; k < brk; k++)
-		rows += (double)ties__unit_rows(L, &U[k], NULL);
+		rows += (double)ties__unit_rows(L, &U[k], lay->width, NULL);
 	if (fabs(rows - gap) > FOOT_FIT)
 		return 0;
 	L[e].flags &= ~TIES__L_PAGE;

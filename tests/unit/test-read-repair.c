@@ -750,6 +750,34 @@ static void units_row_piece(void **st)
 	assert_int_equal(U[0].n, 3);
 }
 
+/* Rows of a box: two pieces of one row, each short of a line, that make a
+ * row together share it; a paragraph's short last line and a full line do
+ * not. */
+static void units_box_rows(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE;
+	ties__line L[] = {mk("The eastern wing, led by a former commander", B),
+	                  mk("of the old bloc (alias \"El Profe\"),", 0),
+	                  mk("is based in the", 0),
+	                  mk("river towns across the border, and its position", 0),
+	                  mk("and the coast of the gulf.", 0),
+	                  mk("Its position is pre-", 0),
+	                  mk("carious: in 2021 it fought a bloody war with", 0),
+	                  mk("the rival army near the town.", 0),
+	                  mk("The next meeting was held in May after a delay.", 0)};
+	ties__unit u = {0, 9};
+	size_t w = 0;
+	/* without a line width every line is a row */
+	assert_int_equal(ties__unit_rows(L, &u, 0, &w), 9);
+	assert_int_equal(ties__unit_rows(L, &u, 48, &w), 7);
+	assert_int_equal(w, strlen(L[8].text));
+	/* a row's last piece, the box's end: the row's width */
+	u.n = 3;
+	assert_int_equal(ties__unit_rows(L, &u, 48, &w), 2);
+	assert_int_equal(w, strlen(L[1].text) + 1 + strlen(L[2].text));
+}
+
 /* Stacks of scraps: whole boxes of single words, one over the other. */
 static void scraps_stacks(void **st)
 {
@@ -1267,6 +1295,7 @@ int main(void)
 	    cmocka_unit_test(units_scraps),
 	    cmocka_unit_test(units_cut_marks),
 	    cmocka_unit_test(units_row_piece),
+	    cmocka_unit_test(units_box_rows),
 	    cmocka_unit_test(scraps_stacks),
 	    cmocka_unit_test(scraps_placed),
 	    cmocka_unit_test(paras_notes_one_per_line),

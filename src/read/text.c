@@ -263,11 +263,6 @@ static int title_goes_on(const ties__line *a, const ties__line *b)
 	return up >= 2 && shouting(a, 1);
 }
 
-/* The title and the lines that stand under it (author, date, subtitle)
- * before the columns begin: among the first boxes, the first one that does
- * not end a sentence, whose last line is short and that opens with a
- * capital; then the following one-line boxes that look like headings.
- * They are marked TIES__L_HEADING and kept first. */
 /* Marks the title box L[i..j) and the boxes under it that look like
  * headings (author, date, subtitle); the one-line boxes from start on
  * above it are kickers where the title spans both columns (kickers). */
@@ -322,6 +317,11 @@ static void title_box(ties__line *L, size_t n, const ties__layout *lay, size_t s
 	}
 }
 
+/* The title and the lines that stand under it (author, date, subtitle)
+ * before the columns begin: among the first boxes, the first one that does
+ * not end a sentence, whose last line is short and that opens with a
+ * capital; then the following one-line boxes that look like headings.
+ * They are marked TIES__L_HEADING and kept first. */
 static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 {
 	size_t boxes = 0, i = 0, start = n;

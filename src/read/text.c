@@ -415,12 +415,15 @@ static int known_word(const ties__vocab *v, const char *w, size_t n)
 	return n && (ties__vocab_in_dict(v, w, n) || ties__vocab_doc_count(v, w, n) > 0);
 }
 
-/* A row cut in two at a sentence's end ("it wisely and courageously." and
- * "It can be accom-", one row of a column): an extractor may put the right
- * piece first, in the same box.  The pieces change places where the left
- * one (a sentence's end, in lowercase) finishes the word broken at the end
- * of the line before the right one, or the line after it finishes the right
- * one's broken word where it does not, and the two make one row's width. */
+/* A row cut in two at a wide gap, most often a sentence's end ("it wisely
+ * and courageously." and "It can be accom-", one row of a column): an
+ * extractor may put the right piece first, in the same box.  The pieces
+ * change places where the left one finishes the word broken at the end of
+ * the line before the right one, or the line after it finishes the right
+ * one's broken word where it does not, and the two make one row's width.
+ * The broken word is the evidence: in a column read in order no line after
+ * a line-end hyphen leaves the word open for the line after it, so the cut
+ * may be anywhere ("On the northern side," after "the brokers' main part-"). */
 static void order_cut_rows(ties__line *L, size_t n, size_t W, const ties__vocab *vocab)
 {
 	/* flags of a place in the text, not of a line's content */
@@ -429,9 +432,7 @@ static void order_cut_rows(ties__line *L, size_t n, size_t W, const ties__vocab 
 	char j[128];
 	for (size_t k = 0; W && vocab && k + 1 < n; k++) {
 		ties__line *r = &L[k], *l = &L[k + 1];
-		if ((l->flags & TIES__L_BLANK_BEFORE) || ((r->flags | l->flags) & TIES__L_DROP) ||
-		    !ties__starts_upper(r->text, r->len) || !ties__starts_lower(l->text, l->len) ||
-		    !ties__ends_sentence(l->text, l->len))
+		if ((l->flags & TIES__L_BLANK_BEFORE) || ((r->flags | l->flags) & TIES__L_DROP))
 			continue;
 		size_t w =
 		    ties__line_width(r->text, r->len) + 1 + ties__line_width(l->text, l->len);

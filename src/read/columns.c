@@ -140,6 +140,9 @@ typedef struct state {
 	/* note numbers each chain holds on this page: the lowest and the
 	 * highest (0: none) */
 	unsigned char nlo[2], nhi[2];
+	/* numbered headings each chain holds on this page: the lowest and
+	 * the highest number */
+	unsigned char slo[2], shi[2];
 } state;
 
 /* Candidates are sorted as (score, index) pairs: states are large. */
@@ -228,6 +231,8 @@ typedef struct ctx {
 	const unsigned char *cut;
 	/* per unit: its first and last note number (note_marks), 0 if none */
 	const unsigned char *nfirst, *nlast;
+	/* per unit: the number of a numbered heading ("3. Finances"), 0 if none */
+	const unsigned char *sec;
 	double height; /* rows of a full column, 0 if unknown */
 	/* the merge ends the text: its last page may read its right column
 	 * first (swap; without page marks, only a text of one page) */
@@ -363,19 +368,49 @@ static int joins_row(const ctx *C, const state *s, int c, size_t i)
  * one its chain already holds, a left-column note after a right-column one,
  * or a right-column note before a left-column one costs NOTE_COST.  Records
  * the unit's notes in the state. */
+/* Numbers f..z read into chain c against the lowest (lo) and highest (hi)
+ * each chain holds: 1 where they go back (see note_cost); records them. */
+static int numbers_back(const state *s, int c, unsigned f, unsigned z, unsigned char *lo,
+                        unsigned char *hi)
+{
+	int l = s->left;
+	int back = (hi[c] && f < hi[c]) || (c == l && lo[!l] && z > lo[!l]) ||
+	           (c != l && hi[l] && f < hi[l]);
+	if (!lo[c] || f < lo[c])
+		lo[c] = (unsigned char)f;
+	if (z > hi[c])
+		hi[c] = (unsigned char)z;
+	return back;
+}
+
 static double note_cost(const ctx *C, state *s, int c, size_t i)
 {
-	unsigned f = C->nfirst[i], z = C->nlast[i];
-	if (!f)
+	unsigned f = C->nfirst[i], z = C->nlast[i], h = C->sec[i];
+	double cost = 0;
+	if (f && numbers_back(s, c, f, z, s->nlo, s->nhi))
+		cost += NOTE_COST;
+	/* numbered headings count up in reading order too */
+	if (h && numbers_back(s, c, h, h, s->slo, s->shi))
+		cost += NOTE_COST;
+	return cost;
+}
+
+/* The number of a numbered heading: "3. Finances", "2.1 Routes". */
+static unsigned char section_number(const ties__line *l)
+{
+	const char *t = l->text;
+	size_t n = l->len, k = 0;
+	unsigned v = 0;
+	while (k < n && k < 2 && t[k] >= '0' && t[k] <= '9')
+		v = v * 10 + (unsigned)(t[k++] - '0');
+	/* the stop tells it from a date or a count ("8 February 2025") */
+	if (!k || k >= n || t[k] != '.')
 		return 0;
-	int l = s->left;
-	int back = (s->nhi[c] && f < s->nhi[c]) || (c == l && s->nlo[!l] && z > s->nlo[!l]) ||
-	           (c != l && s->nhi[l] && f < s->nhi[l]);
-	if (!s->nlo[c] || f < s->nlo[c])
-		s->nlo[c] = (unsigned char)f;
-	if (z > s->nhi[c])
-		s->nhi[c] = (unsigned char)z;
-	return back ? NOTE_COST : 0;
+	while (k < n && (t[k] == '.' || (t[k] >= '0' && t[k] <= '9')))
+		k++;
+	if (k + 1 >= n || t[k] != ' ' || !ties__starts_upper(t + k + 1, n - k - 1))
+		return 0;
+	return (unsigned char)v;
 }
 
 /* Unit i goes to chain c of state s (sw: a switch of chains): moves the
@@ -508,6 +543,8 @@ static uint64_t geo_key(const state *s)
 	k = k * 4 + (uint64_t)((s->hlast[0] > 0) * 2 + (s->hlast[1] > 0));
 	k = k * 0x100000001B3ull ^ ((uint64_t)s->nlo[0] << 24 | (uint64_t)s->nhi[0] << 16 |
 	                            (uint64_t)s->nlo[1] << 8 | s->nhi[1]);
+	k = k * 0x100000001B3ull ^ ((uint64_t)s->slo[0] << 24 | (uint64_t)s->shi[0] << 16 |
+	                            (uint64_t)s->slo[1] << 8 | s->shi[1]);
 	return (((k * 3 + s->left) * 2 + s->alt) * 2 + s->swap) * 2 + s->run_left;
 }
 
@@ -696,7 +733,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	unsigned char *head = ties__calloc(m, 1);
 	unsigned char *full = ties__calloc(m, 1);
 	unsigned char *cut = ties__calloc(m, 1);
-	unsigned char *nmk = ties__calloc(2 * m, 1);
+	unsigned char *nmk = ties__calloc(3 * m, 1);
 	memo *mm = ties__reallocarray(NULL, (size_t)1 << MEMO_BITS, sizeof(memo));
 	state *st = ties__reallocarray(NULL, m * stride, sizeof *st);
 	size_t *cnt = ties__calloc(m, sizeof *cnt);
@@ -724,6 +761,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	         cut,
 	         nmk,
 	         nmk ? nmk + m : NULL,
+	         nmk ? nmk + 2 * m : NULL,
 	         last_page ? *height : 0,
 	         last_page,
 	         win ? (long)win->lo : 0,
@@ -756,6 +794,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		cut[i] = (unsigned char)((l->flags & TIES__L_CUT) != 0);
 		for (size_t k = 0; k < U[i].n; k++)
 			note_marks(&L[U[i].first + k], &nmk[i], &nmk[m + i]);
+		if (head[i])
+			nmk[2 * m + i] = section_number(l);
 	}
 	unsigned gen = 0;
 	/* the first unit opens chain 0, the left column or the right one */

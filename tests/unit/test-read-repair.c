@@ -601,6 +601,39 @@ static size_t notes_order(const char *const *text, size_t n, size_t *order)
 	return n;
 }
 
+/* Numbered headings count up in reading order, as notes do: the same
+ * lines read by columns or in turn as their numbers say. */
+static void columns_numbered_headings(void **st)
+{
+	(void)st;
+	const char *const a[] = {"1. Origins",
+	                         "3. Finances",
+	                         "The group was formed in the valley in 2015.",
+	                         "The group taxes the trucks on the main road.",
+	                         "2. Leaders",
+	                         "4. Outlook",
+	                         "The founder still leads the group from exile.",
+	                         "The tolls will grow as the road is rebuilt."};
+	const char *const b[] = {"1. Origins",
+	                         "2. Finances",
+	                         "The group was formed in the valley in 2015.",
+	                         "The group taxes the trucks on the main road.",
+	                         "3. Leaders",
+	                         "4. Outlook",
+	                         "The founder still leads the group from exile.",
+	                         "The tolls will grow as the road is rebuilt."};
+	size_t order[8], at[8];
+	notes_order(a, 8, order);
+	for (size_t k = 0; k < 8; k++)
+		at[order[k]] = k;
+	/* by columns: heading 2 (unit 4) before heading 3 (unit 1) */
+	assert_true(at[0] < at[4] && at[4] < at[1] && at[1] < at[5]);
+	notes_order(b, 8, order);
+	for (size_t k = 0; k < 8; k++)
+		at[order[k]] = k;
+	assert_true(at[0] < at[1] && at[1] < at[4] && at[4] < at[5]);
+}
+
 static void columns_notes(void **st)
 {
 	(void)st;
@@ -1292,6 +1325,7 @@ int main(void)
 	    cmocka_unit_test(columns_break_window),
 	    cmocka_unit_test(columns_short_right),
 	    cmocka_unit_test(columns_notes),
+	    cmocka_unit_test(columns_numbered_headings),
 	    cmocka_unit_test(units_scraps),
 	    cmocka_unit_test(units_cut_marks),
 	    cmocka_unit_test(units_row_piece),

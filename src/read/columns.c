@@ -364,10 +364,6 @@ static int joins_row(const ctx *C, const state *s, int c, size_t i)
 	       (s->roww[c] + 1 + w) * 10 <= W * 11 && !(s->stop[c] && C->full[i] && w * 2 >= W);
 }
 
-/* Note numbers count up in reading order: a unit whose notes come before
- * one its chain already holds, a left-column note after a right-column one,
- * or a right-column note before a left-column one costs NOTE_COST.  Records
- * the unit's notes in the state. */
 /* Numbers f..z read into chain c against the lowest (lo) and highest (hi)
  * each chain holds: 1 where they go back (see note_cost); records them. */
 static int numbers_back(const state *s, int c, unsigned f, unsigned z, unsigned char *lo,
@@ -383,6 +379,11 @@ static int numbers_back(const state *s, int c, unsigned f, unsigned z, unsigned 
 	return back;
 }
 
+/* Note numbers count up in reading order: a unit whose notes come before
+ * one its chain already holds, a left-column note after a right-column one,
+ * or a right-column note before a left-column one costs NOTE_COST; so do
+ * numbered headings, counted apart.  Records the unit's numbers in the
+ * state. */
 static double note_cost(const ctx *C, state *s, int c, size_t i)
 {
 	unsigned f = C->nfirst[i], z = C->nlast[i], h = C->sec[i];

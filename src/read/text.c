@@ -329,7 +329,7 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 	/* a first box of a word or two (a header on a one-page text: "Policy
 	 * Brief") may stand above the real title: a later box of several
 	 * lines in title case or capitals is the title then */
-	size_t wi = n, wj = n;
+	size_t wi = n; /* that box: one line */
 	int wkick = 0;
 	while (i < n && boxes < 4) {
 		while (i < n && (L[i].flags & TIES__L_DROP))
@@ -359,7 +359,6 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 			if (j - i == 1 && !titled && ties__rp_words(L[i].text, L[i].len) <= 2) {
 				if (wi == n) {
 					wi = i;
-					wj = j;
 					wkick = kickers;
 				}
 			} else if (wi == n || (titled && (j - i >= 2 || shouting(&L[i], j - i)))) {
@@ -380,7 +379,7 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 		i = j;
 	}
 	if (wi < n)
-		title_box(L, n, lay, start, wi, wj, wkick);
+		title_box(L, n, lay, start, wi, wi + 1, wkick);
 }
 
 /* The letters a line-end hyphen ends (after its last blank or inner hyphen)

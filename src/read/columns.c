@@ -143,6 +143,10 @@ typedef struct state {
 	/* numbered headings each chain holds on this page: the lowest and
 	 * the highest number */
 	unsigned char slo[2], shi[2];
+	/* the chain's last unit may be a heading, and stands where one
+	 * would: after a sentence end (at a page's top, such a unit is more
+	 * often title matter) */
+	unsigned char hopen[2];
 } state;
 
 /* Candidates are sorted as (score, index) pairs: states are large. */
@@ -430,7 +434,9 @@ static double place(const ctx *C, state *s, int c, size_t i, int sw)
 	}
 	s->hlast[c] = 0;
 	/* a heading opens a block: after a sentence end or at the page top */
-	if (C->head[i] && (!s->has[c] || s->stop[c])) {
+	int opens = C->head[i] && (!s->has[c] || s->stop[c]);
+	s->hopen[c] = opens && s->has[c];
+	if (opens) {
 		float x = s->flex[c] + HEAD_FLEX > FLEX_MAX ? FLEX_MAX : s->flex[c] + HEAD_FLEX;
 		s->hlast[c] = x - s->flex[c];
 		s->flex[c] = x;
@@ -542,6 +548,7 @@ static uint64_t geo_key(const state *s)
 	k = k * 37 + (uint64_t)(uint32_t)(int)(s->flex[0] * 6) * 19 +
 	    (uint64_t)(uint32_t)(int)(s->flex[1] * 6);
 	k = k * 4 + (uint64_t)((s->hlast[0] > 0) * 2 + (s->hlast[1] > 0));
+	k = k * 4 + (uint64_t)(s->hopen[0] * 2 + s->hopen[1]);
 	k = k * 0x100000001B3ull ^ ((uint64_t)s->nlo[0] << 24 | (uint64_t)s->nhi[0] << 16 |
 	                            (uint64_t)s->nlo[1] << 8 | s->nhi[1]);
 	k = k * 0x100000001B3ull ^ ((uint64_t)s->slo[0] << 24 | (uint64_t)s->shi[0] << 16 |
@@ -575,6 +582,20 @@ static double link_u(const ctx *c, long a, long b)
 		m->v = ties__lm_link_ends(c->lm, &c->tail[a], &c->headl[b]);
 	}
 	return m->v;
+}
+
+/* The link from a chain's last unit a to unit b.  Where a may be a heading
+ * and stands where one would, b may follow it as a heading's text does,
+ * opening a sentence. */
+static double link_from(const ctx *c, const state *s, int chain, long a, long b)
+{
+	double v = link_u(c, a, b);
+	if (!s->hopen[chain] || c->tail[a].heading)
+		return v;
+	ties__lm_end h = c->tail[a];
+	h.heading = 1;
+	double w = ties__lm_link_ends(c->lm, &h, &c->headl[b]);
+	return w > v ? w : v;
 }
 
 /* A page that an unmarked break closes holds a page's worth of rows: a
@@ -815,6 +836,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		int best_pi = 0, windowed = 0;
 		double open_i = opn[i];
 		double lk = link_u(&C, (long)i - 1, (long)i);
+		double lkh = NAN; /* the same, i - 1 read as a heading */
 		/* a window's break is due: only pages broken in it go on */
 		int due = 0;
 		for (size_t p = 0; win && i > win->hi && p < cnt[i - 1] && !due; p++)
@@ -828,7 +850,10 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			/* same chain as unit i-1; the rest of its row keeps the pattern */
 			state a = *s;
 			int fill = joins_row(&C, s, a.lab, i);
-			a.score += lk - (switched && !fill ? PATTERN_COST : 0);
+			if (s->hopen[s->lab] && isnan(lkh))
+				lkh = link_from(&C, s, s->lab, (long)i - 1, (long)i);
+			a.score +=
+			    (s->hopen[s->lab] ? lkh : lk) - (switched && !fill ? PATTERN_COST : 0);
 			if (switched && !fill)
 				a.run_left = 1;
 			a.alt = (unsigned char)(switched && fill);
@@ -838,7 +863,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			cand[nc++] = a;
 			/* the other chain: continues its last unit, or opens it */
 			state b = *s;
-			b.score += (s->other >= 0 ? link_u(&C, s->other, (long)i) : open_i) -
+			b.score += (s->other >= 0 ? link_from(&C, s, !s->lab, s->other, (long)i)
+			                          : open_i) -
 			           (switched || i < 2 ? 0 : PATTERN_COST) -
 			           (switched ? 0 : SWITCH_COST);
 			b.other = (long)(i - 1);

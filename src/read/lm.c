@@ -1095,7 +1095,7 @@ void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t
 	}
 	t->sent = ties__ends_sentence(as, an);
 	t->dotted = t->sent && ties__ends_dotted(as, an);
-	t->heading = (a->flags & TIES__L_HEADING) != 0;
+	t->heading = (a->flags & (TIES__L_HEADING | TIES__L_TITLE_CONT)) != 0;
 	int32_t lastc;
 	prev_cp(as, an, &lastc);
 	t->soft = lastc == ',' || lastc == ';' || lastc == ':' || lastc == 0x2014;

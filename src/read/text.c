@@ -74,6 +74,7 @@ static int all_digits(const char *s, size_t n)
 #define BOXED_LINES 3
 
 static size_t typical_width(const ties__line *L, size_t n);
+static int lead_number(const char *s, size_t n);
 
 /* Boxes (runs of lines between blank lines) of clean text end where
  * paragraphs end; in column-blind extraction output most stop mid-sentence.
@@ -105,12 +106,17 @@ static int interleaved(const ties__line *L, size_t n)
 	}
 	if (boxes >= 6 && open_ * 10 > boxes * 4)
 		return 1;
-	size_t broken = 0;
-	for (size_t i = 0; i + 1 < n; i++)
-		broken += !(L[i + 1].flags & TIES__L_BLANK_BEFORE) &&
+	/* a box that opens mid-sentence goes on from a column's end */
+	size_t broken = 0, cont = 0;
+	for (size_t i = 0; i < n; i++) {
+		cont += (i == 0 || (L[i].flags & TIES__L_BLANK_BEFORE)) &&
+		        ties__starts_lower(L[i].text, L[i].len) &&
+		        ties__rp_words(L[i].text, L[i].len) >= 3;
+		broken += i + 1 < n && !(L[i + 1].flags & TIES__L_BLANK_BEFORE) &&
 		          ties__ends_hyphen(L[i].text, L[i].len) &&
 		          ties__starts_lower(L[i + 1].text, L[i + 1].len);
-	return open_ + heads >= 2 && broken >= 3 && broken * 100 >= n && W <= COLUMN_WIDTH;
+	}
+	return open_ + heads + cont >= 2 && broken >= 3 && broken * 100 >= n && W <= COLUMN_WIDTH;
 }
 
 /* ---- the repair -------------------------------------------------------- */
@@ -317,6 +323,16 @@ static void title_box(ties__line *L, size_t n, const ties__layout *lay, size_t s
 	}
 }
 
+/* Some line is wider than a column's: it spans the columns, as the
+ * title above them does. */
+static int wider_than_column(const ties__line *l, size_t n, size_t W)
+{
+	for (size_t k = 0; k < n; k++)
+		if (ties__line_width(l[k].text, l[k].len) * 10 > W * 11)
+			return 1;
+	return 0;
+}
+
 /* The title and the lines that stand under it (author, date, subtitle)
  * before the columns begin: among the first boxes, the first one that does
  * not end a sentence, whose last line is short and that opens with a
@@ -361,7 +377,8 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 					wi = i;
 					wkick = kickers;
 				}
-			} else if (wi == n || (titled && (j - i >= 2 || shouting(&L[i], j - i)))) {
+			} else if (wi == n || (titled && (j - i >= 2 || shouting(&L[i], j - i))) ||
+			           (j - i >= 2 && wider_than_column(&L[i], j - i, lay->width))) {
 				if (wi < n)
 					for (size_t k = wi; k < i; k++)
 						if (!(L[k].flags & TIES__L_DROP))
@@ -540,7 +557,8 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 		if (adjacent && !para_end && (l->flags & TIES__L_FRAG) &&
 		    (L[e - 1].flags & TIES__L_FRAG) &&
 		    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG)) &&
-		    !block_tail(L, n, e) && !sentence_then_lower(&L[e - 1], l)) {
+		    !block_tail(L, n, e) && !sentence_then_lower(&L[e - 1], l) &&
+		    !ties__is_notes_heading(l->text, l->len)) {
 			/* a scrap right under another one (no blank line between)
 			 * is of the same stacked box: the width is the top row's */
 			size_t w = 0;
@@ -557,6 +575,12 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 		/* the first piece of a cut row: the merge decides what it follows */
 		if (joins && !(l->flags & TIES__L_BLANK_BEFORE) && row_piece(L, n, e, lay))
 			joins = 0;
+		/* a notes heading alone in its unit heads the notes under it:
+		 * they go where it goes */
+		if (adjacent && U[m - 1].n == 1 &&
+		    ties__is_notes_heading(L[e - 1].text, L[e - 1].len) &&
+		    lead_number(l->text, l->len) > 0)
+			joins = 1;
 		if (joins)
 			U[m - 1].n++;
 		else
@@ -845,7 +869,6 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 	for (size_t k = 0; k < n; k++)
 		if (ties__page_break(L, k, 0))
 			lay.pages_known = 1;
-	order_cut_rows(L, n, lay.width, vocab);
 	mark_frags(L, n, &lay);
 	mark_front(L, n, &lay);
 	ties__lm *lm = ties__lm_new(L, n, vocab);
@@ -1089,6 +1112,13 @@ static ties_code drop_furniture(ties__line *L, size_t *n, ties__blocks *bl)
 	return TIES_OK;
 }
 
+/* The vocabulary of the document's own words. */
+static ties_code doc_vocab(ties__vocab **v, const char *data, size_t len)
+{
+	*v = ties__vocab_new();
+	return *v ? ties__vocab_add_text(*v, data, len) : TIES_ERR_NOMEM;
+}
+
 ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const ties_read_opts *opts,
                           ties__blocks *bl, ties_error *err)
 {
@@ -1100,24 +1130,27 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 	ties_code rc = split_lines(data, len, &lines);
 	ties__line *L = lines.data;
 	size_t n = lines.len, i = 0;
-	int repair_ = !rc && !(opts && opts->no_repair) && interleaved(L, n);
 	/* the document's words decide line-end hyphens and feed the repair;
 	 * clean text without such hyphens does not need them */
-	int hyphens = repair_;
-	for (size_t k = 0; k + 1 < n && !hyphens; k++)
+	int hyphens = 0, repair_ = 0, no_repair = opts && opts->no_repair;
+	for (size_t k = 0; !rc && k + 1 < n && !hyphens; k++)
 		hyphens = ties__ends_hyphen(L[k].text, L[k].len);
-	if (!rc && hyphens) {
-		vocab = ties__vocab_new();
-		rc = vocab ? ties__vocab_add_text(vocab, data, len) : TIES_ERR_NOMEM;
+	if (!rc && hyphens)
+		rc = doc_vocab(&vocab, data, len);
+	if (!rc && !no_repair) {
+		/* rows cut inside a box first: only broken words tell them, and
+		 * a column's first row put back in front opens its box
+		 * mid-sentence, which helps decide the repair */
+		if (vocab)
+			order_cut_rows(L, n, typical_width(L, n), vocab);
+		repair_ = interleaved(L, n);
 	}
+	if (!rc && repair_ && !vocab)
+		rc = doc_vocab(&vocab, data, len);
 	if (!rc && repair_) {
 		rc = repair(L, n, opts, vocab, bl);
 		n = 0; /* done */
-	} else if (!rc && !(opts && opts->no_repair)) {
-		/* a column read whole still has its rows cut at sentence ends
-		 * (only broken words tell them, and with them the vocabulary) */
-		if (vocab)
-			order_cut_rows(L, n, typical_width(L, n), vocab);
+	} else if (!rc && !no_repair) {
 		rc = drop_furniture(L, &n, bl);
 	}
 	int first = 1, in_notes = 0;

@@ -783,6 +783,37 @@ static void units_row_piece(void **st)
 	assert_int_equal(U[0].n, 3);
 }
 
+/* A notes heading heads the notes under it: one unit with them, and no
+ * scrap of a row with the short last line of the paragraph above it. */
+static void units_notes_heading(void **st)
+{
+	(void)st;
+	const unsigned B = TIES__L_BLANK_BEFORE, F = TIES__L_FRAG | B;
+	ties__unit U[8];
+	ties__line L[] = {mk("the council will have to settle the dispute and", B),
+	                  mk("the trade made possible.", TIES__L_FRAG),
+	                  mk("Notes", F),
+	                  mk("1 Port authority, annual report, 2020. 2 Inter-", B),
+	                  mk("view with a former officer, 2021.", 0),
+	                  mk("For more than a decade the towns of the coast", B)};
+	ties__layout lay = {48, 0, 0, 0, 0};
+	size_t end;
+	size_t m = ties__page_units(L, 6, 0, &lay, 0, U, &end);
+	assert_int_equal(m, 4);
+	assert_int_equal(U[1].first, 1);
+	assert_int_equal(U[1].n, 1);
+	assert_int_equal(U[2].first, 2);
+	assert_int_equal(U[2].n, 3);
+	/* any other word there may be a scrap of that row, and the notes
+	 * stand apart */
+	L[2] = mk("Outlook", F);
+	m = ties__page_units(L, 6, 0, &lay, 0, U, &end);
+	assert_int_equal(m, 4);
+	assert_int_equal(U[1].n, 2);
+	assert_int_equal(U[2].first, 3);
+	assert_int_equal(U[2].n, 2);
+}
+
 /* Rows of a box: two pieces of one row, each short of a line, that make a
  * row together share it; a paragraph's short last line and a full line do
  * not. */
@@ -1330,6 +1361,7 @@ int main(void)
 	    cmocka_unit_test(units_cut_marks),
 	    cmocka_unit_test(units_row_piece),
 	    cmocka_unit_test(units_box_rows),
+	    cmocka_unit_test(units_notes_heading),
 	    cmocka_unit_test(scraps_stacks),
 	    cmocka_unit_test(scraps_placed),
 	    cmocka_unit_test(paras_notes_one_per_line),

@@ -388,6 +388,9 @@ static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 			} else {
 				break;
 			}
+		} else if (wi < n) {
+			/* the columns begin under the header box: no title below */
+			break;
 		}
 		for (size_t k = i; k < j; k++)
 			if (j - i > 1 || ties__ends_sentence(L[k].text, L[k].len) ||

@@ -237,6 +237,8 @@ typedef struct ctx {
 	const unsigned char *nfirst, *nlast;
 	/* per unit: the number of a numbered heading ("3. Finances"), 0 if none */
 	const unsigned char *sec;
+	/* per unit: it opens with a notes heading ("Notes", "References") */
+	const unsigned char *notes;
 	double height; /* rows of a full column, 0 if unknown */
 	/* the merge ends the text: its last page may read its right column
 	 * first (swap; without page marks, only a text of one page) */
@@ -598,6 +600,17 @@ static double link_from(const ctx *c, const state *s, int chain, long a, long b)
 	return w > v ? w : v;
 }
 
+/* Notes close their column: a unit that goes on after a notes section in
+ * its chain, not opening with a note's number, costs as notes read out of
+ * order do; a short line may be the notes' own last one ("May 2021."). */
+static double after_notes(const ctx *c, long a, long b)
+{
+	const ties__line *f = FIRST(c, b);
+	if (a < 0 || !c->notes[a] || (f->len && f->text[0] >= '0' && f->text[0] <= '9'))
+		return 0;
+	return c->nrows[b] == 1 && (size_t)c->wid[b] * 2 < c->lay->width ? 0 : NOTE_COST;
+}
+
 /* A page that an unmarked break closes holds a page's worth of rows: a
  * column of under SHORT_ROWS rows pays SHORT_COST for each row it lacks
  * (one-page layouts broke where both columns end a paragraph at once). */
@@ -755,7 +768,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	unsigned char *head = ties__calloc(m, 1);
 	unsigned char *full = ties__calloc(m, 1);
 	unsigned char *cut = ties__calloc(m, 1);
-	unsigned char *nmk = ties__calloc(3 * m, 1);
+	unsigned char *nmk = ties__calloc(4 * m, 1);
 	memo *mm = ties__reallocarray(NULL, (size_t)1 << MEMO_BITS, sizeof(memo));
 	state *st = ties__reallocarray(NULL, m * stride, sizeof *st);
 	size_t *cnt = ties__calloc(m, sizeof *cnt);
@@ -784,6 +797,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	         nmk,
 	         nmk ? nmk + m : NULL,
 	         nmk ? nmk + 2 * m : NULL,
+	         nmk ? nmk + 3 * m : NULL,
 	         last_page ? *height : 0,
 	         last_page,
 	         win ? (long)win->lo : 0,
@@ -818,6 +832,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			note_marks(&L[U[i].first + k], &nmk[i], &nmk[m + i]);
 		if (head[i])
 			nmk[2 * m + i] = section_number(l);
+		nmk[3 * m + i] =
+		    (unsigned char)ties__is_notes_heading(FIRST(&C, i)->text, FIRST(&C, i)->len);
 	}
 	unsigned gen = 0;
 	/* the first unit opens chain 0, the left column or the right one */
@@ -852,8 +868,9 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			int fill = joins_row(&C, s, a.lab, i);
 			if (s->hopen[s->lab] && isnan(lkh))
 				lkh = link_from(&C, s, s->lab, (long)i - 1, (long)i);
-			a.score +=
-			    (s->hopen[s->lab] ? lkh : lk) - (switched && !fill ? PATTERN_COST : 0);
+			a.score += (s->hopen[s->lab] ? lkh : lk) -
+			           (switched && !fill ? PATTERN_COST : 0) -
+			           after_notes(&C, (long)i - 1, (long)i);
 			if (switched && !fill)
 				a.run_left = 1;
 			a.alt = (unsigned char)(switched && fill);
@@ -866,7 +883,8 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			b.score += (s->other >= 0 ? link_from(&C, s, !s->lab, s->other, (long)i)
 			                          : open_i) -
 			           (switched || i < 2 ? 0 : PATTERN_COST) -
-			           (switched ? 0 : SWITCH_COST);
+			           (switched ? 0 : SWITCH_COST) -
+			           after_notes(&C, s->other, (long)i);
 			b.other = (long)(i - 1);
 			b.lab = !s->lab;
 			b.alt = 1;

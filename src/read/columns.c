@@ -574,16 +574,26 @@ static state page_state(double score, long pstart, int parent, int left)
 	return s;
 }
 
-static double link_u(const ctx *c, long a, long b)
+/* The link score of unit a to unit b, memoised; with as_head, a read as a
+ * heading (its key in the memo: -2 - a, apart from the empty mark -1). */
+static double link_memo(const ctx *c, long a, long b, int as_head)
 {
-	memo *m =
-	    &c->memo[((unsigned long)a * 2654435761u + (unsigned long)b) & ((1u << MEMO_BITS) - 1)];
-	if (m->a != a || m->b != b) {
-		m->a = a;
+	long ka = as_head ? -2 - a : a;
+	memo *m = &c->memo[((unsigned long)ka * 2654435761u + (unsigned long)b) &
+	                   ((1u << MEMO_BITS) - 1)];
+	if (m->a != ka || m->b != b) {
+		ties__lm_end h = c->tail[a];
+		h.heading |= (unsigned char)as_head;
+		m->a = ka;
 		m->b = b;
-		m->v = ties__lm_link_ends(c->lm, &c->tail[a], &c->headl[b]);
+		m->v = ties__lm_link_ends(c->lm, &h, &c->headl[b]);
 	}
 	return m->v;
+}
+
+static double link_u(const ctx *c, long a, long b)
+{
+	return link_memo(c, a, b, 0);
 }
 
 /* The link from a chain's last unit a to unit b.  Where a may be a heading
@@ -594,9 +604,7 @@ static double link_from(const ctx *c, const state *s, int chain, long a, long b)
 	double v = link_u(c, a, b);
 	if (!s->hopen[chain] || c->tail[a].heading)
 		return v;
-	ties__lm_end h = c->tail[a];
-	h.heading = 1;
-	double w = ties__lm_link_ends(c->lm, &h, &c->headl[b]);
+	double w = link_memo(c, a, b, 1);
 	return w > v ? w : v;
 }
 
@@ -852,7 +860,6 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		int best_pi = 0, windowed = 0;
 		double open_i = opn[i];
 		double lk = link_u(&C, (long)i - 1, (long)i);
-		double lkh = NAN; /* the same, i - 1 read as a heading */
 		/* a window's break is due: only pages broken in it go on */
 		int due = 0;
 		for (size_t p = 0; win && i > win->hi && p < cnt[i - 1] && !due; p++)
@@ -866,11 +873,11 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			/* same chain as unit i-1; the rest of its row keeps the pattern */
 			state a = *s;
 			int fill = joins_row(&C, s, a.lab, i);
-			if (s->hopen[s->lab] && isnan(lkh))
-				lkh = link_from(&C, s, s->lab, (long)i - 1, (long)i);
-			a.score += (s->hopen[s->lab] ? lkh : lk) -
-			           (switched && !fill ? PATTERN_COST : 0) -
-			           after_notes(&C, (long)i - 1, (long)i);
+			a.score +=
+			    (s->hopen[s->lab] ? link_from(&C, s, s->lab, (long)i - 1, (long)i)
+			                      : lk) -
+			    (switched && !fill ? PATTERN_COST : 0) -
+			    after_notes(&C, (long)i - 1, (long)i);
 			if (switched && !fill)
 				a.run_left = 1;
 			a.alt = (unsigned char)(switched && fill);

@@ -73,7 +73,6 @@ static int all_digits(const char *s, size_t n)
 /* Lines per box, on average, of an extractor that keeps paragraphs whole. */
 #define BOXED_LINES 3
 
-static size_t typical_width(const ties__line *L, size_t n);
 static int lead_number(const char *s, size_t n);
 
 /* Boxes (runs of lines between blank lines) of clean text end where
@@ -82,10 +81,10 @@ static int lead_number(const char *s, size_t n);
  * one box (where the lines stand close), and only the boxes cut by a
  * column's or a page's end stop mid-sentence: there the lines are a
  * column's width and words are broken at their ends, which clean text
- * seldom does. */
-static int interleaved(const ties__line *L, size_t n)
+ * seldom does.  W: the text's typical line width (typical_width). */
+static int interleaved(const ties__line *L, size_t n, size_t W)
 {
-	size_t boxes = 0, open_ = 0, heads = 0, W = typical_width(L, n);
+	size_t boxes = 0, open_ = 0, heads = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i + 1 < n && !(L[i + 1].flags & TIES__L_BLANK_BEFORE))
 			continue;
@@ -1144,9 +1143,10 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		/* rows cut inside a box first: only broken words tell them, and
 		 * a column's first row put back in front opens its box
 		 * mid-sentence, which helps decide the repair */
+		size_t W = typical_width(L, n); /* the same after the cut rows */
 		if (vocab)
-			order_cut_rows(L, n, typical_width(L, n), vocab);
-		repair_ = interleaved(L, n);
+			order_cut_rows(L, n, W, vocab);
+		repair_ = interleaved(L, n, W);
 	}
 	if (!rc && repair_ && !vocab)
 		rc = doc_vocab(&vocab, data, len);

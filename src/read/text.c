@@ -415,11 +415,15 @@ static size_t hyphen_join(const ties__line *a, const ties__line *b, char *j, siz
 	size_t s = e;
 	while (s && a->text[s - 1] != ' ' && a->text[s - 1] != '-')
 		s--;
+	/* letters only: a dash or a quote after the tail ends the word
+	 * ("quired—not" gives "required") */
 	size_t t = 0;
-	for (; t < b->len; t++) {
-		unsigned char c = (unsigned char)b->text[t];
-		if (!((c | 32) >= 'a' && (c | 32) <= 'z') && c < 0x80)
+	while (t < b->len) {
+		int32_t cp;
+		size_t k = ties__utf8_decode(b->text + t, b->len - t, &cp);
+		if (!ties__is_letter(cp))
 			break;
+		t += k;
 	}
 	if (s == e || !t || e - s + t >= cap)
 		return 0;

@@ -149,6 +149,21 @@ static ties_code find_candidates(ties_vec *out, size_t bi, const char *s, size_t
 	return TIES_OK;
 }
 
+/* A weak candidate (a number standing alone after a lowercase word) that
+ * would open the sequence: a stronger candidate must go on from it, as the
+ * next one, numbered one or two higher.  Otherwise a text without notes
+ * loses its first "Section 1 above" to a marker. */
+static int weak_opens(const ties_vec *cands, size_t i, int number)
+{
+	for (size_t k = i + 1; k < cands->len; k++) {
+		const cand *d = &TIES_VEC_AT(cands, cand, k);
+		if (d->number <= number)
+			continue;
+		return d->strength != WEAK && d->number <= number + 2;
+	}
+	return 0;
+}
+
 /* Markers number upwards through a document; keep the candidates that fit
  * that sequence.  Strong ones may skip a few numbers, weaker ones must come
  * next or nearly. */
@@ -164,7 +179,7 @@ static void filter_sequence(ties_vec *cands)
 		else if (c.strength == GLUED)
 			ok = c.number > last && c.number <= last + 2;
 		else
-			ok = c.number == last + 1;
+			ok = c.number == last + 1 && (last > 0 || weak_opens(cands, i, c.number));
 		if (ok) {
 			last = c.number;
 			TIES_VEC_AT(cands, cand, o++) = c;

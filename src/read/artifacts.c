@@ -291,7 +291,10 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
 	for (size_t i = 0; boxes >= 2 && i < n; i++)
 		if (rec[i]) {
 			size_t e = box_end(rec, n, i), at = footer ? e + 1 : i;
-			if (at > 0 && at < n)
+			/* among the text's first lines the first page is open
+			 * already: a title block's date line that the header
+			 * repeats ("1966" under the author) breaks no page */
+			if (at >= HEAD_WINDOW && at < n)
 				L[at].flags |= TIES__L_NEWPAGE;
 			i = e;
 		}
@@ -331,11 +334,18 @@ static void move_midpage_numbers(ties__line *L, size_t n, const size_t *cand, co
 	if (m == 0)
 		goto done;
 	qsort(gap, m, sizeof *gap, ties__cmp_size);
-	size_t T = gap[m / 2];
+	/* of an even count, either middle page may be the typical one: the
+	 * upper is tried first, then the lower (a number read mid-page
+	 * lengthens the page after it, so of two pages between the first and
+	 * the last the longer may be that one) */
+	size_t Ts[2] = {gap[m / 2], gap[(m - 1) / 2]};
 	for (size_t j = 0; j + 1 < k; j++) {
 		size_t a = j ? row[pos[j - 1]] : 0, b = row[pos[j]], c = row[pos[j + 1]];
-		size_t g = b - a, next = c - b;
-		if (g * 10 >= T * 7 || next * 10 <= T * 13 || c < T)
+		size_t g = b - a, next = c - b, T = 0;
+		for (int t = 0; t < 2 && !T; t++)
+			if (g * 10 < Ts[t] * 7 && next * 10 > Ts[t] * 13 && c >= Ts[t])
+				T = Ts[t];
+		if (!T)
 			continue;
 		/* the first line of the row that starts the next page */
 		size_t q = pos[j] + 1;

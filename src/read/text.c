@@ -268,6 +268,23 @@ static int title_goes_on(const ties__line *a, const ties__line *b)
 	return up >= 2 && shouting(a, 1);
 }
 
+/* A line that opens with a date: a year ("1966") or a day, then a month
+ * name ("3 May 2024"). */
+static int date_line(const char *s, size_t n)
+{
+	size_t d = 0;
+	while (d < n && s[d] >= '0' && s[d] <= '9')
+		d++;
+	if (d == 4 && (s[0] == '1' || s[0] == '2'))
+		return d == n || s[d] == ' ' || s[d] == ',';
+	if (d == 0 || d > 2 || d >= n || s[d] != ' ')
+		return 0;
+	size_t m = d + 1, e = m;
+	while (e < n && s[e] != ' ' && s[e] != ',')
+		e++;
+	return ties__is_month_name(s + m, e - m);
+}
+
 /* Marks the title box L[i..j) and the boxes under it that look like
  * headings (author, date, subtitle); the one-line boxes from start on
  * above it are kickers where the title spans both columns (kickers). */
@@ -307,8 +324,10 @@ static void title_box(ties__line *L, size_t n, const ties__layout *lay, size_t s
 			size_t words, caps = capital_words(h->text, h->len, &words);
 			size_t w = ties__line_width(h->text, h->len);
 			char hc = h->text[h->len - 1];
-			all = !ties__justified(h->text, h->len) &&
-			      ties__starts_upper(h->text, h->len) &&
+			/* a date line may open with a digit ("1966", "3 May 2024") */
+			int opens = ties__starts_upper(h->text, h->len) ||
+			            (w * 10 < lay->width * 6 && date_line(h->text, h->len));
+			all = !ties__justified(h->text, h->len) && opens &&
 			      !ties__ends_sentence(h->text, h->len) && hc != ',' && hc != ';' &&
 			      hc != '-' && words <= 14 &&
 			      (w * 10 < lay->width * 8 || w * 10 > lay->width * 12 ||
@@ -1166,7 +1185,10 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		while (j < n && !(L[j].flags & TIES__L_BLANK_BEFORE))
 			j++;
 		j = block_end(L, i, j);
-		if (j == i + 1 && all_digits(L[i].text, L[i].len) && L[i].len <= 4) {
+		/* a number alone: a page number, but not a year ("1966" under
+		 * the author of a title block) */
+		if (j == i + 1 && all_digits(L[i].text, L[i].len) &&
+		    (L[i].len <= 3 || (L[i].len == 4 && L[i].text[0] == '0'))) {
 			rc = ties__blocks_artifact(bl, "page-number", L[i].lineno, 0, L[i].text,
 			                           L[i].len);
 			i = j;

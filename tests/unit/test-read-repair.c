@@ -180,6 +180,52 @@ static void artifacts_midpage_number(void **st)
 	assert_int_equal(breaks, 5);
 }
 
+/* Four numbers, so two pages between the first and the last: 1 read half
+ * way down page 1 makes page 2 look long (90 lines against page 3's 60).
+ * The longer of the two is no typical page: the break goes 60 lines
+ * before the next number. */
+static void artifacts_midpage_number_two_middle_pages(void **st)
+{
+	(void)st;
+	static ties__line L[241];
+	size_t at[4] = {30, 120, 180, 240};
+	char num[4][2] = {"1", "2", "3", "4"};
+	for (size_t i = 0, k = 0; i < 241; i++)
+		L[i] = k < 4 && i == at[k] ? mk(num[k++], TIES__L_BLANK_BEFORE)
+		                           : mk("a line of the text", TIES__L_BLANK_BEFORE);
+	mark_lines(L, 241);
+	assert_true(L[30].flags & TIES__L_DROP);
+	assert_false(L[30].flags & TIES__L_PAGE);
+	assert_true(L[60].flags & TIES__L_NEWPAGE);
+}
+
+/* Without page marks, a running header ("Valley Report" over "2024")
+ * breaks the pages before each of its boxes; the year under the author
+ * among the text's first lines opens no page, and stays. */
+static void artifacts_header_date_in_title_block(void **st)
+{
+	(void)st;
+	static ties__line L[100];
+	const unsigned B = TIES__L_BLANK_BEFORE;
+	size_t n = 0;
+	L[n++] = mk("The valley council and its patrons", B);
+	L[n++] = mk("Mira Hasek", B);
+	L[n++] = mk("2024", 0);
+	for (int page = 0; page < 3; page++) {
+		for (int k = 0; k < 25; k++)
+			L[n++] = mk("a line of the body text that runs on", B);
+		L[n++] = mk("Valley Report", B);
+		L[n++] = mk("2024", 0);
+	}
+	L[n++] = mk("the last line of the body text here", B);
+	mark_lines(L, n);
+	assert_false(L[2].flags & TIES__L_DROP);
+	assert_false(L[2].flags & TIES__L_NEWPAGE);
+	assert_true(L[28].flags & TIES__L_NEWPAGE);
+	assert_true(L[28].flags & TIES__L_DROP);
+	assert_true(L[29].flags & TIES__L_DROP);
+}
+
 static void artifacts_dashed_page_number(void **st)
 {
 	(void)st;
@@ -1342,6 +1388,8 @@ int main(void)
 	    cmocka_unit_test(line_ends),
 	    cmocka_unit_test(artifacts_pages_and_headers),
 	    cmocka_unit_test(artifacts_midpage_number),
+	    cmocka_unit_test(artifacts_midpage_number_two_middle_pages),
+	    cmocka_unit_test(artifacts_header_date_in_title_block),
 	    cmocka_unit_test(artifacts_dashed_page_number),
 	    cmocka_unit_test(artifacts_header_repeats_title),
 	    cmocka_unit_test(artifacts_header_at_page_end),

@@ -652,6 +652,28 @@ static double fill_cost(const state *s)
 	return b - a <= BALANCE_SLACK ? 0 : b - a - BALANCE_SLACK;
 }
 
+/* On a last page the right column holds text only once the left one is
+ * full: where the columns are not balanced (a layout may balance its last
+ * page), the left one reaches at least the first page's column height (a
+ * full column is no shorter than one under the title), less SHORT_SLACK
+ * rows; each row it falls short costs SHORT_LEFT.  Else a paragraph end in
+ * the left column reads as the end of the right one read first. */
+#define SHORT_SLACK 3.0
+#define SHORT_LEFT 0.5
+static double short_left(const ctx *c, const state *s)
+{
+	if (!s->has[0] || !s->has[1] || c->lay->first_rows <= 0)
+		return 0;
+	int l = s->left;
+	double a = s->ly[l], b = s->ly[!l];
+	/* balanced within two slacks: a short unit may read as the rest of
+	 * the row above it ("PUBLIUS." after "against themselves.") */
+	if (fabs(a - b) <= 2 * BALANCE_SLACK)
+		return 0;
+	double gap = c->lay->first_rows - SHORT_SLACK - a;
+	return gap > 0 ? gap * SHORT_LEFT : 0;
+}
+
 /* A page's foot: where one column ends a sentence a row or two above the
  * other, the other's last rows run alone, and leaving the alternating
  * pattern there for a run of at most two rows (FOOT_ROWS) is no sign of a
@@ -1030,7 +1052,9 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	for (size_t p = 0; p < cnt[m - 1]; p++) {
 		const state *s = &st[(m - 1) * stride + p];
 		double v = s->score + junction(&C, s, (long)m - 1) - swap_cost(s) + foot_run(s);
-		double bal = !last_page ? balance_cost(s) : lay->pages_known ? fill_cost(s) : 0;
+		double bal = !last_page         ? balance_cost(s)
+		             : lay->pages_known ? fill_cost(s) + short_left(&C, s)
+		                                : 0;
 		if (v - bal > bs) {
 			bs = v - bal;
 			bi = p;

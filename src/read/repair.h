@@ -48,6 +48,9 @@ typedef struct ties__layout {
 	/* without page marks, rows of a full page's column as guessed
 	 * (guess_height in text.c; 0: none) */
 	double page_rows;
+	/* rows of the first page's taller column (under the title): a full
+	 * column holds at least as many; 0 until the first page is read */
+	double first_rows;
 } ties__layout;
 
 /* The extractor keeps the blank where it cut a row (TIES__L_CUT): at least

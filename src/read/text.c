@@ -889,8 +889,8 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 	ties_code rc = ties__mark_artifacts(L, n, bl);
 	if (rc)
 		return rc;
-	ties__layout lay = {typical_width(L, n), 0, boxed_paragraphs(L, n), ties__cut_marks(L, n),
-	                    0};
+	ties__layout lay = {typical_width(L, n),   0, boxed_paragraphs(L, n),
+	                    ties__cut_marks(L, n), 0, 0};
 	for (size_t k = 0; k < n; k++)
 		if (ties__page_break(L, k, 0))
 			lay.pages_known = 1;
@@ -918,6 +918,9 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 	 * own, so that they never take the merge's, linear in the input */
 	unsigned long scrap_budget = 64ul * n + 65536;
 	double height = 0;
+	/* the first page's columns stand below the title: only later pages
+	 * tell a full column's height */
+	double first_height = 0;
 	size_t i = 0;
 	while (i < n) {
 		/* one page: up to the next page mark */
@@ -946,9 +949,6 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			 * best decides how many */
 			size_t front = 0, cands = i == 0 ? front_candidates(L, U, m) : 0;
 			double best = 0, front_cost = 0;
-			/* the first page's columns stand below the title: only
-			 * later pages tell a full column's height */
-			double first_height = 0;
 			int last = last_page(L, e, n);
 			/* a later page that ends at its number: how short its right
 			 * column may be read (place_foot) */
@@ -1037,6 +1037,8 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				for (size_t q = 0; q < O[k].n; q++)
 					P[np++] = &L[O[k].first + q];
 		}
+		if (i == 0)
+			lay.first_rows = first_height;
 		/* past a page mark; a page cut at MAX_PAGE_UNITS goes on at e */
 		i = e < n && (L[e].flags & TIES__L_PAGE) ? e + 1 : e;
 	}

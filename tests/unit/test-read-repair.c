@@ -45,7 +45,7 @@ static void link_evidence(void **st)
 	                  mk("Later reports confirm the account of the", 0)};
 	ties__vocab *v;
 	ties__lm *lm = lm_of(L, 5, NULL, &v);
-	ties__layout lay = {40, 1, 0, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0, 0};
 	/* a hyphen the dictionary closes: strong */
 	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) > 2.0);
 	/* a sentence end followed by lowercase: against */
@@ -339,7 +339,7 @@ static double link_diff(const ties__line *L, size_t n, size_t width, size_t a, s
 	ties__vocab *v = ties__vocab_new();
 	ties__lm *lm = ties__lm_new(L, n, v);
 	assert_non_null(lm);
-	ties__layout lay = {width, 1, 0, 0, 0};
+	ties__layout lay = {width, 1, 0, 0, 0, 0};
 	double x = ties__lm_link(lm, &lay, &L[a], &L[b]) - ties__lm_link(lm, &lay, &L[c], &L[d]);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
@@ -358,7 +358,7 @@ static void link_hyphen_capital(void **st)
 	                  mk("origin has grown", 0)};
 	ties__vocab *v;
 	ties__lm *lm = lm_of(L, 5, text, &v);
-	ties__layout lay = {40, 1, 0, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0, 0};
 	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) > 2.0);
 	assert_true(ties__lm_link(lm, &lay, &L[2], &L[3]) < 0);
 	assert_true(ties__lm_link(lm, &lay, &L[2], &L[4]) > 0);
@@ -527,7 +527,7 @@ static void merge_page(ties__line *L, size_t n, size_t w, unsigned long *budget,
 	ties__vocab *v = ties__vocab_new();
 	ties__lm *lm = ties__lm_new(L, n, v);
 	assert_non_null(lm);
-	ties__layout lay = {w, 1, 0, 0, 0};
+	ties__layout lay = {w, 1, 0, 0, 0, 0};
 	double height = 0;
 	assert_int_equal(
 	    ties__columns_order(L, U, n, lm, &lay, budget, NULL, !full, &height, out, order, win),
@@ -717,7 +717,7 @@ static void columns_notes(void **st)
  * lowercase, or a paragraph's plain last line where gaps are stretched. */
 static size_t units_of(ties__line *L, size_t n, ties__unit *U)
 {
-	ties__layout lay = {50, 1, 0, 0, 0};
+	ties__layout lay = {50, 1, 0, 0, 0, 0};
 	size_t end;
 	size_t m = ties__page_units(L, n, 0, &lay, ties__stretched(L, n), U, &end);
 	assert_int_equal(end, n);
@@ -770,7 +770,7 @@ static void units_cut_marks(void **st)
 	                  mk("extend", F | C),
 	                  mk("the benefit of", F | C),
 	                  mk("its protection to", F)};
-	ties__layout lay = {40, 1, 0, 1, 0};
+	ties__layout lay = {40, 1, 0, 1, 0, 0};
 	size_t end;
 	size_t m = ties__page_units(L, 7, 0, &lay, ties__stretched(L, 7), U, &end);
 	assert_int_equal(m, 3);
@@ -810,7 +810,7 @@ static void units_row_piece(void **st)
 	                  mk("12", F),
 	                  mk("says the report", F),
 	                  mk("The next meeting was held in May after a delay.", B)};
-	ties__layout lay = {48, 0, 0, 0, 0};
+	ties__layout lay = {48, 0, 0, 0, 0, 0};
 	size_t end;
 	size_t m = ties__page_units(L, 6, 0, &lay, 0, U, &end);
 	assert_int_equal(U[0].n, 2);
@@ -842,7 +842,7 @@ static void units_notes_heading(void **st)
 	                  mk("1 Port authority, annual report, 2020. 2 Inter-", B),
 	                  mk("view with a former officer, 2021.", 0),
 	                  mk("For more than a decade the towns of the coast", B)};
-	ties__layout lay = {48, 0, 0, 0, 0};
+	ties__layout lay = {48, 0, 0, 0, 0, 0};
 	size_t end;
 	size_t m = ties__page_units(L, 6, 0, &lay, 0, U, &end);
 	assert_int_equal(m, 4);
@@ -940,7 +940,7 @@ static void scraps_placed(void **st)
 	assert_non_null(v);
 	ties__lm *lm = ties__lm_new(L, 8, v);
 	assert_non_null(lm);
-	ties__layout lay = {40, 0, 0, 0, 0};
+	ties__layout lay = {40, 0, 0, 0, 0, 0};
 	ties__unit rows[] = {{0, 1}, {1, 2}, {3, 1}, {7, 1}}, O[] = {{4, 3}};
 	const ties__line *P[8] = {&L[0], &L[1], &L[2], &L[3], &L[7]};
 	size_t np = 5;
@@ -986,7 +986,7 @@ static void paras_notes_one_per_line(void **st)
 	ties__vocab *v = ties__vocab_new();
 	ties__blocks bl;
 	ties__blocks_init(&bl);
-	ties__layout lay = {40, 1, 0, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0, 0};
 	assert_int_equal(ties__build_paras(P, 6, &lay, v, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 5);
 	ties__block *b = bl.blocks.data;
@@ -1095,7 +1095,7 @@ static void paras_lost_hyphen(void **st)
 	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
 	ties__blocks bl;
 	ties__blocks_init(&bl);
-	ties__layout lay = {20, 1, 0, 0, 0}; /* full lines: one paragraph */
+	ties__layout lay = {20, 1, 0, 0, 0, 0}; /* full lines: one paragraph */
 	assert_int_equal(ties__build_paras(P, 3, &lay, v, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 1);
 	/* the document writes "Al-Noor" more often than "AlNoor"; it never
@@ -1123,7 +1123,7 @@ static void paras_boxed(void **st)
 	for (int boxed = 0; boxed < 2; boxed++) {
 		ties__blocks bl;
 		ties__blocks_init(&bl);
-		ties__layout lay = {44, 1, boxed, 0, 0};
+		ties__layout lay = {44, 1, boxed, 0, 0, 0};
 		assert_int_equal(ties__build_paras(P, 5, &lay, NULL, &bl), TIES_OK);
 		assert_int_equal(bl.blocks.len, boxed ? 3 : 1);
 		if (boxed)
@@ -1142,7 +1142,7 @@ static void paras_of(const ties__line *L, size_t n, size_t width, ties__blocks *
 	for (size_t i = 0; i < n; i++)
 		P[i] = &L[i];
 	ties__blocks_init(bl);
-	ties__layout lay = {width, 1, 0, 0, 0};
+	ties__layout lay = {width, 1, 0, 0, 0, 0};
 	assert_int_equal(ties__build_paras(P, n, &lay, NULL, bl), TIES_OK);
 }
 

@@ -293,7 +293,7 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
 			size_t e = box_end(rec, n, i), at = footer ? e + 1 : i;
 			/* among the text's first lines the first page is open
 			 * already: a title block's date line that the header
-			 * repeats ("1966" under the author) breaks no page */
+			 * repeats ("2019" under the author) breaks no page */
 			if (at >= HEAD_WINDOW && at < n)
 				L[at].flags |= TIES__L_NEWPAGE;
 			i = e;

@@ -667,7 +667,7 @@ static double short_left(const ctx *c, const state *s)
 	int l = s->left;
 	double a = s->ly[l], b = s->ly[!l];
 	/* balanced within two slacks: a short unit may read as the rest of
-	 * the row above it ("PUBLIUS." after "against themselves.") */
+	 * the row above it (a signature after a paragraph's last line) */
 	if (fabs(a - b) <= 2 * BALANCE_SLACK)
 		return 0;
 	double gap = c->lay->first_rows - SHORT_SLACK - a;

@@ -268,7 +268,7 @@ static int title_goes_on(const ties__line *a, const ties__line *b)
 	return up >= 2 && shouting(a, 1);
 }
 
-/* A line that opens with a date: a year ("1966") or a day, then a month
+/* A line that opens with a date: a year ("2019") or a day, then a month
  * name ("3 May 2024"). */
 static int date_line(const char *s, size_t n)
 {
@@ -324,7 +324,7 @@ static void title_box(ties__line *L, size_t n, const ties__layout *lay, size_t s
 			size_t words, caps = capital_words(h->text, h->len, &words);
 			size_t w = ties__line_width(h->text, h->len);
 			char hc = h->text[h->len - 1];
-			/* a date line may open with a digit ("1966", "3 May 2024") */
+			/* a date line may open with a digit ("2019", "3 May 2024") */
 			int opens = ties__starts_upper(h->text, h->len) ||
 			            (w * 10 < lay->width * 6 && date_line(h->text, h->len));
 			all = !ties__justified(h->text, h->len) && opens &&
@@ -435,7 +435,7 @@ static size_t hyphen_join(const ties__line *a, const ties__line *b, char *j, siz
 	while (s && a->text[s - 1] != ' ' && a->text[s - 1] != '-')
 		s--;
 	/* letters only: a dash or a quote after the tail ends the word
-	 * ("quired—not" gives "required") */
+	 * ("quired—and" gives "required") */
 	size_t t = 0;
 	while (t < b->len) {
 		int32_t cp;
@@ -1187,7 +1187,7 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		while (j < n && !(L[j].flags & TIES__L_BLANK_BEFORE))
 			j++;
 		j = block_end(L, i, j);
-		/* a number alone: a page number, but not a year ("1966" under
+		/* a number alone: a page number, but not a year ("2019" under
 		 * the author of a title block) */
 		if (j == i + 1 && all_digits(L[i].text, L[i].len) &&
 		    (L[i].len <= 3 || (L[i].len == 4 && L[i].text[0] == '0'))) {

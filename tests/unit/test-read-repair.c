@@ -156,6 +156,17 @@ static void artifacts_pages_and_headers(void **st)
 /* A number set between dashes is a page number even where it is the only
  * one (a two-page text numbered from its second page); a bare lone number,
  * or one in brackets, is not. */
+/* n lines of text with the page numbers 1..k at lines at[0..k), marked. */
+static void numbered_lines(ties__line *L, size_t n, const size_t *at, size_t k)
+{
+	static const char num[9][2] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
+	for (size_t i = 0, j = 0; i < n; i++)
+		L[i] = j < k && j < 9 && i == at[j]
+		           ? mk(num[j++], TIES__L_BLANK_BEFORE)
+		           : mk("a line of the text", TIES__L_BLANK_BEFORE);
+	mark_lines(L, n);
+}
+
 /* Pages of 60 lines, numbered 1 to 5; page 1's number was read half way
  * down its page (between the columns): its break goes 60 lines before the
  * next number instead. */
@@ -164,11 +175,7 @@ static void artifacts_midpage_number(void **st)
 	(void)st;
 	static ties__line L[262];
 	size_t at[5] = {30, 120, 180, 240, 261};
-	char num[5][2] = {"1", "2", "3", "4", "5"};
-	for (size_t i = 0, k = 0; i < 262; i++)
-		L[i] = k < 5 && i == at[k] ? mk(num[k++], TIES__L_BLANK_BEFORE)
-		                           : mk("a line of the text", TIES__L_BLANK_BEFORE);
-	mark_lines(L, 262);
+	numbered_lines(L, 262, at, 5);
 	assert_true(L[30].flags & TIES__L_DROP);
 	assert_false(L[30].flags & TIES__L_PAGE);
 	assert_true(L[60].flags & TIES__L_NEWPAGE);
@@ -189,11 +196,7 @@ static void artifacts_midpage_number_two_middle_pages(void **st)
 	(void)st;
 	static ties__line L[241];
 	size_t at[4] = {30, 120, 180, 240};
-	char num[4][2] = {"1", "2", "3", "4"};
-	for (size_t i = 0, k = 0; i < 241; i++)
-		L[i] = k < 4 && i == at[k] ? mk(num[k++], TIES__L_BLANK_BEFORE)
-		                           : mk("a line of the text", TIES__L_BLANK_BEFORE);
-	mark_lines(L, 241);
+	numbered_lines(L, 241, at, 4);
 	assert_true(L[30].flags & TIES__L_DROP);
 	assert_false(L[30].flags & TIES__L_PAGE);
 	assert_true(L[60].flags & TIES__L_NEWPAGE);

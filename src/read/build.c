@@ -151,11 +151,13 @@ static ties_code find_candidates(ties_vec *out, size_t bi, const char *s, size_t
 
 /* A weak candidate (a number standing alone after a lowercase word) that
  * would open the sequence: a stronger candidate must go on from it, as the
- * next one, numbered one or two higher.  Otherwise a text without notes
- * loses its first "Section 1 above" to a marker. */
+ * next one above it among the few after it, numbered one or two higher.
+ * Otherwise a text without notes loses its first "Section 1 above" to a
+ * marker. */
+#define WEAK_LOOKAHEAD 8 /* candidates looked at: linear on any input */
 static int weak_opens(const ties_vec *cands, size_t i, int number)
 {
-	for (size_t k = i + 1; k < cands->len; k++) {
+	for (size_t k = i + 1; k < cands->len && k <= i + WEAK_LOOKAHEAD; k++) {
 		const cand *d = &TIES_VEC_AT(cands, cand, k);
 		if (d->number <= number)
 			continue;

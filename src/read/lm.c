@@ -1009,8 +1009,7 @@ static int determiner(const char *w, size_t n)
 	return 0;
 }
 
-/* A day of the month (1 to 31) or a year (four digits), as a whole word. */
-static int day_or_year(const char *w, size_t n, int *year)
+int ties__day_or_year(const char *w, size_t n, int *year)
 {
 	while (n && (w[n - 1] == ',' || w[n - 1] == '.'))
 		n--;
@@ -1029,9 +1028,9 @@ static int day_or_year(const char *w, size_t n, int *year)
 static int date_join(const char *aw, size_t an, const char *bw, size_t bn)
 {
 	int year = 0;
-	if (day_or_year(aw, an, &year) && !year && ties__is_month_name(bw, bn))
+	if (ties__day_or_year(aw, an, &year) && !year && ties__is_month_name(bw, bn))
 		return 1;
-	return ties__is_month_name(aw, an) && day_or_year(bw, bn, &year);
+	return ties__is_month_name(aw, an) && ties__day_or_year(bw, bn, &year);
 }
 
 static int is_opening(int32_t cp)

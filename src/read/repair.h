@@ -49,13 +49,18 @@ typedef struct ties__layout {
 	 * (guess_height in text.c; 0: none) */
 	double page_rows;
 	/* rows of the first page's taller column (under the title): a full
-	 * column holds at least as many; 0 until the first page is read */
+	 * column holds at least as many; the first page's merges fill it in
+	 * (0 where that page is the last) */
 	double first_rows;
 } ties__layout;
 
 /* The extractor keeps the blank where it cut a row (TIES__L_CUT): at least
  * 10 lines, and one in 20, end in one. */
 int ties__cut_marks(const ties__line *L, size_t n);
+
+/* A day of the month (1 to 31) or a year (four digits), as a whole word
+ * (a final comma or stop aside); *year tells which. */
+int ties__day_or_year(const char *w, size_t n, int *year);
 
 /* Length of a line with runs of blanks counted once. */
 size_t ties__line_width(const char *s, size_t n);

@@ -273,16 +273,17 @@ static int title_goes_on(const ties__line *a, const ties__line *b)
 static int date_line(const char *s, size_t n)
 {
 	size_t d = 0;
-	while (d < n && s[d] >= '0' && s[d] <= '9')
+	while (d < n && s[d] != ' ')
 		d++;
-	if (d == 4 && (s[0] == '1' || s[0] == '2'))
-		return d == n || s[d] == ' ' || s[d] == ',';
-	if (d == 0 || d > 2 || d >= n || s[d] != ' ')
+	int year = 0;
+	if (!ties__day_or_year(s, d, &year))
 		return 0;
+	if (year)
+		return 1;
 	size_t m = d + 1, e = m;
 	while (e < n && s[e] != ' ' && s[e] != ',')
 		e++;
-	return ties__is_month_name(s + m, e - m);
+	return m < n && ties__is_month_name(s + m, e - m);
 }
 
 /* Marks the title box L[i..j) and the boxes under it that look like
@@ -918,9 +919,6 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 	 * own, so that they never take the merge's, linear in the input */
 	unsigned long scrap_budget = 64ul * n + 65536;
 	double height = 0;
-	/* the first page's columns stand below the title: only later pages
-	 * tell a full column's height */
-	double first_height = 0;
 	size_t i = 0;
 	while (i < n) {
 		/* one page: up to the next page mark */
@@ -964,7 +962,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				ties__merge r;
 				rc = ties__columns_order(
 				    L, U + k, m - k, lm, &lay, &budget, np ? P[np - 1] : NULL, last,
-				    i == 0 ? &first_height : &height, &r, order + m, NULL);
+				    i == 0 ? &lay.first_rows : &height, &r, order + m, NULL);
 				if (rc)
 					goto done;
 				double sc = r.score - front_cost;
@@ -1022,7 +1020,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				np = p0;
 				rc = ties__columns_order(
 				    L, R, nr, lm, &lay, &budget, np ? P[np - 1] : NULL, last,
-				    i == 0 ? &first_height : &height, NULL, order, NULL);
+				    i == 0 ? &lay.first_rows : &height, NULL, order, NULL);
 				if (rc)
 					goto done;
 				emit(L, R, order, nr, P, &np);
@@ -1037,8 +1035,6 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				for (size_t q = 0; q < O[k].n; q++)
 					P[np++] = &L[O[k].first + q];
 		}
-		if (i == 0)
-			lay.first_rows = first_height;
 		/* past a page mark; a page cut at MAX_PAGE_UNITS goes on at e */
 		i = e < n && (L[e].flags & TIES__L_PAGE) ? e + 1 : e;
 	}

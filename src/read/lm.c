@@ -309,6 +309,19 @@ int ties__ends_dotted(const char *s, size_t n)
 	return 0;
 }
 
+/* The number that ends s[0..n) is a decimal's whole part: digits, but
+ * not four alone (a year). */
+static int decimal_before(const char *s, size_t n)
+{
+	size_t d = 0;
+	while (d < n && s[n - d - 1] >= '0' && s[n - d - 1] <= '9')
+		d++;
+	if (!d)
+		return 0;
+	int alone = d == n || s[n - d - 1] == ' ' || s[n - d - 1] == '(';
+	return !(d == 4 && alone);
+}
+
 int ties__ends_sentence(const char *s, size_t n)
 {
 	while (n && s[n - 1] == ' ')
@@ -327,6 +340,10 @@ int ties__ends_sentence(const char *s, size_t n)
 				while (m && s[m - 1] >= '0' && s[m - 1] <= '9')
 					m--;
 				if (!m || !(s[m - 1] == '.' || s[m - 1] == '?' || s[m - 1] == '!'))
+					return 0;
+				/* "$1.8", "2.0": a decimal, not a stop; a year
+				 * takes a note ("in 2021.2") */
+				if (s[m - 1] == '.' && decimal_before(s, m - 1))
 					return 0;
 				n = m;
 				continue;
@@ -1027,9 +1044,16 @@ int ties__day_or_year(const char *w, size_t n, int *year)
  * month ("12" + "March"), a month before a day or a year ("May" + "2023"). */
 static int date_join(const char *aw, size_t an, const char *bw, size_t bn)
 {
+	/* words that set a time before a month's name ("last" + "November") */
+	static const char *const when[] = {"last",  "next",  "early", "late",   "mid",
+	                                   "since", "until", "in",    "during", "by"};
 	int year = 0;
 	if (ties__day_or_year(aw, an, &year) && !year && ties__is_month_name(bw, bn))
 		return 1;
+	if (an <= 6 && ties__is_month_name(bw, bn))
+		for (size_t i = 0; i < sizeof when / sizeof *when; i++)
+			if (strnlen(when[i], an + 1) == an && !strncasecmp(when[i], aw, an))
+				return 1;
 	return ties__is_month_name(aw, an) && ties__day_or_year(bw, bn, &year);
 }
 
@@ -1151,8 +1175,10 @@ void ties__lm_head(const ties__lm *lm, const ties__line *b, ties__lm_end *t)
 	 * a common word opening a sentence */
 	if (ties__is_upper(c)) {
 		unsigned mc = ht_get(&lm->midcap, t->h), ml = ht_get(&lm->midlow, t->h);
-		t->name = mc > 0 && mc >= ml;
-		t->common = ml > mc;
+		/* a month's name is capitalised wherever it stands */
+		int month = ties__is_month_name(bs + t->cs, cl);
+		t->name = (mc > 0 && mc >= ml) || month;
+		t->common = ml > mc && !month;
 	}
 	t->verb = t->lower && verb_only(bs + t->cs, cl);
 }

@@ -79,6 +79,13 @@ static void link_evidence(void **st)
 	assert_true(ties__lm_link(lm, &lay, &may, &yr) > 2.0);
 	assert_true(ties__lm_link(lm, &lay, &many, &mon) < 2.0);
 	assert_true(ties__lm_link(lm, &lay, &may, &big) < 2.0);
+	/* a word that sets a time before a month's name; a month's name
+	 * after any other word is a name, not a sentence's first word */
+	ties__line last = mk("the mandate the council issued last", 0),
+	           nov = mk("November by a narrow vote", 0),
+	           signed_ = mk("the order was signed", 0);
+	assert_true(ties__lm_link(lm, &lay, &last, &nov) > 2.0);
+	assert_true(ties__lm_link(lm, &lay, &signed_, &nov) > 0);
 	/* a dotted initialism before lowercase ends no sentence */
 	ties__line us = mk("the withdrawal of U.S.", 0), tr = mk("troops from the town", 0);
 	assert_true(ties__lm_link(lm, &lay, &us, &tr) > 0);
@@ -93,6 +100,10 @@ static void line_ends(void **st)
 	assert_true(ties__ends_sentence("in a speech.3", 13));
 	assert_true(ties__ends_sentence("he said.\"", 9));
 	assert_false(ties__ends_sentence("the year 2020", 13));
+	/* a decimal is no stop before a note number; a year is */
+	assert_false(ties__ends_sentence("it will be only $1.8", 20));
+	assert_false(ties__ends_sentence("under version 2.0", 17));
+	assert_true(ties__ends_sentence("it fell in 2021.2", 17));
 	assert_false(ties__ends_sentence("and the", 7));
 	/* a title or an initial before a name does not end a sentence */
 	assert_false(ties__ends_sentence("Speaker, Mr.", 12));

@@ -98,8 +98,13 @@ static ties_code find_candidates(ties_vec *out, size_t bi, const char *s, size_t
 				we--;
 			if (number <= 31 && ws > e && ties__is_month_name(s + ws, we - ws))
 				continue;
-			/* a following word in lowercase or capitals: "talks. 5 Al-Noor" */
-			if (w == '.' || w == '!' || w == '?' || w == 0x201D || w == '"')
+			/* a following word in lowercase or capitals: "talks. 5 Al-Noor";
+			 * a number and a stop after a sentence's end numbers an
+			 * item or a section ("Work. 2. Grant of") */
+			int stop = w == '.' || w == '!' || w == '?' || w == 0x201D || w == '"';
+			if (stop && e + 1 < n && s[e] == '.')
+				continue;
+			if (stop)
 				c.strength = STRONG;
 			else if (ties__is_lower(w))
 				c.strength = WEAK;
@@ -310,6 +315,14 @@ static ties_code split_sentences(const char *s, size_t n, ties_vec *out, size_t 
 			while (w > start && s[w - 1] != ' ' && s[w - 1] != '(')
 				w--;
 			if (is_abbrev(s, w, i) && end == i + 1) {
+				i++;
+				continue;
+			}
+			/* an item's number opens its sentence: "2. Funding" */
+			size_t d = w;
+			while (d < i && is_ascii_digit(s[d]))
+				d++;
+			if (w == start && d == i && i > w && i - w <= 3 && end == i + 1) {
 				i++;
 				continue;
 			}

@@ -574,7 +574,9 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 		            !(l->flags & TIES__L_FRAG) && !(L[e - 1].flags & TIES__L_FRAG);
 		/* where the extractor kept the stretched word gaps of justified
 		 * lines, a short line with plain gaps that ends a sentence is a
-		 * paragraph's last line, whole: no scrap joins it */
+		 * paragraph's last line, whole: no scrap joins it (nor a lone
+		 * scrap that ends a sentence, "tonight.", below, unless a
+		 * heading in capitals follows) */
 		int para_end = adjacent && stretched &&
 		               ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
 		               (plain_gaps(L[e - 1].text, L[e - 1].len) ||
@@ -584,6 +586,9 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 		    (L[e - 1].flags & TIES__L_FRAG) &&
 		    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG)) &&
 		    !block_tail(L, n, e) && !sentence_then_lower(&L[e - 1], l) &&
+		    !(stretched && U[m - 1].n == 1 &&
+		      ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
+		      !ties__is_caps_word(l->text, l->len)) &&
 		    !ties__is_notes_heading(l->text, l->len)) {
 			/* a scrap right under another one (no blank line between)
 			 * is of the same stacked box: the width is the top row's */

@@ -62,7 +62,7 @@
  * (page_state) and for a left-column start at the page's junction. */
 #define FIRST_BONUS 0.7
 /* At most this many beam states may share the same column heads. */
-#define HEAD_SHARE (BEAM / 2)
+#define HEAD_SHARE (BEAM * 3 / 4)
 /* States this far behind the step's best are dropped: a page's pending
  * costs (its junction, its foot) have not been seen to close a gap of 10 on
  * any layout measured, and most steps keep far fewer than BEAM states. */

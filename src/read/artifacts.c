@@ -162,6 +162,24 @@ static int heading_follows(const ties__line *L, size_t n, size_t npages, const h
 /* Occurrences this close (in lines) belong to one header or footer box. */
 #define BOX_SPAN 3
 
+/* A word of one to three letters alone, only its first a capital ("The",
+ * "In"): a sentence's first word cut from its row, no header. */
+static int opening_word(const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	while (n && *s == ' ') {
+		s++;
+		n--;
+	}
+	if (n < 1 || n > 3 || !(s[0] >= 'A' && s[0] <= 'Z'))
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if (!(s[i] >= 'a' && s[i] <= 'z'))
+			return 0;
+	return 1;
+}
+
 /* A line that may be a running header or footer: short, no sentence, a
  * capital, a digit or a sign first (a scrap of a cut line opens in lower
  * case). */
@@ -170,7 +188,7 @@ static int furniture_like(const ties__line *l)
 	if (l->len == 0 || l->len > 100 || ties__starts_lower(l->text, l->len))
 		return 0;
 	char c = l->text[l->len - 1];
-	return c != '.' && c != ',' && c != ';' && c != '-';
+	return c != '.' && c != ',' && c != ';' && c != '-' && !opening_word(l->text, l->len);
 }
 
 /* Line k is a scrap of a cut justified line: a word or two in lower case

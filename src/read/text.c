@@ -777,13 +777,34 @@ static ties_code place_break(ties__line *L, size_t n, size_t e, size_t m, const 
  * more is read together with the next page, the break anywhere from the
  * number to FOOT_EXTRA units past the gap's rows (at most FOOT_UNITS); it
  * moves only where the units it takes make up the gap, within FOOT_FIT
- * rows.  Under 4 rows a column may end short for headings and paragraph
+ * rows, or within FOOT_FIT_FAR where the page does not grow longer than
+ * any (paragraph gaps of the left column that the foot does not share
+ * widen the gap).  Under 4 rows a column may end short for headings and paragraph
  * gaps the text does not show (at 2.5 two ReportLab pages that end so took
  * 2 and 4 units and read worse). */
 #define FOOT_GAP 4.0
 #define FOOT_EXTRA 2
 #define FOOT_FIT 1.5
+#define FOOT_FIT_FAR 2.5
 #define FOOT_UNITS 24
+
+/* Lines of the longest page as the page marks stand (artifacts left out). */
+static size_t longest_page(const ties__line *L, size_t n)
+{
+	size_t best = 0, cur = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (k > 0 && ties__page_break(L, k, 0) && !(L[k].flags & TIES__L_PAGE)) {
+			best = cur > best ? cur : best;
+			cur = 0;
+		}
+		if (L[k].flags & TIES__L_PAGE) {
+			best = cur > best ? cur : best;
+			cur = 0;
+		} else if (!(L[k].flags & TIES__L_DROP))
+			cur++;
+	}
+	return cur > best ? cur : best;
+}
 
 /* The page whose m units (stacks left out) are in U ends at the number at
  * line e, and its reading leaves the right column gap rows short: the merge
@@ -807,7 +828,18 @@ static int place_foot(ties__line *L, size_t n, size_t e, size_t m, double gap, c
 	double rows = 0;
 	for (size_t k = m; k < brk; k++)
 		rows += (double)ties__unit_rows(L, &U[k], lay->width, NULL);
-	if (fabs(rows - gap) > FOOT_FIT)
+	double fit = fabs(rows - gap);
+	if (fit > FOOT_FIT_FAR)
+		return 0;
+	/* a looser fit holds where the page does not grow longer than the
+	 * longest page the marks give (the next one, which the foot
+	 * lengthens, among them): a reading that takes the next page's top
+	 * rows, both columns of them, into this page's right column makes a
+	 * page taller than any */
+	size_t lines = 0;
+	for (size_t k = U[0].first; fit > FOOT_FIT && k < U[brk].first && k < n; k++)
+		lines += !(L[k].flags & (TIES__L_DROP | TIES__L_PAGE));
+	if (fit > FOOT_FIT && lines > longest_page(L, n))
 		return 0;
 	L[e].flags &= ~TIES__L_PAGE;
 	L[U[brk].first].flags |= TIES__L_NEWPAGE;

@@ -810,10 +810,10 @@ static size_t longest_page(const ties__line *L, size_t n)
  * line e, and its reading leaves the right column gap rows short: the merge
  * reads it with the next page and may end it after some of the next page's
  * first units; the break then moves there (1), or stays (0). */
-static int place_foot(ties__line *L, size_t n, size_t e, size_t m, double gap, const ties__lm *lm,
-                      const ties__layout *lay, int stretched, unsigned long *budget,
-                      const ties__line *prev_end, double height, ties__unit *U, size_t *order,
-                      ties_code *rc)
+static int place_foot(ties__line *L, size_t n, size_t e, size_t m, double gap, int first,
+                      const ties__lm *lm, const ties__layout *lay, int stretched,
+                      unsigned long *budget, const ties__line *prev_end, double height,
+                      ties__unit *U, size_t *order, ties_code *rc)
 {
 	size_t span = (size_t)gap + FOOT_EXTRA, brk;
 	if (span > FOOT_UNITS)
@@ -831,16 +831,21 @@ static int place_foot(ties__line *L, size_t n, size_t e, size_t m, double gap, c
 	double fit = fabs(rows - gap);
 	if (fit > FOOT_FIT_FAR)
 		return 0;
-	/* a looser fit holds where the page does not grow longer than the
-	 * longest page the marks give (the next one, which the foot
-	 * lengthens, among them): a reading that takes the next page's top
-	 * rows, both columns of them, into this page's right column makes a
-	 * page taller than any */
-	size_t lines = 0;
-	for (size_t k = U[0].first; fit > FOOT_FIT && k < U[brk].first && k < n; k++)
-		lines += !(L[k].flags & (TIES__L_DROP | TIES__L_PAGE));
-	if (fit > FOOT_FIT && lines > longest_page(L, n))
-		return 0;
+	/* a looser fit, and any on the first page, holds where the page does
+	 * not grow longer than the longest page the marks give (the next one,
+	 * which the foot lengthens, among them): a reading that takes the next
+	 * page's top rows, both columns of them, into this page's right column
+	 * makes a page taller than any.  The first page's reading is the least
+	 * sure of all (its title block stands over the columns). */
+	if (fit > FOOT_FIT || first) {
+		size_t k = U[0].first, lines = 0;
+		while (k > 0 && !ties__page_break(L, k, 0) && !(L[k - 1].flags & TIES__L_PAGE))
+			k--;
+		for (; k < U[brk].first && k < n; k++)
+			lines += !(L[k].flags & (TIES__L_DROP | TIES__L_PAGE));
+		if (lines > longest_page(L, n))
+			return 0;
+	}
 	L[e].flags &= ~TIES__L_PAGE;
 	L[U[brk].first].flags |= TIES__L_NEWPAGE;
 	return 1;
@@ -985,9 +990,9 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			size_t front = 0, cands = i == 0 ? front_candidates(L, U, m) : 0;
 			double best = 0, front_cost = 0;
 			int last = last_page(L, e, n);
-			/* a later page that ends at its number: how short its right
-			 * column may be read (place_foot) */
-			int footed = i > 0 && !last && e < n && (L[e].flags & TIES__L_PAGE);
+			/* a page that ends at its number, not the last: how short its
+			 * right column may be read (place_foot) */
+			int footed = !last && e < n && (L[e].flags & TIES__L_PAGE);
 			double gap = 0;
 			/* without page marks: the score of the reading kept, its
 			 * breaks' costs taken out, against which a page height is
@@ -1022,8 +1027,8 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				if (rc)
 					goto done;
 			}
-			if (footed && gap >= FOOT_GAP &&
-			    place_foot(L, n, e, m, gap, lm, &lay, stretched, &budget,
+			if (footed && (i > 0 || front == 0) && gap >= FOOT_GAP &&
+			    place_foot(L, n, e, m, gap, i == 0, lm, &lay, stretched, &budget,
 			               np ? P[np - 1] : NULL, height, U, order + m, &rc))
 				continue; /* the page again, to its new break */
 			if (rc)

@@ -779,9 +779,9 @@ static ties_code place_break(ties__line *L, size_t n, size_t e, size_t m, const 
  * moves only where the units it takes make up the gap, within FOOT_FIT
  * rows, or within FOOT_FIT_FAR where the page does not grow longer than
  * any (paragraph gaps of the left column that the foot does not share
- * widen the gap).  Under 4 rows a column may end short for headings and paragraph
- * gaps the text does not show (at 2.5 two ReportLab pages that end so took
- * 2 and 4 units and read worse). */
+ * widen the gap).  Under 4 rows a column may end short for headings and
+ * paragraph gaps the text does not show (at 2.5 two ReportLab pages that
+ * end so took 2 and 4 units and read worse). */
 #define FOOT_GAP 4.0
 #define FOOT_EXTRA 2
 #define FOOT_FIT 1.5
@@ -793,24 +793,21 @@ static size_t longest_page(const ties__line *L, size_t n)
 {
 	size_t best = 0, cur = 0;
 	for (size_t k = 0; k < n; k++) {
-		if (k > 0 && ties__page_break(L, k, 0) && !(L[k].flags & TIES__L_PAGE)) {
+		if (ties__page_break(L, k, 0)) {
 			best = cur > best ? cur : best;
 			cur = 0;
 		}
-		if (L[k].flags & TIES__L_PAGE) {
-			best = cur > best ? cur : best;
-			cur = 0;
-		} else if (!(L[k].flags & TIES__L_DROP))
-			cur++;
+		cur += !(L[k].flags & (TIES__L_DROP | TIES__L_PAGE));
 	}
 	return cur > best ? cur : best;
 }
 
-/* The page whose m units (stacks left out) are in U ends at the number at
- * line e, and its reading leaves the right column gap rows short: the merge
+/* The page that starts at line start, whose m units (stacks left out) are
+ * in U, ends at the number at line e, and its reading leaves the right
+ * column gap rows short: the merge
  * reads it with the next page and may end it after some of the next page's
  * first units; the break then moves there (1), or stays (0). */
-static int place_foot(ties__line *L, size_t n, size_t e, size_t m, double gap, int first,
+static int place_foot(ties__line *L, size_t n, size_t start, size_t e, size_t m, double gap,
                       const ties__lm *lm, const ties__layout *lay, int stretched,
                       unsigned long *budget, const ties__line *prev_end, double height,
                       ties__unit *U, size_t *order, ties_code *rc)
@@ -837,11 +834,9 @@ static int place_foot(ties__line *L, size_t n, size_t e, size_t m, double gap, i
 	 * page's top rows, both columns of them, into this page's right column
 	 * makes a page taller than any.  The first page's reading is the least
 	 * sure of all (its title block stands over the columns). */
-	if (fit > FOOT_FIT || first) {
-		size_t k = U[0].first, lines = 0;
-		while (k > 0 && !ties__page_break(L, k, 0) && !(L[k - 1].flags & TIES__L_PAGE))
-			k--;
-		for (; k < U[brk].first && k < n; k++)
+	if (fit > FOOT_FIT || start == 0) {
+		size_t lines = 0;
+		for (size_t k = start; k < U[brk].first && k < n; k++)
 			lines += !(L[k].flags & (TIES__L_DROP | TIES__L_PAGE));
 		if (lines > longest_page(L, n))
 			return 0;
@@ -1028,7 +1023,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 					goto done;
 			}
 			if (footed && (i > 0 || front == 0) && gap >= FOOT_GAP &&
-			    place_foot(L, n, e, m, gap, i == 0, lm, &lay, stretched, &budget,
+			    place_foot(L, n, i, e, m, gap, lm, &lay, stretched, &budget,
 			               np ? P[np - 1] : NULL, height, U, order + m, &rc))
 				continue; /* the page again, to its new break */
 			if (rc)

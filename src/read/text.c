@@ -535,6 +535,44 @@ static int sentence_then_lower(const ties__line *a, const ties__line *b)
 	       !ties__ends_dotted(a->text, a->len);
 }
 
+/* A line that may be a heading: opens with a capital, ends on a letter or
+ * a digit (no punctuation). */
+static int head_shaped(const ties__line *l)
+{
+	size_t n = l->len;
+	while (n && l->text[n - 1] == ' ')
+		n--;
+	if (!n || !ties__starts_upper(l->text, l->len))
+		return 0;
+	unsigned char c = (unsigned char)l->text[n - 1];
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* Lines e - 1 and e, scraps in boxes of their own, are the headings of two
+ * columns on one row ("Origins", "Relationship with ISKP" over the bodies'
+ * first lines), not two pieces of one cut line: both heading-shaped, and
+ * the line after opens in a capital or a digit, as a body under a heading
+ * does, and is not in capitals itself (the pieces of a paragraph set in
+ * capitals look like headings). */
+static int heads_side_by_side(const ties__line *L, size_t n, size_t e)
+{
+	if (e + 1 >= n || !head_shaped(&L[e - 1]) || !head_shaped(&L[e]))
+		return 0;
+	const ties__line *b = &L[e + 1];
+	int32_t cp = 0;
+	size_t k = ties__utf8_decode(b->text, b->len, &cp);
+	if (!ties__is_upper(cp) && !ties__is_digit(cp))
+		return 0;
+	while (k < b->len) {
+		size_t c = ties__utf8_decode(b->text + k, b->len - k, &cp);
+		if (ties__is_lower(cp))
+			return 1;
+		k += c ? c : 1;
+	}
+	return 0;
+}
+
 /* Line e, the last of its box, is the first piece of a row whose other
  * pieces (scraps) follow in boxes of their own: short, open (no sentence
  * ends it) and followed by a scrap after a blank line.  An extractor may put
@@ -561,6 +599,9 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
                         int stretched, ties__unit *U, size_t *end)
 {
 	size_t m = 0, e = i;
+	/* a sentence ended on this page, or a page before: past the first
+	 * page's title block, where a byline and a date stand in short lines */
+	int body = i > 0;
 	while (e < n && !ties__page_break(L, e, i) && m < MAX_PAGE_UNITS) {
 		const ties__line *l = &L[e];
 		if ((l->flags & (TIES__L_DROP | TIES__L_HEADING | TIES__L_TITLE_CONT))) {
@@ -589,6 +630,8 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 		    !(stretched && U[m - 1].n == 1 &&
 		      ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
 		      !ties__is_caps_word(l->text, l->len)) &&
+		    !(body && U[m - 1].n == 1 && (l->flags & TIES__L_BLANK_BEFORE) &&
+		      heads_side_by_side(L, n, e)) &&
 		    !ties__is_notes_heading(l->text, l->len)) {
 			/* a scrap right under another one (no blank line between)
 			 * is of the same stacked box: the width is the top row's */
@@ -616,6 +659,7 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 			U[m - 1].n++;
 		else
 			U[m++] = (ties__unit){e, 1};
+		body |= ties__ends_sentence(l->text, l->len);
 		e++;
 	}
 	*end = e;

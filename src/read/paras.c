@@ -87,7 +87,7 @@ static int numbered_caps(const char *s, size_t n)
 
 static int heading_like(const ties__line *l, const ties__layout *lay)
 {
-	if (is_frag(l, lay) && !numbered_caps(l->text, l->len))
+	if (is_frag(l, lay) && !numbered_caps(l->text, l->len) && !(l->flags & TIES__L_HEADPAIR))
 		return 0;
 	size_t w = ties__line_width(l->text, l->len);
 	return opens_block(l->text, l->len) && !ends_punct(l->text, l->len) &&
@@ -191,7 +191,8 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 			brk[i] = 1;
 		} else if (in_notes && lead_number(l->text, l->len) == last_note + 1) {
 			brk[i] = 1;
-		} else if (!is_frag(l, lay) || numbered_caps(l->text, l->len)) {
+		} else if (!is_frag(l, lay) || numbered_caps(l->text, l->len) ||
+		           (l->flags & TIES__L_HEADPAIR)) {
 			const ties__line *p = P[i - 1];
 			int term = ties__ends_sentence(p->text, p->len);
 			/* the open rest of a row that a scrap opened ("tional

@@ -27,6 +27,9 @@
 /* a page break placed by an estimate (a page number read mid-page): the
  * merge may move it a few units either way (ties__window) */
 #define TIES__L_SOFTPAGE 131072u
+/* a heading of one column set on one row with the other column's heading,
+ * in a box of its own however short (ties__page_units) */
+#define TIES__L_HEADPAIR 262144u
 
 /* Page breaks: a page-number line (TIES__L_PAGE, itself no content) ends a
  * page, or a form feed opens one (TIES__L_NEWPAGE on its first line). */
@@ -143,8 +146,9 @@ int ties__stretched(const ties__line *lines, size_t n);
 /* The units of the page that starts at line i (up to the next page mark, at
  * most 20,000 units), written to units[] (room for n - i); lines dropped or
  * taken as headings are left out.  *end: where the page stops.  Returns the
- * number of units. */
-size_t ties__page_units(const ties__line *lines, size_t n, size_t i, const ties__layout *lay,
+ * number of units.  Marks the headings of two columns set on one row
+ * (TIES__L_HEADPAIR). */
+size_t ties__page_units(ties__line *lines, size_t n, size_t i, const ties__layout *lay,
                         int stretched, ties__unit *units, size_t *end);
 
 /* Orders the units of one page: each unit goes to one of two column chains

@@ -595,8 +595,8 @@ int ties__stretched(const ties__line *L, size_t n)
 	return nj * 5 >= n;
 }
 
-size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__layout *lay,
-                        int stretched, ties__unit *U, size_t *end)
+size_t ties__page_units(ties__line *L, size_t n, size_t i, const ties__layout *lay, int stretched,
+                        ties__unit *U, size_t *end)
 {
 	size_t m = 0, e = i;
 	/* a sentence ended on this page, or a page before: past the first
@@ -623,6 +623,7 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 		               (plain_gaps(L[e - 1].text, L[e - 1].len) ||
 		                (!ties__justified(L[e - 1].text, L[e - 1].len) &&
 		                 ties__justified(l->text, l->len)));
+		int pair = 0;
 		if (adjacent && !para_end && (l->flags & TIES__L_FRAG) &&
 		    (L[e - 1].flags & TIES__L_FRAG) &&
 		    (U[m - 1].n > 1 || (L[U[m - 1].first].flags & TIES__L_FRAG)) &&
@@ -630,8 +631,8 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 		    !(stretched && U[m - 1].n == 1 &&
 		      ties__ends_sentence(L[e - 1].text, L[e - 1].len) &&
 		      !ties__is_caps_word(l->text, l->len)) &&
-		    !(body && U[m - 1].n == 1 && (l->flags & TIES__L_BLANK_BEFORE) &&
-		      heads_side_by_side(L, n, e)) &&
+		    !(pair = body && U[m - 1].n == 1 && (l->flags & TIES__L_BLANK_BEFORE) &&
+		             heads_side_by_side(L, n, e)) &&
 		    !ties__is_notes_heading(l->text, l->len)) {
 			/* a scrap right under another one (no blank line between)
 			 * is of the same stacked box: the width is the top row's */
@@ -659,6 +660,10 @@ size_t ties__page_units(const ties__line *L, size_t n, size_t i, const ties__lay
 			U[m - 1].n++;
 		else
 			U[m++] = (ties__unit){e, 1};
+		if (pair && !joins) {
+			L[e - 1].flags |= TIES__L_HEADPAIR;
+			L[e].flags |= TIES__L_HEADPAIR;
+		}
 		body |= ties__ends_sentence(l->text, l->len);
 		e++;
 	}

@@ -975,6 +975,7 @@ enum {
 	F_CAPS_ON,     /* a line in capitals, open, before more capitals */
 	F_CAPS_OFF,    /* ... before lowercase */
 	F_TITLE_COLON, /* a line in title case ending in a colon, before lowercase */
+	F_REPEAT,      /* the same word both sides ("the Tajik" + "Tajik migrant") */
 	F_N
 };
 
@@ -1186,6 +1187,13 @@ void ties__lm_head(const ties__lm *lm, const ties__line *b, ties__lm_end *t)
 /* The evidence that a line ending as a does continues with one starting as
  * b, as indicator and count features (F_*); the link score weighs them
  * (link_w). */
+/* The end's word opens with a letter: numbers ("14" + "3.") hash alike. */
+static int word_letter(const ties__lm_end *e)
+{
+	unsigned char c = (unsigned char)e->s[e->cs];
+	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b,
                           double *f)
 {
@@ -1275,6 +1283,12 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 			f[F_PMI_DOC] = f[F_PMI_BG] = 0;
 		if (name)
 			f[F_NEG_BG] = 0;
+		/* a word said twice in a row is rare where neither the document
+		 * nor the corpus says it so ("had had" is common): the two ends
+		 * of a column more likely met by chance, names too */
+		if (a->h == b->h && word_letter(a) && ht_get(&lm->bi, pair_hash(a->h, b->h)) < 1 &&
+		    bg_get(&bg_bi, pair_hash(a->h, b->h)) < 1)
+			f[F_REPEAT] = 1;
 	}
 }
 
@@ -1311,6 +1325,7 @@ static const double link_w[F_N] = {
     1.0,  /* F_CAPS_ON */
     -1.0, /* F_CAPS_OFF */
     -1.0, /* F_TITLE_COLON */
+    -1.5, /* F_REPEAT */
 };
 
 double ties__lm_link_ends(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b)

@@ -35,6 +35,24 @@ static ties__lm *lm_of(const ties__line *L, size_t n, const char *text, ties__vo
 	return lm;
 }
 
+/* A word said twice across the break, a name too, is against the link where
+ * neither the document nor the corpus says it twice ("the Vardak" +
+ * "Vardak traders"). */
+static void link_repeated_word(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("fighters moved toward the Vardak", 0),
+	                  mk("Vardak traders in the capital had been", 0)};
+	ties__vocab *v;
+	ties__lm *lm = lm_of(L, 2, NULL, &v);
+	ties__layout lay = {40, 1, 0, 0, 0, 0};
+	ties__line other = mk("fighters moved toward the Korvat", 0);
+	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) <
+	            ties__lm_link(lm, &lay, &other, &L[1]) - 0.5);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
 static void link_evidence(void **st)
 {
 	(void)st;
@@ -1397,6 +1415,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(link_evidence),
+	    cmocka_unit_test(link_repeated_word),
 	    cmocka_unit_test(link_hyphen_capital),
 	    cmocka_unit_test(link_ranked),
 	    cmocka_unit_test(line_ends),

@@ -85,13 +85,42 @@ static int numbered_caps(const char *s, size_t n)
 	return i < n && ties__is_caps_word(s + i, n - i);
 }
 
+/* A heading's shape: opens a block, no final punctuation, a few words, well
+ * under a line. */
+static int heading_shape(const ties__line *l, const ties__layout *lay)
+{
+	size_t w = ties__line_width(l->text, l->len);
+	return opens_block(l->text, l->len) && !ends_punct(l->text, l->len) &&
+	       ties__rp_words(l->text, l->len) <= 10 && (!lay->width || w * 10 < lay->width * 6);
+}
+
 static int heading_like(const ties__line *l, const ties__layout *lay)
 {
 	if (is_frag(l, lay) && !numbered_caps(l->text, l->len) && !(l->flags & TIES__L_HEADPAIR))
 		return 0;
-	size_t w = ties__line_width(l->text, l->len);
-	return opens_block(l->text, l->len) && !ends_punct(l->text, l->len) &&
-	       ties__rp_words(l->text, l->len) <= 10 && (!lay->width || w * 10 < lay->width * 6);
+	return heading_shape(l, lay);
+}
+
+/* A scrap (a short box of its own) that is a heading: whole lines on both
+ * sides, the one before a paragraph's last (it ends a sentence short of a
+ * line: run, the width of its row), the one after opening a section.  The
+ * words of an exploded row stand beside other scraps, or run on in
+ * lowercase. */
+static int scrap_heading(const ties__line *const *P, size_t n, size_t i, const ties__layout *lay,
+                         size_t run)
+{
+	const ties__line *p = P[i - 1], *l = P[i];
+	if (i + 1 >= n || !lay->width || !(l->flags & TIES__L_BLANK_BEFORE) ||
+	    !(P[i + 1]->flags & TIES__L_BLANK_BEFORE) || is_frag(p, lay) || is_frag(P[i + 1], lay))
+		return 0;
+	/* not before a number: a date's year runs on from its row's first
+	 * piece ("In February" + "2023 gunmen") */
+	const ties__line *x = P[i + 1];
+	int32_t cp = 0;
+	if (x->len)
+		ties__utf8_decode(x->text, x->len, &cp);
+	return heading_shape(l, lay) && ties__ends_sentence(p->text, p->len) &&
+	       run * 10 < lay->width * 8 && opens_section(x->text, x->len) && !ties__is_digit(cp);
 }
 
 /* Collapses runs of blanks (justified lines come with wide gaps). */
@@ -217,6 +246,8 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 				brk[i] = 3;
 		} else if (in_head && numbered_caps(P[i - 1]->text, P[i - 1]->len)) {
 			brk[i] = 1; /* such a heading is a line of its own */
+		} else if (scrap_heading(P, n, i, lay, run)) {
+			brk[i] = 3;
 		}
 		if ((l->flags & TIES__L_HEADING) || ties__is_notes_heading(l->text, l->len))
 			brk[i] |= 3;

@@ -215,8 +215,12 @@ static size_t box_end(const unsigned char *rec, size_t n, size_t i)
  * time a page's worth of lines after the last.  The break goes before each
  * box of such lines (a header) or, where the last box ends the text and
  * the first one does not open it, after each box (a footer).  The box at
- * the text's top opens the first page.  Returns 0 or TIES_ERR_NOMEM. */
-static ties_code infer_page_breaks(ties__line *L, size_t n)
+ * the text's top opens the first page.  Where a chain of numbers counts
+ * the pages (numbered), furniture comes back on at least half of them: a
+ * word that a long text's exploded rows leave on a line of its own now and
+ * then ("Congress", a few pages apart) marks no pages.  Returns 0 or
+ * TIES_ERR_NOMEM. */
+static ties_code infer_page_breaks(ties__line *L, size_t n, size_t numbered)
 {
 	if (n < 2 * MIN_PAGE_LINES)
 		return TIES_OK;
@@ -301,6 +305,8 @@ static ties_code infer_page_breaks(ties__line *L, size_t n)
 			i = e;
 		}
 	int footer = first >= BOX_SPAN && last_end + BOX_SPAN >= n;
+	if (numbered >= 3 && boxes * 2 < numbered)
+		boxes = 0;
 	/* page numbers are often set centred below both columns, where the
 	 * extractor may read them between the columns; running headers stand
 	 * flush with a column's edge and mark the pages better */
@@ -456,7 +462,7 @@ ties_code ties__mark_artifacts(ties__line *L, size_t n, ties__blocks *bl)
 			L[cand[k]].flags |= TIES__L_DROP | TIES__L_PAGENUM;
 	}
 	/* A page-number line may also end the text (last page): fine. */
-	if (!feeds && (rc = infer_page_breaks(L, n)) != TIES_OK)
+	if (!feeds && (rc = infer_page_breaks(L, n, best >= 2 ? best : 0)) != TIES_OK)
 		goto done;
 
 	/* Running headers and footers: a short line that comes back among the

@@ -546,6 +546,25 @@ static void artifacts_no_false_pages(void **st)
 	assert_int_equal(breaks(L, FURN_LINES, &first), 0);
 }
 
+/* Numbers count seven pages; a word left on a line of its own that comes
+ * back three times, pages apart, is no running furniture: the numbers'
+ * breaks stand, and the word stays. */
+static void artifacts_numbers_over_rare_word(void **st)
+{
+	(void)st;
+	ties__line L[FURN_LINES];
+	const size_t at[] = {8, 17, 26, 35, 44, 53, 62, 4, 31, 58};
+	const char *const furn[] = {"1", "2", "3",        "4",        "5",
+	                            "6", "7", "Congress", "Congress", "Congress"};
+	furnished(L, at, furn, 10);
+	mark_lines(L, FURN_LINES);
+	size_t first = 0;
+	assert_int_equal(breaks(L, FURN_LINES, &first), 7);
+	assert_int_equal(first, 8);
+	assert_false(L[31].flags & TIES__L_DROP);
+	assert_false(L[58].flags & TIES__L_DROP);
+}
+
 /* Merges lines L[0..n) (n <= 16), one unit each, as one page (or, with
  * win, two) of column width w, the text's last unless full (then its
  * columns should end level); asserts that the merge succeeds. */
@@ -1433,6 +1452,7 @@ int main(void)
 	    cmocka_unit_test(artifacts_header_pages),
 	    cmocka_unit_test(artifacts_footer_pages),
 	    cmocka_unit_test(artifacts_no_false_pages),
+	    cmocka_unit_test(artifacts_numbers_over_rare_word),
 	    cmocka_unit_test(columns_alternating),
 	    cmocka_unit_test(columns_break_window),
 	    cmocka_unit_test(columns_short_right),

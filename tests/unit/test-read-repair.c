@@ -474,7 +474,19 @@ static void lm_pair_case(void **st)
  * the line furn[k] at position at[k]. */
 #define FURN_LINES 70
 static char furn_text[FURN_LINES][64];
-static void furnished(ties__line *L, const size_t *at, const char *const *furn, size_t nf)
+static size_t breaks(const ties__line *L, size_t n, size_t *first)
+{
+	size_t nb = 0;
+	for (size_t i = 0; i < n; i++)
+		if (ties__page_break(L, i, 0) && nb++ == 0)
+			*first = i;
+	return nb;
+}
+
+/* FURN_LINES body lines with furn[k] at line at[k], their artifacts marked;
+ * returns the page breaks, the first in *first. */
+static size_t furnished(ties__line *L, const size_t *at, const char *const *furn, size_t nf,
+                        size_t *first)
 {
 	for (size_t i = 0; i < FURN_LINES; i++) {
 		snprintf(furn_text[i], sizeof furn_text[i], "body line %zu of the report goes on",
@@ -483,15 +495,8 @@ static void furnished(ties__line *L, const size_t *at, const char *const *furn, 
 	}
 	for (size_t k = 0; k < nf; k++)
 		L[at[k]] = mk(furn[k], TIES__L_BLANK_BEFORE);
-}
-
-static size_t breaks(const ties__line *L, size_t n, size_t *first)
-{
-	size_t nb = 0;
-	for (size_t i = 0; i < n; i++)
-		if (ties__page_break(L, i, 0) && nb++ == 0)
-			*first = i;
-	return nb;
+	mark_lines(L, FURN_LINES);
+	return breaks(L, FURN_LINES, first);
 }
 
 /* A running header at each page's top marks the page break before it. */
@@ -502,10 +507,8 @@ static void artifacts_header_pages(void **st)
 	const size_t at[] = {0, 1, 25, 26};
 	const char *const furn[] = {"Field Report", "Northern Desk", "Field Report",
 	                            "Northern Desk"};
-	furnished(L, at, furn, 4);
-	mark_lines(L, FURN_LINES);
 	size_t first = 0;
-	assert_int_equal(breaks(L, FURN_LINES, &first), 1);
+	assert_int_equal(furnished(L, at, furn, 4, &first), 1);
 	assert_int_equal(first, 25);
 	assert_true(L[25].flags & TIES__L_DROP);
 	assert_true(L[26].flags & TIES__L_DROP);
@@ -520,10 +523,8 @@ static void artifacts_footer_pages(void **st)
 	const size_t at[] = {22, 45, 69};
 	const char *const furn[] = {"Institute for Border Studies", "Institute for Border Studies",
 	                            "Institute for Border Studies"};
-	furnished(L, at, furn, 3);
-	mark_lines(L, FURN_LINES);
 	size_t first = 0;
-	assert_int_equal(breaks(L, FURN_LINES, &first), 2);
+	assert_int_equal(furnished(L, at, furn, 3, &first), 2);
 	assert_int_equal(first, 23);
 	assert_true(ties__page_break(L, 46, 0));
 	assert_true(L[22].flags & TIES__L_DROP);
@@ -540,10 +541,8 @@ static void artifacts_no_false_pages(void **st)
 	const size_t at[] = {9, 10, 11, 39, 40, 41, 20, 30, 15, 50};
 	const char *const furn[] = {"the",  "Council", "met",     "the",        "Council",
 	                            "said", "Summary", "Summary", "Leadership", "Leadership"};
-	furnished(L, at, furn, 10);
-	mark_lines(L, FURN_LINES);
 	size_t first = 0;
-	assert_int_equal(breaks(L, FURN_LINES, &first), 0);
+	assert_int_equal(furnished(L, at, furn, 10, &first), 0);
 }
 
 /* Numbers count seven pages; a word left on a line of its own that comes
@@ -556,10 +555,8 @@ static void artifacts_numbers_over_rare_word(void **st)
 	const size_t at[] = {8, 17, 26, 35, 44, 53, 62, 4, 31, 58};
 	const char *const furn[] = {"1", "2", "3",        "4",        "5",
 	                            "6", "7", "Congress", "Congress", "Congress"};
-	furnished(L, at, furn, 10);
-	mark_lines(L, FURN_LINES);
 	size_t first = 0;
-	assert_int_equal(breaks(L, FURN_LINES, &first), 7);
+	assert_int_equal(furnished(L, at, furn, 10, &first), 7);
 	assert_int_equal(first, 8);
 	assert_false(L[31].flags & TIES__L_DROP);
 	assert_false(L[58].flags & TIES__L_DROP);

@@ -1184,9 +1184,6 @@ void ties__lm_head(const ties__lm *lm, const ties__line *b, ties__lm_end *t)
 	t->verb = t->lower && verb_only(bs + t->cs, cl);
 }
 
-/* The evidence that a line ending as a does continues with one starting as
- * b, as indicator and count features (F_*); the link score weighs them
- * (link_w). */
 /* The end's word opens with a letter: numbers ("14" + "3.") hash alike. */
 static int word_letter(const ties__lm_end *e)
 {
@@ -1194,6 +1191,9 @@ static int word_letter(const ties__lm_end *e)
 	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* The evidence that a line ending as a does continues with one starting as
+ * b, as indicator and count features (F_*); the link score weighs them
+ * (link_w). */
 static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b,
                           double *f)
 {

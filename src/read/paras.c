@@ -109,13 +109,14 @@ static int heading_like(const ties__line *l, const ties__layout *lay)
 static int scrap_heading(const ties__line *const *P, size_t n, size_t i, const ties__layout *lay,
                          size_t run)
 {
-	const ties__line *p = P[i - 1], *l = P[i];
-	if (i + 1 >= n || !lay->width || !(l->flags & TIES__L_BLANK_BEFORE) ||
-	    !(P[i + 1]->flags & TIES__L_BLANK_BEFORE) || is_frag(p, lay) || is_frag(P[i + 1], lay))
+	if (i + 1 >= n || !lay->width)
+		return 0;
+	const ties__line *p = P[i - 1], *l = P[i], *x = P[i + 1];
+	if (!(l->flags & TIES__L_BLANK_BEFORE) || !(x->flags & TIES__L_BLANK_BEFORE) ||
+	    is_frag(p, lay) || is_frag(x, lay))
 		return 0;
 	/* not before a number: a date's year runs on from its row's first
 	 * piece ("In February" + "2023 gunmen") */
-	const ties__line *x = P[i + 1];
 	int32_t cp = 0;
 	if (x->len)
 		ties__utf8_decode(x->text, x->len, &cp);

@@ -102,12 +102,10 @@ static int heading_like(const ties__line *l, const ties__layout *lay)
 }
 
 /* A scrap (a short box of its own) that is a heading: whole lines on both
- * sides, the one before a paragraph's last (it ends a sentence short of a
- * line: run, the width of its row), the one after opening a section.  The
- * words of an exploded row stand beside other scraps, or run on in
+ * sides, the one before ending a sentence, the one after opening a section.
+ * The words of an exploded row stand beside other scraps, or run on in
  * lowercase. */
-static int scrap_heading(const ties__line *const *P, size_t n, size_t i, const ties__layout *lay,
-                         size_t run)
+static int scrap_heading(const ties__line *const *P, size_t n, size_t i, const ties__layout *lay)
 {
 	if (i + 1 >= n || !lay->width)
 		return 0;
@@ -121,7 +119,7 @@ static int scrap_heading(const ties__line *const *P, size_t n, size_t i, const t
 	if (x->len)
 		ties__utf8_decode(x->text, x->len, &cp);
 	return heading_shape(l, lay) && ties__ends_sentence(p->text, p->len) &&
-	       run * 10 < lay->width * 8 && opens_section(x->text, x->len) && !ties__is_digit(cp);
+	       opens_section(x->text, x->len) && !ties__is_digit(cp);
 }
 
 /* Collapses runs of blanks (justified lines come with wide gaps). */
@@ -247,7 +245,7 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 				brk[i] = 3;
 		} else if (in_head && numbered_caps(P[i - 1]->text, P[i - 1]->len)) {
 			brk[i] = 1; /* such a heading is a line of its own */
-		} else if (scrap_heading(P, n, i, lay, run)) {
+		} else if (scrap_heading(P, n, i, lay)) {
 			brk[i] = 3;
 		}
 		if ((l->flags & TIES__L_HEADING) || ties__is_notes_heading(l->text, l->len))

@@ -1155,9 +1155,10 @@ static void paras_lost_hyphen(void **st)
 	ties__vocab_free(v);
 }
 
-/* Where boxes hold whole paragraphs, a box's last line that ends a sentence
- * ends a paragraph although it fills the line; a short box of its own is a
- * heading, no scrap. */
+/* A short box of its own between a line that ends a sentence and one that
+ * opens a section is a heading, no scrap, whether the boxes hold whole
+ * paragraphs or not; before a number it is a row's first piece ("In
+ * February" + "2023 the drivers"). */
 static void paras_boxed(void **st)
 {
 	(void)st;
@@ -1173,12 +1174,18 @@ static void paras_boxed(void **st)
 		ties__blocks_init(&bl);
 		ties__layout lay = {44, 1, boxed, 0, 0, 0};
 		assert_int_equal(ties__build_paras(P, 5, &lay, NULL, &bl), TIES_OK);
-		assert_int_equal(bl.blocks.len, boxed ? 3 : 1);
-		if (boxed)
-			assert_string_equal(((ties__block *)bl.blocks.data)[1].text,
-			                    "Supply routes");
+		assert_int_equal(bl.blocks.len, 3);
+		assert_string_equal(((ties__block *)bl.blocks.data)[1].text, "Supply routes");
 		ties__blocks_release(&bl);
 	}
+	L[2] = mk("In February", B | TIES__L_FRAG);
+	L[3] = mk("2023 the drivers were paid in cash by the", B);
+	ties__blocks bl;
+	ties__blocks_init(&bl);
+	ties__layout lay = {44, 1, 0, 0, 0, 0};
+	assert_int_equal(ties__build_paras(P, 5, &lay, NULL, &bl), TIES_OK);
+	assert_int_equal(bl.blocks.len, 1);
+	ties__blocks_release(&bl);
 }
 
 /* Paragraphs of the lines L[0..n) in that order, a column's line width

@@ -101,24 +101,46 @@ static int heading_like(const ties__line *l, const ties__layout *lay)
 	return heading_shape(l, lay);
 }
 
-/* A scrap (a short box of its own) that is a heading: whole lines on both
- * sides, the one before ending a sentence, the one after opening a section.
- * The words of an exploded row stand beside other scraps, or run on in
- * lowercase. */
+/* s[0..n) holds a letter: no bare number ("4.", "2"). */
+static int lettered(const char *s, size_t n)
+{
+	for (size_t k = 0; k < n;) {
+		int32_t cp = 0;
+		size_t step = ties__utf8_decode(s + k, n - k, &cp);
+		if (ties__is_letter(cp))
+			return 1;
+		k += step ? step : 1;
+	}
+	return 0;
+}
+
+/* A scrap (a short box of its own) that is a heading: the line before ends
+ * a sentence (a paragraph's last, a scrap itself where it is short), the
+ * line after is whole and opens a section.  The words of an exploded row
+ * stand beside other scraps, or run on in lowercase; a note's number and
+ * its first words are no heading either ("4." + "Kessler", "2"). */
 static int scrap_heading(const ties__line *const *P, size_t n, size_t i, const ties__layout *lay)
 {
 	if (i + 1 >= n || !lay->width)
 		return 0;
 	const ties__line *p = P[i - 1], *l = P[i], *x = P[i + 1];
 	if (!(l->flags & TIES__L_BLANK_BEFORE) || !(x->flags & TIES__L_BLANK_BEFORE) ||
-	    is_frag(p, lay) || is_frag(x, lay))
+	    is_frag(x, lay))
 		return 0;
 	/* not before a number: a date's year runs on from its row's first
 	 * piece ("In February" + "2023 gunmen") */
 	int32_t cp = 0;
 	if (x->len)
 		ties__utf8_decode(x->text, x->len, &cp);
+	/* a heading in capitals that goes on in the line after ("FISCAL" +
+	 * "CONDITION Our main ...") is no whole heading */
+	size_t w = 0;
+	while (w < x->len && x->text[w] != ' ')
+		w++;
+	if (ties__is_caps_word(l->text, l->len) && ties__is_caps_word(x->text, w))
+		return 0;
 	return heading_shape(l, lay) && ties__ends_sentence(p->text, p->len) &&
+	       lettered(p->text, p->len) && lettered(l->text, l->len) &&
 	       opens_section(x->text, x->len) && !ties__is_digit(cp);
 }
 

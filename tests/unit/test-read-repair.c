@@ -1178,14 +1178,31 @@ static void paras_boxed(void **st)
 		assert_string_equal(((ties__block *)bl.blocks.data)[1].text, "Supply routes");
 		ties__blocks_release(&bl);
 	}
-	L[2] = mk("In February", B | TIES__L_FRAG);
-	L[3] = mk("2023 the drivers were paid in cash by the", B);
+	ties__layout lay = {44, 1, 0, 0, 0, 0};
+	/* after a paragraph's last line set apart as a scrap too */
+	L[1] = mk("the border crossing before the guards", 0);
+	const ties__line tail = mk("came.", B | TIES__L_FRAG);
+	const ties__line *Q[6] = {&L[0], &L[1], &tail, &L[2], &L[3], &L[4]};
 	ties__blocks bl;
 	ties__blocks_init(&bl);
-	ties__layout lay = {44, 1, 0, 0, 0, 0};
-	assert_int_equal(ties__build_paras(P, 5, &lay, NULL, &bl), TIES_OK);
-	assert_int_equal(bl.blocks.len, 1);
+	assert_int_equal(ties__build_paras(Q, 6, &lay, NULL, &bl), TIES_OK);
+	assert_int_equal(bl.blocks.len, 3);
+	assert_string_equal(((ties__block *)bl.blocks.data)[1].text, "Supply routes");
 	ties__blocks_release(&bl);
+	/* no heading: a row's first piece before a year, a heading in capitals
+	 * that goes on, a note's number */
+	const char *const scrap[] = {"In February", "SUPPLY", "2"};
+	const char *const next[] = {"2023 the drivers were paid in cash by the",
+	                            "ROUTES The drivers were paid in cash by the",
+	                            "Drivers were paid in cash by the owners of"};
+	for (int k = 0; k < 3; k++) {
+		L[2] = mk(scrap[k], B | TIES__L_FRAG);
+		L[3] = mk(next[k], B);
+		ties__blocks_init(&bl);
+		assert_int_equal(ties__build_paras(Q, 6, &lay, NULL, &bl), TIES_OK);
+		assert_int_equal(bl.blocks.len, 1);
+		ties__blocks_release(&bl);
+	}
 }
 
 /* Paragraphs of the lines L[0..n) in that order, a column's line width

@@ -124,8 +124,11 @@ static int scrap_heading(const ties__line *const *P, size_t n, size_t i, const t
 	if (i + 1 >= n || !lay->width)
 		return 0;
 	const ties__line *p = P[i - 1], *l = P[i], *x = P[i + 1];
+	/* where the extractor marks its cuts, a scrap that ends its row is a
+	 * row of its own: the line after may be a cut row's first piece */
+	int whole = lay->cuts && !(l->flags & TIES__L_CUT);
 	if (!(l->flags & TIES__L_BLANK_BEFORE) || !(x->flags & TIES__L_BLANK_BEFORE) ||
-	    is_frag(x, lay))
+	    (is_frag(x, lay) && !whole))
 		return 0;
 	/* not before a number: a date's year runs on from its row's first
 	 * piece ("In February" + "2023 gunmen") */
@@ -265,7 +268,8 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 			    (term || brk[i - 1] || (p->flags & TIES__L_HEADING)) &&
 			    (i + 1 >= n || opens_section(P[i + 1]->text, P[i + 1]->len)))
 				brk[i] = 3;
-		} else if (in_head && numbered_caps(P[i - 1]->text, P[i - 1]->len)) {
+		} else if (in_head && (numbered_caps(P[i - 1]->text, P[i - 1]->len) ||
+		                       is_frag(P[i - 1], lay))) {
 			brk[i] = 1; /* such a heading is a line of its own */
 		} else if (scrap_heading(P, n, i, lay)) {
 			brk[i] = 3;

@@ -1189,6 +1189,21 @@ static void paras_boxed(void **st)
 	assert_int_equal(bl.blocks.len, 3);
 	assert_string_equal(((ties__block *)bl.blocks.data)[1].text, "Supply routes");
 	ties__blocks_release(&bl);
+	/* where the extractor marks its cuts, a scrap that ends its row may
+	 * come before a cut row's first piece, which opens a paragraph */
+	{
+		const unsigned F = B | TIES__L_FRAG, C = TIES__L_CUT;
+		ties__line M[] = {mk("the border crossing before the guards came.", 0),
+		                  mk("Supply routes", F), mk("Drivers were ", F | C),
+		                  mk("paid in cash by the owners of the", F)};
+		const ties__line *R[5] = {&L[0], &M[0], &M[1], &M[2], &M[3]};
+		ties__layout cut = {44, 1, 0, 1, 0, 0};
+		ties__blocks_init(&bl);
+		assert_int_equal(ties__build_paras(R, 5, &cut, NULL, &bl), TIES_OK);
+		assert_int_equal(bl.blocks.len, 3);
+		assert_string_equal(((ties__block *)bl.blocks.data)[1].text, "Supply routes");
+		ties__blocks_release(&bl);
+	}
 	/* no heading: a row's first piece before a year, a heading in capitals
 	 * that goes on, a note's number */
 	const char *const scrap[] = {"In February", "SUPPLY", "2"};

@@ -550,7 +550,7 @@ static int head_shaped(const ties__line *l)
 }
 
 /* Lines e - 1 and e, scraps in boxes of their own, are the headings of two
- * columns on one row ("Origins", "Relationship with ISKP" over the bodies'
+ * columns on one row ("Origins", "Relations with the militias" over the bodies'
  * first lines), not two pieces of one cut line: both heading-shaped, and
  * the line after opens in a capital or a digit, as a body under a heading
  * does, and is not in capitals itself (the pieces of a paragraph set in

@@ -1187,8 +1187,7 @@ void ties__lm_head(const ties__lm *lm, const ties__line *b, ties__lm_end *t)
 /* The end's word opens with a letter: numbers ("14" + "3.") hash alike. */
 static int word_letter(const ties__lm_end *e)
 {
-	unsigned char c = (unsigned char)e->s[e->cs];
-	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	return ties__is_letter(first_cp(e->s + e->cs, e->cl));
 }
 
 /* The evidence that a line ending as a does continues with one starting as

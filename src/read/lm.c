@@ -979,12 +979,17 @@ enum {
 	F_N
 };
 
+/* A pair of common words the corpus holds this often is English usage:
+ * the document's one use of it is no chance. */
+#define DOC_PAIR_BG 3
+
 /* Pointwise evidence that word b follows word a: from the document's own
  * pairs (f[F_PMI_DOC]) and from the background corpus (f[F_PMI_BG] where
  * it holds the pair, f[F_NEG_BG] for a pair it lacks although both words
  * are frequent enough for it to be expected several times: "the of");
- * log of observed over expected, smoothed, clipped. */
-static void pair_features(const ties__lm *lm, uint64_t a, uint64_t b, double *f)
+ * log of observed over expected, smoothed, clipped.  lower: b is in
+ * lowercase (a common word). */
+static void pair_features(const ties__lm *lm, uint64_t a, uint64_t b, int lower, double *f)
 {
 	double ca = ht_get(&lm->uni, a), cb = ht_get(&lm->uni, b);
 	double cab = ht_get(&lm->bi, pair_hash(a, b));
@@ -993,8 +998,16 @@ static void pair_features(const ties__lm *lm, uint64_t a, uint64_t b, double *f)
 	double pb = (cb + 0.5) / (lm->total + 1);
 	double p = (cab + 2.0 * pb) / (ca + 2.0);
 	double s = log(p / pb);
-	f[F_PMI_DOC] = s > 3 ? 3 : s < 0 ? 0 : s;
 	double ga = bg_get(&bg_uni, a), gb = bg_get(&bg_uni, b);
+	/* two common words the document pairs once are weak evidence where
+	 * the corpus seldom pairs them, as for the corpus below ("From this
+	 * costly" once drew "this" across a column to "costly"); a name's pair
+	 * is a collocation and keeps it, as does a pair the corpus holds a few
+	 * times ("is assessed") */
+	if (lower && s > 2 * log1p(cab) &&
+	    (bg_total <= 0 || bg_get(&bg_bi, pair_hash(a, b)) < DOC_PAIR_BG))
+		s = 2 * log1p(cab);
+	f[F_PMI_DOC] = s > 3 ? 3 : s < 0 ? 0 : s;
 	if (bg_total > 0 && ga >= 1) {
 		double gab = bg_get(&bg_bi, pair_hash(a, b));
 		double qb = (gb + 0.5) / (bg_total + 1);
@@ -1273,7 +1286,7 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 			f[F_FUNC_UPPER] = upper;
 		if (lower && a->det && b->verb)
 			f[F_DET_VERB] = 1;
-		pair_features(lm, a->h, b->h, f);
+		pair_features(lm, a->h, b->h, lower, f);
 		/* the pair counts are of lowercase text: "although it" is no
 		 * evidence for "although" + "It"; a pair that even lowercase is
 		 * missing ("the the") still counts against, but not before a

@@ -53,6 +53,43 @@ static void link_repeated_word(void **st)
 	ties__vocab_free(v);
 }
 
+/* The link "a" + "b" with the document's lines L[0..n). */
+static double link_in(const ties__line *L, size_t n, const ties__line *a, const ties__line *b)
+{
+	ties__vocab *v;
+	ties__lm *lm = lm_of(L, n, NULL, &v);
+	ties__layout lay = {40, 1, 0, 0, 0, 0};
+	double s = ties__lm_link(lm, &lay, a, b);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+	return s;
+}
+
+/* Two common words the document pairs once are weak evidence for a join;
+ * said three times they are strong.  A name's pair is a collocation: once
+ * is evidence enough. */
+static void link_pair_once(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("reports from several provinces describe shortages of fuel", 0),
+	                  mk("medicine and grain across rural markets while officials", 0),
+	                  mk("promise relief convoys before winter arrives in earnest", 0),
+	                  mk("farmers sold livestock early since prices were falling", 0),
+	                  mk("the council paid for this costly road with loans", 0),
+	                  mk("envoys met the Varna Brigade near the border town", 0),
+	                  mk("and later this costly bridge was closed to traffic", 0),
+	                  mk("nobody expected this costly delay in the spring", 0)};
+	ties__line a = mk("the ministry spoke against this", 0), b = mk("costly plan and its", 0);
+	ties__line c = mk("observers counted the Varna", 0), d = mk("Brigade fighters at dawn", 0);
+	double once = link_in(L, 6, &a, &b), thrice = link_in(L, 8, &a, &b);
+	assert_true(thrice > once + 0.5);
+	/* the name: the pair once against no pair at all */
+	ties__line M[6];
+	memcpy(M, L, sizeof M);
+	M[5] = mk("envoys met the Varna officers near the Brigade town", 0);
+	assert_true(link_in(L, 6, &c, &d) > link_in(M, 6, &c, &d) + 1.5);
+}
+
 static void link_evidence(void **st)
 {
 	(void)st;
@@ -1471,6 +1508,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(link_evidence),
 	    cmocka_unit_test(link_repeated_word),
+	    cmocka_unit_test(link_pair_once),
 	    cmocka_unit_test(link_hyphen_capital),
 	    cmocka_unit_test(link_ranked),
 	    cmocka_unit_test(line_ends),

@@ -938,6 +938,9 @@ static void bg_count_all(void)
 /* A pair counts against a line join only where the background corpus
  * would be expected to hold it this many times. */
 #define NEG_MIN_EXPECTED 16.0
+#ifndef ECHO_W
+#define ECHO_W 2.0
+#endif
 /* A word this frequent in the background corpus is a function word
  * ("the", "of", "and"): a line ending in one goes on. */
 #define FUNC_FREQ 0.002
@@ -976,6 +979,7 @@ enum {
 	F_CAPS_OFF,    /* ... before lowercase */
 	F_TITLE_COLON, /* a line in title case ending in a colon, before lowercase */
 	F_REPEAT,      /* the same word both sides ("the Tajik" + "Tajik migrant") */
+	F_ECHO,        /* a heading whose word the line after takes up */
 	F_N
 };
 
@@ -1112,6 +1116,7 @@ void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t
 	size_t an = a->len;
 	memset(t, 0, sizeof *t);
 	t->s = as;
+	t->n = an;
 	if (!last_word(as, an, &t->ws, &t->wl))
 		return;
 	t->ok = 1;
@@ -1161,6 +1166,7 @@ void ties__lm_head(const ties__lm *lm, const ties__line *b, ties__lm_end *t)
 	size_t bn = b->len;
 	memset(t, 0, sizeof *t);
 	t->s = bs;
+	t->n = bn;
 	int32_t c = first_cp(bs, bn);
 	t->lower = ties__is_lower(c);
 	t->upper = ties__is_upper(c) || is_opening(c) || ties__is_digit(c);
@@ -1201,6 +1207,38 @@ void ties__lm_head(const ties__lm *lm, const ties__line *b, ties__lm_end *t)
 static int word_letter(const ties__lm_end *e)
 {
 	return ties__is_letter(first_cp(e->s + e->cs, e->cl));
+}
+
+/* Heading a's line and line b's first words share a word of content (not a
+ * function word, three letters or more): the paragraph under a heading
+ * takes up its subject ("Ports and routes" + "The routes run south ..."),
+ * which tells two headings set side by side apart. */
+#define ECHO_WORDS 6
+static int echoes(const ties__lm_end *a, const ties__lm_end *b)
+{
+	uint64_t hw[16];
+	size_t nh = 0, i = 0, ws, wl, k = 0;
+	while (nh < 16 && next_word(a->s, a->n, &i, &ws, &wl)) {
+		size_t cs, cl;
+		core(a->s + ws, wl, &cs, &cl);
+		if (cl < 3)
+			continue;
+		uint64_t h = word_hash(a->s + ws + cs, cl);
+		if (!function_word(h))
+			hw[nh++] = h;
+	}
+	i = 0;
+	while (nh && k++ < ECHO_WORDS && next_word(b->s, b->n, &i, &ws, &wl)) {
+		size_t cs, cl;
+		core(b->s + ws, wl, &cs, &cl);
+		if (cl < 3)
+			continue;
+		uint64_t h = word_hash(b->s + ws + cs, cl);
+		for (size_t j = 0; j < nh; j++)
+			if (hw[j] == h)
+				return 1;
+	}
+	return 0;
 }
 
 /* The evidence that a line ending as a does continues with one starting as
@@ -1255,6 +1293,7 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 	 * initialism before lowercase ends none ("U.S." + "troops") */
 	int term = (a->sent && !(lower && a->dotted)) || a->heading;
 	if (term) {
+		f[F_ECHO] = a->heading && upper && echoes(a, b);
 		f[F_SHORT_UPPER] = a->short_ && upper;
 		f[F_TERM_UPPER] = upper;
 		f[F_TERM_LOWER] = lower;
@@ -1311,33 +1350,34 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
  * tests/tools/make-columns.py), and later F_HYPH_UPPER, F_TERM_UPPER,
  * F_HYPH_BROKEN, F_CAPS_* and F_TITLE_COLON on the layouts of docs/reading.md. */
 static const double link_w[F_N] = {
-    4.0,  /* F_HYPH_WORD */
-    0.2,  /* F_HYPH_LOWER */
-    -1.0, /* F_HYPH_UPPER */
-    -0.5, /* F_HYPH_OTHER */
-    -2.0, /* F_HYPH_BROKEN */
-    -2.0, /* F_TAIL */
-    0.35, /* F_TERM_UPPER */
-    -2.5, /* F_TERM_LOWER */
-    0.6,  /* F_NAME */
-    0.8,  /* F_SOFT_LOWER */
-    -0.6, /* F_SOFT_COMMON */
-    -0.2, /* F_SOFT_UPPER */
-    0.8,  /* F_OPEN_LOWER */
-    -1.2, /* F_OPEN_COMMON */
-    -0.4, /* F_OPEN_UPPER */
-    -1.0, /* F_SHORT_LOWER */
-    0.8,  /* F_PMI_DOC */
-    0.9,  /* F_PMI_BG */
-    0.8,  /* F_NEG_BG */
-    0.5,  /* F_SHORT_UPPER */
-    0.5,  /* F_FUNC_UPPER */
-    -1.5, /* F_DET_VERB */
-    2.5,  /* F_DATE */
-    1.0,  /* F_CAPS_ON */
-    -1.0, /* F_CAPS_OFF */
-    -1.0, /* F_TITLE_COLON */
-    -1.5, /* F_REPEAT */
+    4.0,    /* F_HYPH_WORD */
+    0.2,    /* F_HYPH_LOWER */
+    -1.0,   /* F_HYPH_UPPER */
+    -0.5,   /* F_HYPH_OTHER */
+    -2.0,   /* F_HYPH_BROKEN */
+    -2.0,   /* F_TAIL */
+    0.35,   /* F_TERM_UPPER */
+    -2.5,   /* F_TERM_LOWER */
+    0.6,    /* F_NAME */
+    0.8,    /* F_SOFT_LOWER */
+    -0.6,   /* F_SOFT_COMMON */
+    -0.2,   /* F_SOFT_UPPER */
+    0.8,    /* F_OPEN_LOWER */
+    -1.2,   /* F_OPEN_COMMON */
+    -0.4,   /* F_OPEN_UPPER */
+    -1.0,   /* F_SHORT_LOWER */
+    0.8,    /* F_PMI_DOC */
+    0.9,    /* F_PMI_BG */
+    0.8,    /* F_NEG_BG */
+    0.5,    /* F_SHORT_UPPER */
+    0.5,    /* F_FUNC_UPPER */
+    -1.5,   /* F_DET_VERB */
+    2.5,    /* F_DATE */
+    1.0,    /* F_CAPS_ON */
+    -1.0,   /* F_CAPS_OFF */
+    -1.0,   /* F_TITLE_COLON */
+    -1.5,   /* F_REPEAT */
+    ECHO_W, /* F_ECHO */
 };
 
 double ties__lm_link_ends(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b)

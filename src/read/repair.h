@@ -89,6 +89,7 @@ double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__li
  * tried in.  It points into the line's text, which must outlive it. */
 typedef struct ties__lm_end {
 	const char *s;
+	size_t n;      /* the line's length */
 	size_t ws, wl; /* the last (tail) or first (head) word */
 	size_t cs, cl; /* its letters; for a hyphen, the part the hyphen ends */
 	uint64_t h;    /* hash of those letters */

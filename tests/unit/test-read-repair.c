@@ -90,6 +90,28 @@ static void link_pair_once(void **st)
 	assert_true(link_in(L, 6, &c, &d) > link_in(M, 6, &c, &d) + 1.5);
 }
 
+/* Two headings side by side: the paragraph under each takes up its words,
+ * which tells the columns apart; a function word ("The") tells nothing. */
+static void link_heading_echo(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("Ports and routes", TIES__L_HEADING), mk("Buyers", TIES__L_HEADING),
+	                  mk("The routes run south through the river towns", 0),
+	                  mk("The buyers pay in cash at the border crossing", 0)};
+	ties__vocab *v;
+	ties__lm *lm = lm_of(L, 4, NULL, &v);
+	ties__layout lay = {40, 1, 0, 0, 0, 0};
+	assert_true(ties__lm_link(lm, &lay, &L[0], &L[2]) >
+	            ties__lm_link(lm, &lay, &L[0], &L[3]) + 1.0);
+	assert_true(ties__lm_link(lm, &lay, &L[1], &L[3]) >
+	            ties__lm_link(lm, &lay, &L[1], &L[2]) + 1.0);
+	ties__line h = mk("The Network", TIES__L_HEADING);
+	double d = ties__lm_link(lm, &lay, &h, &L[2]) - ties__lm_link(lm, &lay, &h, &L[3]);
+	assert_true(d < 0.5 && d > -0.5);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
 static void link_evidence(void **st)
 {
 	(void)st;
@@ -1509,6 +1531,7 @@ int main(void)
 	    cmocka_unit_test(link_evidence),
 	    cmocka_unit_test(link_repeated_word),
 	    cmocka_unit_test(link_pair_once),
+	    cmocka_unit_test(link_heading_echo),
 	    cmocka_unit_test(link_hyphen_capital),
 	    cmocka_unit_test(link_ranked),
 	    cmocka_unit_test(line_ends),

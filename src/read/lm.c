@@ -938,9 +938,6 @@ static void bg_count_all(void)
 /* A pair counts against a line join only where the background corpus
  * would be expected to hold it this many times. */
 #define NEG_MIN_EXPECTED 16.0
-#ifndef ECHO_W
-#define ECHO_W 2.0
-#endif
 /* A word this frequent in the background corpus is a function word
  * ("the", "of", "and"): a line ending in one goes on. */
 #define FUNC_FREQ 0.002
@@ -1348,36 +1345,37 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
  * the whole repair on two-column layouts of other texts (manuals and
  * licences set with groff and read back with pdfminer, and the layouts of
  * tests/tools/make-columns.py), and later F_HYPH_UPPER, F_TERM_UPPER,
- * F_HYPH_BROKEN, F_CAPS_* and F_TITLE_COLON on the layouts of docs/reading.md. */
+ * F_HYPH_BROKEN, F_CAPS_*, F_TITLE_COLON and F_ECHO on the layouts of
+ * docs/reading.md. */
 static const double link_w[F_N] = {
-    4.0,    /* F_HYPH_WORD */
-    0.2,    /* F_HYPH_LOWER */
-    -1.0,   /* F_HYPH_UPPER */
-    -0.5,   /* F_HYPH_OTHER */
-    -2.0,   /* F_HYPH_BROKEN */
-    -2.0,   /* F_TAIL */
-    0.35,   /* F_TERM_UPPER */
-    -2.5,   /* F_TERM_LOWER */
-    0.6,    /* F_NAME */
-    0.8,    /* F_SOFT_LOWER */
-    -0.6,   /* F_SOFT_COMMON */
-    -0.2,   /* F_SOFT_UPPER */
-    0.8,    /* F_OPEN_LOWER */
-    -1.2,   /* F_OPEN_COMMON */
-    -0.4,   /* F_OPEN_UPPER */
-    -1.0,   /* F_SHORT_LOWER */
-    0.8,    /* F_PMI_DOC */
-    0.9,    /* F_PMI_BG */
-    0.8,    /* F_NEG_BG */
-    0.5,    /* F_SHORT_UPPER */
-    0.5,    /* F_FUNC_UPPER */
-    -1.5,   /* F_DET_VERB */
-    2.5,    /* F_DATE */
-    1.0,    /* F_CAPS_ON */
-    -1.0,   /* F_CAPS_OFF */
-    -1.0,   /* F_TITLE_COLON */
-    -1.5,   /* F_REPEAT */
-    ECHO_W, /* F_ECHO */
+    4.0,  /* F_HYPH_WORD */
+    0.2,  /* F_HYPH_LOWER */
+    -1.0, /* F_HYPH_UPPER */
+    -0.5, /* F_HYPH_OTHER */
+    -2.0, /* F_HYPH_BROKEN */
+    -2.0, /* F_TAIL */
+    0.35, /* F_TERM_UPPER */
+    -2.5, /* F_TERM_LOWER */
+    0.6,  /* F_NAME */
+    0.8,  /* F_SOFT_LOWER */
+    -0.6, /* F_SOFT_COMMON */
+    -0.2, /* F_SOFT_UPPER */
+    0.8,  /* F_OPEN_LOWER */
+    -1.2, /* F_OPEN_COMMON */
+    -0.4, /* F_OPEN_UPPER */
+    -1.0, /* F_SHORT_LOWER */
+    0.8,  /* F_PMI_DOC */
+    0.9,  /* F_PMI_BG */
+    0.8,  /* F_NEG_BG */
+    0.5,  /* F_SHORT_UPPER */
+    0.5,  /* F_FUNC_UPPER */
+    -1.5, /* F_DET_VERB */
+    2.5,  /* F_DATE */
+    1.0,  /* F_CAPS_ON */
+    -1.0, /* F_CAPS_OFF */
+    -1.0, /* F_TITLE_COLON */
+    -1.5, /* F_REPEAT */
+    2.0,  /* F_ECHO */
 };
 
 double ties__lm_link_ends(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b)

@@ -122,6 +122,13 @@ int ties__starts_lower(const char *s, size_t n);
 /* Number of words (blank-separated). */
 size_t ties__rp_words(const char *s, size_t n);
 
+/* ---- side-by-side columns (gutter.c) ---- */
+/* Where pages of data[0..len) (form feeds end them) set both columns side
+ * by side on each line, as laid out on the page, appends to out the text
+ * with those pages rewritten column by column, and to map (of unsigned) the
+ * input line of each line written; where no page does, leaves both empty. */
+ties_code ties__split_gutter(const char *data, size_t len, ties_buf *out, ties_vec *map);
+
 /* ---- artifacts (artifacts.c) ---- */
 /* Marks page numbers (TIES__L_PAGENUM) and running headers/footers with
  * TIES__L_DROP and records them as artifacts.  Where no form feed marks the

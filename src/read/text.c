@@ -1234,14 +1234,33 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 	ties_vec lines;
 	ties__vec_init(&lines, sizeof(ties__line));
 	ties__vocab *vocab = NULL;
-	ties_buf para;
+	ties_buf para, gut;
 	ties_buf_init(&para, 0);
-	ties_code rc = split_lines(data, len, &lines);
+	ties_buf_init(&gut, 0);
+	ties_vec gmap;
+	ties__vec_init(&gmap, sizeof(unsigned));
+	int no_repair = opts && opts->no_repair;
+	ties_code rc = TIES_OK;
+	/* columns set side by side on each line (an extractor's page layout,
+	 * with a form feed after each page) are read one after the other, and
+	 * the text is then read as it is */
+	if (!no_repair && memchr(data, '\f', len)) {
+		rc = ties__split_gutter(data, len, &gut, &gmap);
+		if (!rc && gut.len) {
+			data = gut.data;
+			len = gut.len;
+		}
+	}
+	if (!rc)
+		rc = split_lines(data, len, &lines);
 	ties__line *L = lines.data;
 	size_t n = lines.len, i = 0;
+	for (size_t k = 0; !rc && gut.len && k < n; k++)
+		if (L[k].lineno >= 1 && L[k].lineno <= gmap.len)
+			L[k].lineno = ((const unsigned *)gmap.data)[L[k].lineno - 1];
 	/* the document's words decide line-end hyphens and feed the repair;
 	 * clean text without such hyphens does not need them */
-	int hyphens = 0, repair_ = 0, no_repair = opts && opts->no_repair;
+	int hyphens = 0, repair_ = 0;
 	for (size_t k = 0; !rc && k + 1 < n && !hyphens; k++)
 		hyphens = ties__ends_hyphen(L[k].text, L[k].len);
 	if (!rc && hyphens)
@@ -1253,7 +1272,7 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		size_t W = typical_width(L, n); /* the same after the cut rows */
 		if (vocab)
 			order_cut_rows(L, n, W, vocab);
-		repair_ = interleaved(L, n, W);
+		repair_ = !gut.len && interleaved(L, n, W);
 	}
 	if (!rc && repair_ && !vocab)
 		rc = doc_vocab(&vocab, data, len);
@@ -1301,6 +1320,8 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		i = j;
 	}
 	ties_buf_release(&para);
+	ties_buf_release(&gut);
+	ties__vec_release(&gmap);
 	ties__vocab_free(vocab);
 	ties__vec_release(&lines);
 	if (rc)

@@ -1218,6 +1218,94 @@ static void paras_lost_hyphen(void **st)
  * opens a section is a heading, no scrap, whether the boxes hold whole
  * paragraphs or not; before a number it is a row's first piece ("In
  * February" + "2023 the drivers"). */
+/* Text laid out as on the page (both columns side by side on each line):
+ * the page of rows rows, left[k] padded to 50 positions, then right[k]. */
+static void side_by_side(ties_buf *b, const char *const *left, const char *const *right,
+                         size_t rows)
+{
+	for (size_t k = 0; k < rows; k++) {
+		size_t n = strlen(left[k]);
+		assert_int_equal(ties_buf_adds(b, left[k]), TIES_OK);
+		if (*right[k])
+			for (; n < 50; n++)
+				assert_int_equal(ties_buf_addc(b, ' '), TIES_OK);
+		assert_int_equal(ties_buf_adds(b, right[k]), TIES_OK);
+		assert_int_equal(ties_buf_addc(b, '\n'), TIES_OK);
+	}
+	assert_int_equal(ties_buf_addc(b, '\f'), TIES_OK);
+}
+
+/* Pages that set both columns side by side are read column by column; the
+ * rows one column leaves empty keep its paragraph breaks, and each line
+ * written keeps its input line.  A page of one column and a page of a
+ * table's short cells are no such pages. */
+static void gutter_columns(void **st)
+{
+	(void)st;
+	static const char *const left[] = {"The council was formed in 2015 by a group of",
+	                                   "former commanders who had fought in the war",
+	                                   "and who wanted a share of the road tolls that",
+	                                   "the traders paid at the checkpoints.",
+	                                   "",
+	                                   "Its leaders claim to protect the farmers and",
+	                                   "the traders from bandits, yet many residents",
+	                                   "describe the council as the main source of",
+	                                   "the insecurity it promises to end in the hills",
+	                                   "and along the valley road to the market town."};
+	static const char *const right[] = {"The tolls are the backbone of its power, and",
+	                                    "every truck that carries timber or fuel must",
+	                                    "stop at one of the six checkpoints on the way",
+	                                    "to the coast, where the drivers say the fees",
+	                                    "have doubled since the agreement was signed.",
+	                                    "",
+	                                    "Part of the money is paid to the fighters and",
+	                                    "part of it is passed to officials in the town",
+	                                    "government, who have never tried to remove",
+	                                    "the checkpoints that the council set up there."};
+	ties_buf in, out;
+	ties_buf_init(&in, 0);
+	ties_buf_init(&out, 0);
+	ties_vec map;
+	ties__vec_init(&map, sizeof(unsigned));
+	side_by_side(&in, left, right, 10);
+	assert_int_equal(ties__split_gutter(in.data, in.len, &out, &map), TIES_OK);
+	assert_non_null(out.data);
+	const char *a = strstr(out.data, "road to the market town.\n");
+	const char *b = strstr(out.data, "The tolls are the backbone");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_true(a < b); /* the whole left column first */
+	assert_non_null(strstr(out.data, "checkpoints.\n\nIts leaders")); /* its break kept */
+	/* the first right line is input line 1 */
+	size_t line = 1;
+	for (const char *p = out.data; p < b; p++)
+		line += *p == '\n';
+	assert_true(line <= map.len);
+	assert_int_equal(((const unsigned *)map.data)[line - 1], 1);
+	/* one column: nothing to do */
+	ties_buf_clear(&in);
+	ties_buf_clear(&out);
+	map.len = 0;
+	for (size_t k = 0; k < 10; k++) {
+		assert_int_equal(ties_buf_adds(&in, left[k]), TIES_OK);
+		assert_int_equal(ties_buf_addc(&in, '\n'), TIES_OK);
+	}
+	assert_int_equal(ties_buf_addc(&in, '\f'), TIES_OK);
+	assert_int_equal(ties__split_gutter(in.data, in.len, &out, &map), TIES_OK);
+	assert_int_equal(out.len, 0);
+	assert_int_equal(map.len, 0);
+	/* a table: short cells on both sides of a blank column */
+	static const char *const cells[] = {"Name",  "Role",  "Base", "Since", "Arrested",
+	                                    "Alias", "Group", "Town", "Age",   "Status"};
+	ties_buf_clear(&in);
+	side_by_side(&in, cells, cells, 10);
+	assert_int_equal(ties__split_gutter(in.data, in.len, &out, &map), TIES_OK);
+	assert_int_equal(out.len, 0);
+	ties_buf_release(&in);
+	ties_buf_release(&out);
+	ties__vec_release(&map);
+}
+
 static void paras_boxed(void **st)
 {
 	(void)st;
@@ -1565,6 +1653,7 @@ int main(void)
 	    cmocka_unit_test(paras_notes_one_per_line),
 	    cmocka_unit_test(paras_lost_hyphen),
 	    cmocka_unit_test(paras_boxed),
+	    cmocka_unit_test(gutter_columns),
 	    cmocka_unit_test(paras_numbered_heading),
 	    cmocka_unit_test(join_caps_hyphen),
 	    cmocka_unit_test(join_name_compound),

@@ -1,0 +1,398 @@
+/* Side-by-side columns: text laid out as on the page (pdftotext -layout),
+ * each line a row of both columns with a run of blanks between them.  A
+ * page whose rows leave one character position blank on most lines, with
+ * prose on both sides of it (the gutter), is rewritten as its left column's
+ * lines, then its right column's; a line across the gutter (a title, a
+ * footer) ends such a band and stays where it is.  The rest of the reader
+ * then sees ordinary text, one column after the other. */
+#include <string.h>
+
+#include "repair.h"
+
+/* Positions past this are not looked at: such a line spans the page. */
+#define GUT_COLS 400
+/* Rows a page needs where the right column's text starts at one position;
+ * the share of its lines (in tenths) each column must hold, at least. */
+#define GUT_MIN_ROWS 8
+#define GUT_MIN_SHARE 3
+/* Lines across the gutter, at most, in tenths of a page's lines: a title
+ * block, a running header, a footer. */
+#define GUT_MAX_CROSS 2
+/* A line of the left column that opens this far in is centred. */
+#define GUT_CENTRED 8
+/* A line that opens this far in opens in the right column. */
+#define GUT_MIN_INDENT 16
+/* Words on each side of the gutter, on average over those rows: prose,
+ * not the cells of a table. */
+#define GUT_MIN_WORDS 4
+/* A page of more lines is none an extractor laid out: it is left as it is
+ * (this bounds the memory a page takes). */
+#define GUT_MAX_LINES 1000
+
+/* One input line: its bytes, and the byte offset of each position. */
+typedef struct gline {
+	const char *s;
+	size_t n;
+	unsigned lineno;
+	size_t cols;        /* positions (code points), at most GUT_COLS */
+	size_t first, last; /* first and last non-blank position; -1 if none */
+	int wide;           /* longer than GUT_COLS */
+	size_t off[GUT_COLS + 1];
+} gline;
+
+/* Reads line s[0..n) into g. */
+static void gline_read(gline *g, const char *s, size_t n, unsigned lineno)
+{
+	g->s = s;
+	g->n = n;
+	g->lineno = lineno;
+	g->cols = 0;
+	g->wide = 0;
+	g->first = g->last = (size_t)-1;
+	size_t i = 0;
+	while (i < n) {
+		if (g->cols == GUT_COLS) {
+			g->wide = 1;
+			break;
+		}
+		g->off[g->cols] = i;
+		int32_t cp;
+		size_t k = ties__utf8_decode(s + i, n - i, &cp);
+		if (s[i] != ' ') {
+			if (g->first == (size_t)-1)
+				g->first = g->cols;
+			g->last = g->cols;
+		}
+		i += k ? k : 1;
+		g->cols++;
+	}
+	g->off[g->cols] = i;
+}
+
+static int blank_at(const gline *g, size_t c)
+{
+	return c >= g->cols || g->s[g->off[c]] == ' ';
+}
+
+/* The blank run around position c of g, [*a, *b); 0 if c is no blank. */
+static int run_at(const gline *g, size_t c, size_t *a, size_t *b)
+{
+	if (!blank_at(g, c))
+		return 0;
+	if (c >= g->cols) { /* past the line's end */
+		*a = g->first == (size_t)-1 ? 0 : g->last + 1;
+		*b = c;
+		return 1;
+	}
+	size_t x = c, y = c;
+	while (x > 0 && blank_at(g, x - 1))
+		x--;
+	while (y < g->cols && blank_at(g, y))
+		y++;
+	*a = x;
+	*b = y;
+	return 1;
+}
+
+static size_t words(const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+	return w;
+}
+
+/* Where a line stands against gutter g: 0 blank, 1 left only, 2 right
+ * only, 3 both sides, 4 across it. */
+static int side(const gline *g, size_t c, size_t *a, size_t *b)
+{
+	if (g->first == (size_t)-1)
+		return 0;
+	if (g->wide)
+		return 4;
+	if (!run_at(g, c, a, b))
+		return 4;
+	if (*a <= g->first)
+		return 2;
+	if (*b >= g->cols)
+		return 1;
+	return *b - *a >= 2 ? 3 : 4;
+}
+
+/* The gutter of lines G[0..n), or 0 where they are no side-by-side page.
+ * The right column's text starts at one position on every row that holds
+ * it (after a run of blanks: its left edge), whether or not the left
+ * column shares that row; the gutter is the position before it. */
+static size_t find_gutter(const gline *G, size_t n, unsigned *start, unsigned *cross)
+{
+	memset(start, 0, sizeof(unsigned) * (GUT_COLS + 1));
+	memset(cross, 0, sizeof(unsigned) * (GUT_COLS + 1));
+	size_t lines = 0;
+	for (size_t i = 0; i < n; i++) {
+		const gline *g = &G[i];
+		if (g->first == (size_t)-1)
+			continue;
+		lines++;
+		if (g->wide)
+			continue;
+		for (size_t c = g->first; c <= g->last && c < g->cols; c++) {
+			if (!blank_at(g, c)) {
+				cross[c]++;
+				continue;
+			}
+			size_t a, b;
+			run_at(g, c, &a, &b);
+			if (b - a >= 3)
+				start[b]++;
+			c = b - 1;
+		}
+		if (g->first >= GUT_MIN_INDENT)
+			start[g->first]++;
+	}
+	size_t best = 0;
+	unsigned bv = 0;
+	for (size_t r = GUT_MIN_INDENT; r + 8 < GUT_COLS; r++) {
+		unsigned v = start[r] + start[r - 1] + start[r + 1];
+		if (v > bv) {
+			bv = v;
+			best = r;
+		}
+	}
+	/* the right edge may stand a position off on some rows */
+	size_t c = best ? best - 2 : 0;
+	if (!best || bv < GUT_MIN_ROWS || bv * 10 < lines * GUT_MIN_SHARE ||
+	    (cross[c] > cross[c + 1] ? cross[c] : cross[c + 1]) * 10 > lines * GUT_MAX_CROSS)
+		return 0;
+	/* prose on both sides, and the left column filled */
+	size_t rows = 0, wl = 0, wr = 0, left = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t a, b;
+		int sd = side(&G[i], c, &a, &b);
+		left += sd == 1 || sd == 3;
+		if (sd != 3)
+			continue;
+		rows++;
+		wl += words(G[i].s, G[i].off[a]);
+		wr += words(G[i].s + G[i].off[b], G[i].n - G[i].off[b]);
+	}
+	if (rows < 2 || wl < rows * GUT_MIN_WORDS || wr < rows * GUT_MIN_WORDS ||
+	    left * 10 < lines * GUT_MIN_SHARE)
+		return 0;
+	return c;
+}
+
+/* Appends s[0..n) trimmed, a newline, and its input line to the map. */
+static ties_code put(ties_buf *out, ties_vec *map, const char *s, size_t n, unsigned lineno)
+{
+	while (n && s[0] == ' ')
+		s++, n--;
+	while (n && s[n - 1] == ' ')
+		n--;
+	unsigned *m = ties__vec_push(map);
+	if (!m)
+		return TIES_ERR_NOMEM;
+	*m = lineno;
+	ties_code rc = ties_buf_add(out, s, n);
+	return rc ? rc : ties_buf_addc(out, '\n');
+}
+
+/* A column's stream ended by a paragraph: its last line ends a sentence
+ * short of the column's width. */
+static int ends_paragraph(const char *s, size_t n, size_t width)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	return ties__ends_sentence(s, n) && n * 10 < width * 8;
+}
+
+/* Column k's part of row g (0 left, 1 right, 2 the foot's whole line) for
+ * gutter c, or NULL where it has none. */
+static const char *part(const gline *g, size_t c, int k, size_t *len)
+{
+	size_t a = 0, b = 0;
+	int sd = side(g, c, &a, &b);
+	if (k != 1 && (sd == 1 || sd == 3)) {
+		*len = sd == 1 ? g->n : g->off[a];
+		return g->s;
+	}
+	if (k == 1 && (sd == 2 || sd == 3)) {
+		*len = g->n - g->off[b];
+		return g->s + g->off[b];
+	}
+	return NULL;
+}
+
+/* One band of rows G[0..n) with gutter c: the left parts, then the right,
+ * then the band's foot (a page number or a footer under both columns: the
+ * rows after the right column's last, below a blank row).  A row that a
+ * column leaves empty tells nothing where the columns' lines do not share
+ * rows, so a paragraph ends at a blank row or where its last line shows
+ * it: a sentence's end short of the column's width. */
+static ties_code band(const gline *G, size_t n, size_t c, ties_buf *out, ties_vec *map)
+{
+	ties_code rc = TIES_OK;
+	size_t foot = n, right = n, width[3] = {0, 0, 0};
+	for (size_t i = 0; i < n; i++) {
+		size_t a, b, len;
+		int sd = side(&G[i], c, &a, &b);
+		if (sd == 2 || sd == 3)
+			right = i;
+		for (int k = 0; k < 2; k++)
+			if (part(&G[i], c, k, &len) && len > width[k])
+				width[k] = len;
+	}
+	for (size_t i = right + 1; right < n && i < n && foot == n; i++) {
+		size_t a, b;
+		if (side(&G[i], c, &a, &b) == 1 && side(&G[i - 1], c, &a, &b) == 0)
+			foot = i;
+	}
+	const char *last = NULL;
+	size_t lastn = 0;
+	int open = 0; /* the column's last line opened a block: a heading */
+	for (int k = 0; k < 3 && !rc; k++) {
+		size_t from = k == 2 ? foot : 0, to = k == 2 ? n : foot;
+		int gap = k == 2; /* at a block's start (the foot goes on) */
+		for (size_t i = from; i < to && !rc; i++) {
+			size_t len = 0, a, b;
+			const char *s = part(&G[i], c, k, &len);
+			if (!s) {
+				/* a row blank in this column: across the page, or
+				 * beside a row holding both columns (where rows are
+				 * shared, the other column's line stands in its gap;
+				 * where they are not, each row holds one column) */
+				int wide = G[i].first == (size_t)-1;
+				if (!wide && k < 2)
+					wide = (i > from && side(&G[i - 1], c, &a, &b) == 3) ||
+					       (i + 1 < to && side(&G[i + 1], c, &a, &b) == 3);
+				/* written only before more text of this column:
+				 * the page's foot may go on in the next one */
+				if (wide && !gap)
+					gap = 2;
+				continue;
+			}
+			size_t w = width[k == 2 ? 0 : k];
+			if (gap == 2 ||
+			    (!gap && last && (ends_paragraph(last, lastn, w) || open))) {
+				rc = put(out, map, "", 0, G[i].lineno);
+				gap = 1;
+			}
+			/* a short line after a block's end, opening with a
+			 * capital and ending no sentence or clause: a heading */
+			open = gap && len * 10 < w * 6 && ties__starts_upper(s, len) &&
+			       !ties__ends_block(s, len) && s[len - 1] != ',' && s[len - 1] != '-';
+			last = s;
+			lastn = len;
+			gap = 0;
+			if (!rc)
+				rc = put(out, map, s, len, G[i].lineno);
+		}
+		/* the next column goes on from this one's last line */
+	}
+	return rc;
+}
+
+/* Rewrites page lines G[0..n) (gutter c) into out: bands of side-by-side
+ * rows column by column, lines across the gutter in place. */
+static ties_code page(const gline *G, size_t n, size_t c, ties_buf *out, ties_vec *map)
+{
+	ties_code rc = TIES_OK;
+	size_t i = 0, a, b, top = 0;
+	/* above the right column's first line, a line set in from the left
+	 * margin is centred: title matter across both columns */
+	while (top < n && side(&G[top], c, &a, &b) != 2 && side(&G[top], c, &a, &b) != 3)
+		top++;
+	while (i < n && !rc) {
+		int sd = side(&G[i], c, &a, &b);
+		if (sd == 4 || (i < top && sd == 1 && G[i].first >= GUT_CENTRED)) {
+			rc = put(out, map, G[i].s, G[i].n, G[i].lineno);
+			i++;
+			continue;
+		}
+		/* a line across both columns (a title) stands apart from them */
+		if (i > 0)
+			rc = put(out, map, "", 0, G[i].lineno);
+		size_t j = i;
+		while (j < n && (sd = side(&G[j], c, &a, &b)) != 4 &&
+		       !(j < top && sd == 1 && G[j].first >= GUT_CENTRED))
+			j++;
+		rc = band(G + i, j - i, c, out, map);
+		i = j;
+	}
+	return rc;
+}
+
+ties_code ties__split_gutter(const char *data, size_t len, ties_buf *out, ties_vec *map)
+{
+	ties_vec lines;
+	ties__vec_init(&lines, sizeof(gline));
+	unsigned *counts = ties__calloc(2 * (GUT_COLS + 1), sizeof *counts);
+	ties_code rc = counts ? TIES_OK : TIES_ERR_NOMEM;
+	int found = 0;
+	size_t i = 0;
+	unsigned lineno = 0;
+	/* page by page: a form feed ends one */
+	while (!rc && i <= len) {
+		size_t e = i;
+		while (e < len && data[e] != '\f')
+			e++;
+		lines.len = 0;
+		size_t p = i, count = 0;
+		for (size_t k = i; k < e && count <= GUT_MAX_LINES; k++)
+			count += data[k] == '\n';
+		if (count > GUT_MAX_LINES) {
+			/* too long for a page: copied as it is, line by line */
+			while (!rc && p < e) {
+				size_t q = p;
+				while (q < e && data[q] != '\n')
+					q++;
+				rc = put(out, map, data + p, q - p, ++lineno);
+				p = q + 1;
+			}
+			if (!rc && e < len)
+				rc = ties_buf_addc(out, '\f');
+			if (e < len && e > i && data[e - 1] != '\n')
+				lineno--;
+			i = e + 1;
+			continue;
+		}
+		while (!rc && p < e) {
+			size_t q = p;
+			while (q < e && data[q] != '\n')
+				q++;
+			size_t t = q;
+			while (t > p &&
+			       (data[t - 1] == '\r' || data[t - 1] == ' ' || data[t - 1] == '\t'))
+				t--;
+			gline *g = ties__vec_push(&lines);
+			if (!g) {
+				rc = TIES_ERR_NOMEM;
+				break;
+			}
+			gline_read(g, data + p, t - p, ++lineno);
+			p = q + 1;
+			if (q == e)
+				break;
+		}
+		if (rc)
+			break;
+		const gline *G = lines.data;
+		size_t n = lines.len, c = find_gutter(G, n, counts, counts + GUT_COLS + 1);
+		/* a page of one column: its lines in one band, whose paragraphs
+		 * and headings are marked alike */
+		found |= c > 0;
+		rc = page(G, n, c ? c : GUT_COLS - 1, out, map);
+		if (!rc && e < len)
+			rc = ties_buf_addc(out, '\f');
+		/* a form feed inside a line: the next page opens on that line */
+		if (e < len && e > i && data[e - 1] != '\n')
+			lineno--;
+		i = e + 1;
+	}
+	if (!rc && !found) {
+		ties_buf_clear(out);
+		map->len = 0;
+	}
+	ties__free(counts);
+	ties__vec_release(&lines);
+	return rc;
+}

@@ -12,9 +12,11 @@
 /* Positions past this are not looked at: such a line spans the page. */
 #define GUT_COLS 400
 /* Rows a page needs where the right column's text starts at one position;
- * the share of its lines (in tenths) each column must hold, at least. */
+ * the share of its lines (in tenths) each column must hold, at least (a
+ * last page's right column may end high). */
 #define GUT_MIN_ROWS 8
 #define GUT_MIN_SHARE 3
+#define GUT_MIN_RIGHT 2
 /* Lines across the gutter, at most, in tenths of a page's lines: a title
  * block, a running header, a footer. */
 #define GUT_MAX_CROSS 2
@@ -158,9 +160,14 @@ static size_t find_gutter(const gline *G, size_t n, unsigned *start, unsigned *c
 			best = r;
 		}
 	}
-	/* the right edge may stand a position off on some rows */
+	/* the right edge may stand a position off on some rows: it is where
+	 * most of them start */
+	if (best && start[best - 1] > start[best])
+		best--;
+	else if (best && start[best + 1] > start[best])
+		best++;
 	size_t c = best ? best - 2 : 0;
-	if (!best || bv < GUT_MIN_ROWS || bv * 10 < lines * GUT_MIN_SHARE ||
+	if (!best || bv < GUT_MIN_ROWS || bv * 10 < lines * GUT_MIN_RIGHT ||
 	    (cross[c] > cross[c + 1] ? cross[c] : cross[c + 1]) * 10 > lines * GUT_MAX_CROSS)
 		return 0;
 	/* prose on both sides, and the left column filled */

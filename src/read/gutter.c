@@ -308,11 +308,32 @@ static ties_code page(const gline *G, size_t n, size_t c, ties_buf *out, ties_ve
 	 * margin is centred: title matter across both columns */
 	while (top < n && side(&G[top], c, &a, &b) != 2 && side(&G[top], c, &a, &b) != 3)
 		top++;
+	ties_buf title;
+	ties_buf_init(&title, 0);
 	while (i < n && !rc) {
 		int sd = side(&G[i], c, &a, &b);
 		if (sd == 4 || (i < top && sd == 1 && G[i].first >= GUT_CENTRED)) {
-			rc = put(out, map, G[i].s, G[i].n, G[i].lineno);
-			i++;
+			/* above the columns, a title's line that goes on in
+			 * lowercase on the next makes one line with it (an
+			 * author's or a date's line stands apart) */
+			size_t j = i;
+			ties_buf_clear(&title);
+			do {
+				const gline *g = &G[j++];
+				if (title.len)
+					rc = ties_buf_addc(&title, ' ');
+				if (!rc)
+					rc = ties_buf_add(&title, g->s + g->off[g->first],
+					                  g->n - g->off[g->first]);
+			} while (!rc && i < top && j < top && G[j].first != (size_t)-1 &&
+			         ties__starts_lower(G[j].s + G[j].off[G[j].first],
+			                            G[j].n - G[j].off[G[j].first]) &&
+			         ((sd = side(&G[j], c, &a, &b)) == 4 ||
+			          (sd == 1 && G[j].first >= GUT_CENTRED)));
+			if (!rc)
+				rc = put(out, map, title.data ? title.data : "", title.len,
+				         G[i].lineno);
+			i = j;
 			continue;
 		}
 		/* a line across both columns (a title) stands apart from them */
@@ -325,6 +346,7 @@ static ties_code page(const gline *G, size_t n, size_t c, ties_buf *out, ties_ve
 		rc = band(G + i, j - i, c, out, map);
 		i = j;
 	}
+	ties_buf_release(&title);
 	return rc;
 }
 

@@ -305,8 +305,10 @@ static ties_code page(const gline *G, size_t n, size_t c, ties_buf *out, ties_ve
 	ties_code rc = TIES_OK;
 	size_t i = 0, a, b, top = 0;
 	/* above the right column's first line, a line set in from the left
-	 * margin is centred: title matter across both columns */
-	while (top < n && side(&G[top], c, &a, &b) != 2 && side(&G[top], c, &a, &b) != 3)
+	 * margin is centred: title matter across both columns (a page of one
+	 * column has none) */
+	while (c < GUT_COLS - 1 && top < n && side(&G[top], c, &a, &b) != 2 &&
+	       side(&G[top], c, &a, &b) != 3)
 		top++;
 	ties_buf title;
 	ties_buf_init(&title, 0);

@@ -1,10 +1,10 @@
 /* Side-by-side columns: text laid out as on the page (pdftotext -layout),
  * each line a row of both columns with a run of blanks between them.  A
- * page whose rows leave one character position blank on most lines, with
- * prose on both sides of it (the gutter), is rewritten as its left column's
- * lines, then its right column's; a line across the gutter (a title, a
- * footer) ends such a band and stays where it is.  The rest of the reader
- * then sees ordinary text, one column after the other. */
+ * page whose right column's text starts at one position on many rows, with
+ * prose on both sides of the gutter before it, is rewritten as its left
+ * column's lines, then its right column's; a line across the gutter (a
+ * title, a footer) ends such a band and stays where it is.  The rest of the
+ * reader then sees ordinary text, one column after the other. */
 #include <string.h>
 
 #include "repair.h"

@@ -238,7 +238,7 @@ static const char *part(const gline *g, size_t c, int k, size_t *len)
 static ties_code band(const gline *G, size_t n, size_t c, ties_buf *out, ties_vec *map)
 {
 	ties_code rc = TIES_OK;
-	size_t foot = n, right = n, width[3] = {0, 0, 0};
+	size_t foot = n, right = n, width[2] = {0, 0};
 	for (size_t i = 0; i < n; i++) {
 		size_t a, b, len;
 		int sd = side(&G[i], c, &a, &b);
@@ -298,6 +298,16 @@ static ties_code band(const gline *G, size_t n, size_t c, ties_buf *out, ties_ve
 	return rc;
 }
 
+/* Row j of a page stands in place, out of the bands: it runs across gutter
+ * c, or, above the right column's first line (top), it is set in from the
+ * left margin, centred title matter. */
+static int in_place(const gline *G, size_t j, size_t c, size_t top)
+{
+	size_t a, b;
+	int sd = side(&G[j], c, &a, &b);
+	return sd == 4 || (j < top && sd == 1 && G[j].first >= GUT_CENTRED);
+}
+
 /* Rewrites page lines G[0..n) (gutter c) into out: bands of side-by-side
  * rows column by column, lines across the gutter in place. */
 static ties_code page(const gline *G, size_t n, size_t c, ties_buf *out, ties_vec *map)
@@ -313,8 +323,7 @@ static ties_code page(const gline *G, size_t n, size_t c, ties_buf *out, ties_ve
 	ties_buf title;
 	ties_buf_init(&title, 0);
 	while (i < n && !rc) {
-		int sd = side(&G[i], c, &a, &b);
-		if (sd == 4 || (i < top && sd == 1 && G[i].first >= GUT_CENTRED)) {
+		if (in_place(G, i, c, top)) {
 			/* above the columns, a title's line that goes on in
 			 * lowercase on the next makes one line with it (an
 			 * author's or a date's line stands apart) */
@@ -330,8 +339,7 @@ static ties_code page(const gline *G, size_t n, size_t c, ties_buf *out, ties_ve
 			} while (!rc && i < top && j < top && G[j].first != (size_t)-1 &&
 			         ties__starts_lower(G[j].s + G[j].off[G[j].first],
 			                            G[j].n - G[j].off[G[j].first]) &&
-			         ((sd = side(&G[j], c, &a, &b)) == 4 ||
-			          (sd == 1 && G[j].first >= GUT_CENTRED)));
+			         in_place(G, j, c, top));
 			if (!rc)
 				rc = put(out, map, title.data ? title.data : "", title.len,
 				         G[i].lineno);
@@ -342,8 +350,7 @@ static ties_code page(const gline *G, size_t n, size_t c, ties_buf *out, ties_ve
 		if (i > 0)
 			rc = put(out, map, "", 0, G[i].lineno);
 		size_t j = i;
-		while (j < n && (sd = side(&G[j], c, &a, &b)) != 4 &&
-		       !(j < top && sd == 1 && G[j].first >= GUT_CENTRED))
+		while (j < n && !in_place(G, j, c, top))
 			j++;
 		rc = band(G + i, j - i, c, out, map);
 		i = j;
@@ -370,22 +377,7 @@ ties_code ties__split_gutter(const char *data, size_t len, ties_buf *out, ties_v
 		size_t p = i, count = 0;
 		for (size_t k = i; k < e && count <= GUT_MAX_LINES; k++)
 			count += data[k] == '\n';
-		if (count > GUT_MAX_LINES) {
-			/* too long for a page: copied as it is, line by line */
-			while (!rc && p < e) {
-				size_t q = p;
-				while (q < e && data[q] != '\n')
-					q++;
-				rc = put(out, map, data + p, q - p, ++lineno);
-				p = q + 1;
-			}
-			if (!rc && e < len)
-				rc = ties_buf_addc(out, '\f');
-			if (e < len && e > i && data[e - 1] != '\n')
-				lineno--;
-			i = e + 1;
-			continue;
-		}
+		int big = count > GUT_MAX_LINES; /* too long for a page: copied */
 		while (!rc && p < e) {
 			size_t q = p;
 			while (q < e && data[q] != '\n')
@@ -394,24 +386,23 @@ ties_code ties__split_gutter(const char *data, size_t len, ties_buf *out, ties_v
 			while (t > p &&
 			       (data[t - 1] == '\r' || data[t - 1] == ' ' || data[t - 1] == '\t'))
 				t--;
-			gline *g = ties__vec_push(&lines);
-			if (!g) {
+			gline *g = big ? NULL : ties__vec_push(&lines);
+			if (big)
+				rc = put(out, map, data + p, t - p, ++lineno);
+			else if (!g)
 				rc = TIES_ERR_NOMEM;
-				break;
-			}
-			gline_read(g, data + p, t - p, ++lineno);
+			else
+				gline_read(g, data + p, t - p, ++lineno);
 			p = q + 1;
-			if (q == e)
-				break;
 		}
-		if (rc)
-			break;
-		const gline *G = lines.data;
-		size_t n = lines.len, c = find_gutter(G, n, counts, counts + GUT_COLS + 1);
-		/* a page of one column: its lines in one band, whose paragraphs
-		 * and headings are marked alike */
-		found |= c > 0;
-		rc = page(G, n, c ? c : GUT_COLS - 1, out, map);
+		if (!rc && !big) {
+			const gline *G = lines.data;
+			size_t n = lines.len, c = find_gutter(G, n, counts, counts + GUT_COLS + 1);
+			/* a page of one column: its lines in one band, whose
+			 * paragraphs and headings are marked alike */
+			found |= c > 0;
+			rc = page(G, n, c ? c : GUT_COLS - 1, out, map);
+		}
 		if (!rc && e < len)
 			rc = ties_buf_addc(out, '\f');
 		/* a form feed inside a line: the next page opens on that line */

@@ -1000,17 +1000,16 @@ static void pair_features(const ties__lm *lm, uint64_t a, uint64_t b, int lower,
 	double p = (cab + 2.0 * pb) / (ca + 2.0);
 	double s = log(p / pb);
 	double ga = bg_get(&bg_uni, a), gb = bg_get(&bg_uni, b);
+	double gab = bg_total > 0 ? bg_get(&bg_bi, pair_hash(a, b)) : 0;
 	/* two common words the document pairs once are weak evidence where
 	 * the corpus seldom pairs them, as for the corpus below ("From this
 	 * costly" once drew "this" across a column to "costly"); a name's pair
 	 * is a collocation and keeps it, as does a pair the corpus holds a few
 	 * times ("is assessed") */
-	if (lower && s > 2 * log1p(cab) &&
-	    (bg_total <= 0 || bg_get(&bg_bi, pair_hash(a, b)) < DOC_PAIR_BG))
+	if (lower && s > 2 * log1p(cab) && gab < DOC_PAIR_BG)
 		s = 2 * log1p(cab);
 	f[F_PMI_DOC] = s > 3 ? 3 : s < 0 ? 0 : s;
 	if (bg_total > 0 && ga >= 1) {
-		double gab = bg_get(&bg_bi, pair_hash(a, b));
 		double qb = (gb + 0.5) / (bg_total + 1);
 		double q = (gab + 2.0 * qb) / (ga + 2.0);
 		double t = log(q / qb);
@@ -1211,30 +1210,30 @@ static int word_letter(const ties__lm_end *e)
  * takes up its subject ("Ports and routes" + "The routes run south ..."),
  * which tells two headings set side by side apart. */
 #define ECHO_WORDS 6
+/* The hash of the next blank-separated word of s[0..n) from *i, in *h (0
+ * for one of fewer than three letters); 0 at the end. */
+static int next_hash(const char *s, size_t n, size_t *i, uint64_t *h)
+{
+	size_t ws, wl, cs, cl;
+	if (!next_word(s, n, i, &ws, &wl))
+		return 0;
+	core(s + ws, wl, &cs, &cl);
+	*h = cl < 3 ? 0 : word_hash(s + ws + cs, cl);
+	return 1;
+}
+
 static int echoes(const ties__lm_end *a, const ties__lm_end *b)
 {
-	uint64_t hw[16];
-	size_t nh = 0, i = 0, ws, wl, k = 0;
-	while (nh < 16 && next_word(a->s, a->n, &i, &ws, &wl)) {
-		size_t cs, cl;
-		core(a->s + ws, wl, &cs, &cl);
-		if (cl < 3)
-			continue;
-		uint64_t h = word_hash(a->s + ws + cs, cl);
-		if (!function_word(h))
+	uint64_t hw[16], h;
+	size_t nh = 0, i = 0, k = 0;
+	while (nh < 16 && next_hash(a->s, a->n, &i, &h))
+		if (h && !function_word(h))
 			hw[nh++] = h;
-	}
 	i = 0;
-	while (nh && k++ < ECHO_WORDS && next_word(b->s, b->n, &i, &ws, &wl)) {
-		size_t cs, cl;
-		core(b->s + ws, wl, &cs, &cl);
-		if (cl < 3)
-			continue;
-		uint64_t h = word_hash(b->s + ws + cs, cl);
-		for (size_t j = 0; j < nh; j++)
+	while (nh && k++ < ECHO_WORDS && next_hash(b->s, b->n, &i, &h))
+		for (size_t j = 0; h && j < nh; j++)
 			if (hw[j] == h)
 				return 1;
-	}
 	return 0;
 }
 

@@ -259,6 +259,10 @@ typedef struct ctx {
 	 * link score reads them */
 	const ties__lm_end *tail, *headl;
 	ties__lm_end pe_tail; /* prev_end's end */
+	/* the next page's first line, as the link score reads it, where
+	 * there is one (has_next) */
+	ties__lm_end nx_head;
+	int has_next;
 } ctx;
 
 #define FIRST(c, u) (&(c)->L[(c)->U[u].first])
@@ -760,6 +764,20 @@ static double junction(const ctx *c, const state *s, long last)
 	return o + link_u(c, e[l], f[!l]) + (l ? 0 : FIRST_BONUS);
 }
 
+/* How well the page's last unit read (its right chain's, or its only
+ * chain's; last: the current unit) leads into the next page's first line:
+ * the text goes on there, so a reading whose chains end the other way
+ * round, or one that hides a short right column under the left one, must
+ * earn it (of weights 0.5 to 2 over the layouts measured, 1 and 2 read
+ * best). */
+static double goes_on(const ctx *c, const state *s, long last)
+{
+	if (!c->has_next)
+		return 0;
+	long e = s->first1 >= 0 && s->other >= 0 && s->lab == s->left ? s->other : last;
+	return ties__lm_link_ends(c->lm, &c->tail[e], &c->nx_head);
+}
+
 /* Per-step hash sets: the states kept (for duplicates) and how many share
  * the same column heads. */
 typedef struct seen_slot {
@@ -774,8 +792,9 @@ typedef struct head_slot {
 
 ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m,
                               const ties__lm *lm, const ties__layout *lay, unsigned long *budget,
-                              const ties__line *prev_end, int last_page, double *height,
-                              ties__merge *out, size_t *order, const ties__window *win)
+                              const ties__line *prev_end, const ties__line *next_head,
+                              int last_page, double *height, ties__merge *out, size_t *order,
+                              const ties__window *win)
 {
 	if (out)
 		*out = (ties__merge){.brk = m};
@@ -839,11 +858,15 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	         prev_end,
 	         ends,
 	         ends + m,
-	         {0}};
+	         {0},
+	         {0},
+	         next_head != NULL};
 	for (size_t k = 0; k < (size_t)1 << MEMO_BITS; k++)
 		mm[k].a = -1;
 	if (prev_end)
 		ties__lm_tail(lay, prev_end, &C.pe_tail);
+	if (next_head)
+		ties__lm_head(lm, next_head, &C.nx_head);
 	for (size_t i = 0; i < m; i++) {
 		size_t w, rows = ties__unit_rows(L, &U[i], lay->width, &w);
 		wid[i] = w > 100000 ? 100000 : (int)w;
@@ -1055,8 +1078,12 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		double bal = !last_page         ? balance_cost(s)
 		             : lay->pages_known ? fill_cost(s) + short_left(&C, s)
 		                                : 0;
-		if (v - bal > bs) {
-			bs = v - bal;
+		/* not in the reading that lets the right column end short:
+		 * where a page's foot follows its number, the next line is
+		 * that foot, which place_foot (text.c) then reads in */
+		double go = goes_on(&C, s, (long)m - 1);
+		if (v + go - bal > bs) {
+			bs = v + go - bal;
 			bi = p;
 			ph = s->ly[0] > s->ly[1] ? s->ly[0] : s->ly[1];
 		}

@@ -165,13 +165,14 @@ size_t ties__page_units(ties__line *lines, size_t n, size_t i, const ties__layou
  * by the second, written to order[] as unit indices.  *budget counts search
  * steps and is decreased; when it runs out, the beam narrows to one state
  * (a greedy merge) so the work stays linear.  prev_end: the last line read
- * before this page, or NULL; last_page: no page follows (its columns may
- * end at different heights); *height: rows of the tallest column of the
- * full pages so far (0: none yet), raised by this page's; *out (if not
- * NULL): what the merge found besides the order.  win (NULL: none): the
- * units are two pages whose break is known only to lie in units
- * [win->lo, win->hi] (lo >= 1, hi < m); the merge reads both and places
- * it, in out->brk. */
+ * before this page, or NULL; next_head: the first line of the page after,
+ * or NULL (the page's last line read should lead into it); last_page: no
+ * page follows (its columns may end at different heights); *height: rows
+ * of the tallest column of the full pages so far (0: none yet), raised by
+ * this page's; *out (if not NULL): what the merge found besides the order.
+ * win (NULL: none): the units are two pages whose break is known only to
+ * lie in units [win->lo, win->hi] (lo >= 1, hi < m); the merge reads both
+ * and places it, in out->brk. */
 typedef struct ties__window {
 	size_t lo, hi, mark; /* mark: the break as marked */
 	double move;         /* the cost of each unit between the break and mark */
@@ -189,8 +190,9 @@ typedef struct ties__merge {
 } ties__merge;
 ties_code ties__columns_order(const ties__line *lines, const ties__unit *units, size_t m,
                               const ties__lm *lm, const ties__layout *lay, unsigned long *budget,
-                              const ties__line *prev_end, int last_page, double *height,
-                              ties__merge *out, size_t *order, const ties__window *win);
+                              const ties__line *prev_end, const ties__line *next_head,
+                              int last_page, double *height, ties__merge *out, size_t *order,
+                              const ties__window *win);
 
 /* ---- scraps read out of place (scraps.c) ---- */
 /* Unit u holds only scraps (TIES__L_FRAG): one row of a cut line, or

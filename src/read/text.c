@@ -708,6 +708,18 @@ static int last_page(const ties__line *L, size_t e, size_t n)
 	return e >= n;
 }
 
+/* The line the page after the one that ends at line e opens with: past
+ * the page's mark and any artifacts or title matter; NULL at the text's
+ * end or where a scrap (a piece of some row) stands first. */
+static const ties__line *next_head(const ties__line *L, size_t n, size_t e)
+{
+	if (e < n && (L[e].flags & TIES__L_PAGE))
+		e++;
+	while (e < n && (L[e].flags & (TIES__L_DROP | TIES__L_HEADING | TIES__L_TITLE_CONT)))
+		e++;
+	return e < n && !(L[e].flags & TIES__L_FRAG) ? &L[e] : NULL;
+}
+
 /* Appends the lines of units U[order[0..m)] to P. */
 static void emit(const ties__line *L, const ties__unit *U, const size_t *order, size_t m,
                  const ties__line **P, size_t *np)
@@ -793,8 +805,8 @@ static ties_code merge_with_next(ties__line *L, size_t n, size_t next, size_t m,
 	                  .mark = m,
 	                  .move = move};
 	ties__merge r;
-	ties_code rc = ties__columns_order(L, U, mu, lm, lay, budget, prev_end, last_page(L, e2, n),
-	                                   &height, &r, order, &w);
+	ties_code rc = ties__columns_order(L, U, mu, lm, lay, budget, prev_end, next_head(L, n, e2),
+	                                   last_page(L, e2, n), &height, &r, order, &w);
 	if (!rc && r.brk < mu)
 		*brk = r.brk;
 	return rc;
@@ -928,8 +940,8 @@ static ties_code height_merge(const ties__line *L, const ties__unit *U, size_t m
 	double unused = 0;
 	ties__merge r;
 	lay->page_rows = h;
-	ties_code rc = ties__columns_order(L, U, m, lm, lay, budget, prev_end, last, &unused, &r,
-	                                   order + m, NULL);
+	ties_code rc = ties__columns_order(L, U, m, lm, lay, budget, prev_end, NULL, last, &unused,
+	                                   &r, order + m, NULL);
 	if (rc)
 		return rc;
 	/* only a page between two breaks shows a full page's height */
@@ -1034,6 +1046,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			size_t front = 0, cands = i == 0 ? front_candidates(L, U, m) : 0;
 			double best = 0, front_cost = 0;
 			int last = last_page(L, e, n);
+			const ties__line *nh = last ? NULL : next_head(L, n, e);
 			/* a page that ends at its number, not the last: how short its
 			 * right column may be read (place_foot) */
 			int footed = !last && e < n && (L[e].flags & TIES__L_PAGE);
@@ -1047,8 +1060,8 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			for (size_t k = 0; k <= cands; k++) {
 				ties__merge r;
 				rc = ties__columns_order(
-				    L, U + k, m - k, lm, &lay, &budget, np ? P[np - 1] : NULL, last,
-				    i == 0 ? &lay.first_rows : &height, &r, order + m, NULL);
+				    L, U + k, m - k, lm, &lay, &budget, np ? P[np - 1] : NULL, nh,
+				    last, i == 0 ? &lay.first_rows : &height, &r, order + m, NULL);
 				if (rc)
 					goto done;
 				double sc = r.score - front_cost;
@@ -1105,7 +1118,7 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 				qsort(O, no, sizeof *O, cmp_unit);
 				np = p0;
 				rc = ties__columns_order(
-				    L, R, nr, lm, &lay, &budget, np ? P[np - 1] : NULL, last,
+				    L, R, nr, lm, &lay, &budget, np ? P[np - 1] : NULL, nh, last,
 				    i == 0 ? &lay.first_rows : &height, NULL, order, NULL);
 				if (rc)
 					goto done;

@@ -624,8 +624,9 @@ static void artifacts_numbers_over_rare_word(void **st)
 /* Merges lines L[0..n) (n <= 16), one unit each, as one page (or, with
  * win, two) of column width w, the text's last unless full (then its
  * columns should end level); asserts that the merge succeeds. */
-static void merge_page(ties__line *L, size_t n, size_t w, unsigned long *budget,
-                       const ties__window *win, ties__merge *out, size_t *order, int full)
+static void merge_page_next(ties__line *L, size_t n, size_t w, unsigned long *budget,
+                            const ties__window *win, ties__merge *out, size_t *order, int full,
+                            const ties__line *next)
 {
 	ties__unit U[16];
 	assert_true(n <= 16);
@@ -636,11 +637,17 @@ static void merge_page(ties__line *L, size_t n, size_t w, unsigned long *budget,
 	assert_non_null(lm);
 	ties__layout lay = {w, 1, 0, 0, 0, 0};
 	double height = 0;
-	assert_int_equal(
-	    ties__columns_order(L, U, n, lm, &lay, budget, NULL, !full, &height, out, order, win),
-	    TIES_OK);
+	assert_int_equal(ties__columns_order(L, U, n, lm, &lay, budget, NULL, next, !full, &height,
+	                                     out, order, win),
+	                 TIES_OK);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
+}
+
+static void merge_page(ties__line *L, size_t n, size_t w, unsigned long *budget,
+                       const ties__window *win, ties__merge *out, size_t *order, int full)
+{
+	merge_page_next(L, n, w, budget, win, out, order, full, NULL);
 }
 
 static void merge_lines(ties__line *L, size_t n, size_t w, unsigned long *budget, ties__window *win,
@@ -674,6 +681,31 @@ static void columns_alternating(void **st)
 		seen[order[i]]++;
 	for (size_t i = 0; i < 6; i++)
 		assert_int_equal(seen[i], 1);
+}
+
+/* A full page of two alternating columns, each held together by its
+ * hyphens: the chain of the page's first line reads first, unless only
+ * the other one's last line leads into the next page (which goes on in
+ * lowercase, where that chain stops mid-sentence and this one ends a
+ * sentence): that one then ends the page. */
+static void columns_next_page(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("Alpha beta gamma met in the inter-", 0),
+	                  mk("Omega theta saw the recon-", 0),
+	                  mk("national delta epsilon under-", 0),
+	                  mk("struction lambda and the trans-", 0),
+	                  mk("standing zeta met the", 0),
+	                  mk("portation nu ended.", 0),
+	                  mk("sigma of the tau ended.", 0)};
+	unsigned long budget = 1000000;
+	size_t order[6];
+	merge_page_next(L, 6, 34, &budget, NULL, NULL, order, 1, NULL);
+	const size_t first[6] = {0, 2, 4, 1, 3, 5};
+	assert_memory_equal(order, first, sizeof first);
+	merge_page_next(L, 6, 34, &budget, NULL, NULL, order, 1, &L[6]);
+	const size_t turned[6] = {1, 3, 5, 0, 2, 4};
+	assert_memory_equal(order, turned, sizeof turned);
 }
 
 /* Two pages of two alternating columns; the break between them is known
@@ -1640,6 +1672,7 @@ int main(void)
 	    cmocka_unit_test(artifacts_numbers_over_rare_word),
 	    cmocka_unit_test(columns_alternating),
 	    cmocka_unit_test(columns_break_window),
+	    cmocka_unit_test(columns_next_page),
 	    cmocka_unit_test(columns_short_right),
 	    cmocka_unit_test(columns_notes),
 	    cmocka_unit_test(columns_numbered_headings),

@@ -1386,6 +1386,11 @@ double ties__lm_link_ends(const ties__lm *lm, const ties__lm_end *a, const ties_
 	return s;
 }
 
+double ties__lm_plain_link(void)
+{
+	return link_w[F_OPEN_LOWER];
+}
+
 double ties__lm_link(const ties__lm *lm, const ties__layout *lay, const ties__line *a,
                      const ties__line *b)
 {

@@ -103,6 +103,9 @@ void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t
 void ties__lm_head(const ties__lm *lm, const ties__line *b, ties__lm_end *t);
 /* ties__lm_link from the two ends. */
 double ties__lm_link_ends(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b);
+/* The link of a plain continuation: a line that ends without a stop, the
+ * next opening in lowercase, no word pair known either way. */
+double ties__lm_plain_link(void);
 /* Score of line b opening a column (no known predecessor). */
 double ties__lm_open(const ties__lm *lm, const ties__line *b);
 

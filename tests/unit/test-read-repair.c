@@ -687,7 +687,8 @@ static void columns_alternating(void **st)
  * hyphens: the chain of the page's first line reads first, unless only
  * the other one's last line leads into the next page (which goes on in
  * lowercase, where that chain stops mid-sentence and this one ends a
- * sentence): that one then ends the page. */
+ * sentence): that one then ends the page.  Where both lead into it, the
+ * first chain stays first. */
 static void columns_next_page(void **st)
 {
 	(void)st;
@@ -706,6 +707,18 @@ static void columns_next_page(void **st)
 	merge_page_next(L, 6, 34, &budget, NULL, NULL, order, 1, &L[6]);
 	const size_t turned[6] = {1, 3, 5, 0, 2, 4};
 	assert_memory_equal(order, turned, sizeof turned);
+	/* where both ends go on, that one of them does so more surely (its
+	 * broken word, "over-" + "seer", stands whole on the page) is no
+	 * reason to turn the page: such evidence is too sparse to rank them */
+	ties__line N[] = {mk("Alpha beta gamma met in the inter-", 0),
+	                  mk("Omega theta saw the recon-", 0),
+	                  mk("national overseer of epsilon under-", 0),
+	                  mk("struction lambda and the trans-", 0),
+	                  mk("standing zeta met the over-", 0),
+	                  mk("portation nu met the", 0),
+	                  mk("seer of the tau ended.", 0)};
+	merge_page_next(N, 6, 34, &budget, NULL, NULL, order, 1, &N[6]);
+	assert_memory_equal(order, first, sizeof first);
 }
 
 /* Two pages of two alternating columns; the break between them is known

@@ -649,6 +649,9 @@ static void bg_dict(void)
 #define POS_N 1u /* noun */
 #define POS_V 2u /* verb */
 #define POS_A 4u /* adjective or adverb */
+/* a hyphenated compound ("second-guess", "self-styled"), keyed as its
+ * letters run together (word_hash skips the hyphen) */
+#define POS_HYPH 8u
 static bgtab bg_pos = {NULL, 18, 0};
 
 /* The part-of-speech files of WordNet: "data.noun" and "noun.exc", ... */
@@ -686,8 +689,8 @@ static void pos_synset(const char *line, unsigned bits)
 		const char *paren = memchr(w, '(', n); /* "big(a)" */
 		if (paren)
 			n = (size_t)(paren - w);
-		if (n && !memchr(w, '_', n) && !memchr(w, '-', n))
-			pos_mark(w, n, bits);
+		if (n && !memchr(w, '_', n))
+			pos_mark(w, n, memchr(w, '-', n) ? POS_HYPH : bits);
 		if (*p == ' ') /* the lexical id */
 			p = strchr(p + 1, ' ');
 		if (!p)
@@ -772,6 +775,32 @@ static int verb_only(const char *w, size_t n)
 	return 0;
 }
 
+/* Whether WordNet knows the halves of a word broken at a line-end
+ * hyphen, j[0..n) (lowercase, run together), as a hyphenated compound, as
+ * it stands or with a regular ending taken off ("second-guessing",
+ * "self-styled", "long-terms"). */
+static int hyph_compound(const char *j, size_t n)
+{
+	if (!bg_pos.slot || n < 4 || n > 60)
+		return 0;
+	if (pos_of(j, n) & POS_HYPH)
+		return 1;
+	static const char *const sfx[] = {"s", "es", "ed", "d", "ing", "er", "ers"};
+	for (size_t k = 0; k < sizeof sfx / sizeof *sfx; k++) {
+		size_t l = strlen(sfx[k]);
+		if (n > l + 3 && !memcmp(j + n - l, sfx[k], l) && (pos_of(j, n - l) & POS_HYPH))
+			return 1;
+	}
+	/* "-ing" after a final "e" taken off ("cease-firing" of
+	 * "cease-fire"); "-ed" after one is "-d" above */
+	if (n < 7 || memcmp(j + n - 3, "ing", 3))
+		return 0;
+	char b[64];
+	memcpy(b, j, n - 3);
+	b[n - 3] = 'e';
+	return (pos_of(b, n - 2) & POS_HYPH) != 0;
+}
+
 /* ---- the tables saved at make time ----
  *
  * Counting the background takes some 0.4 s; `make` saves the tables
@@ -782,7 +811,7 @@ static int verb_only(const char *w, size_t n)
 #ifndef TIES_BGCACHE
 #define TIES_BGCACHE ""
 #endif
-#define BG_MAGIC "ties-bg2"
+#define BG_MAGIC "ties-bg3"
 #define BG_NSRC 9
 typedef struct bghead {
 	char magic[8];
@@ -1264,7 +1293,8 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 			 * capital seldom goes on from a line-end hyphen */
 			if (((lower || (a->caps && b->caps)) &&
 			     (ties__vocab_in_dict(lm->vocab, j, fl + cl) ||
-			      ties__vocab_doc_count(lm->vocab, j, fl + cl) > 0)) ||
+			      ties__vocab_doc_count(lm->vocab, j, fl + cl) > 0 ||
+			      hyph_compound(j, fl + cl))) ||
 			    (upper && fl + cl + 1 < 128 &&
 			     ties__vocab_doc_count(lm->vocab, h, fl + cl + 1) > 0)) {
 				f[F_HYPH_WORD] = 1;

@@ -13,7 +13,7 @@ fi
 if ! command -v python3 > /dev/null 2>&1; then
   echo "skip bgcache: python3 is not installed"; exit 0
 fi
-[ "$(head -c 8 "$BIN")" = "ties-bg2" ] && echo "ok bgcache-magic" || echo "not ok bgcache-magic"
+[ "$(head -c 8 "$BIN")" = "ties-bg3" ] && echo "ok bgcache-magic" || echo "not ok bgcache-magic"
 TIES_BGCACHE= "$TIES" read "$IN" > "$W/counted.txt" 2> "$W/err" || echo "not ok bgcache-counted: exit $?"
 "$TIES" read "$IN" > "$W/mapped.txt" 2>> "$W/err" || echo "not ok bgcache-mapped: exit $?"
 cmp -s "$W/counted.txt" "$W/mapped.txt" && echo "ok bgcache-same-output" ||

@@ -464,7 +464,9 @@ static void link_hyphen_capital(void **st)
  * opens a paragraph, while a colon in prose may go on in lowercase; a
  * hyphen that ends no word ("combina-") breaks a word whose rest must
  * follow, so a capital after it is far less likely than after a hyphen
- * that ends a word of its own ("self-" + "Defense"). */
+ * that ends a word of its own ("self-" + "Defense"); a compound WordNet
+ * writes hyphenated ("second-guess") holds a line-end hyphen's halves
+ * together, inflected too ("second-" + "guessing"). */
 static void link_ranked(void **st)
 {
 	(void)st;
@@ -483,6 +485,8 @@ static void link_ranked(void **st)
 	     0.9},
 	    {"never let the weight of this combina-", "Today, the solitary inventor in his shop",
 	     "the militia calls itself a self-", "Defense Force of the northern districts", 1.5},
+	    {"no one in the council should second-", "balance, and those of us in office have",
+	     "no one in the council should second-", "guessing the choices of the commanders", 1.5},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		ties__line L[] = {mk(cases[k].a, 0), mk(cases[k].b, 0), mk(cases[k].c, 0),

@@ -778,8 +778,16 @@ static double goes_on(const ctx *c, const state *s, long last)
 {
 	if (!c->has_next)
 		return 0;
-	long e = s->first1 >= 0 && s->other >= 0 && s->lab == s->left ? s->other : last;
+	int other = s->first1 >= 0 && s->other >= 0 && s->lab == s->left;
+	long e = other ? s->other : last;
 	double v = ties__lm_link_ends(c->lm, &c->tail[e], &c->nx_head);
+	/* a heading at a column's foot: the next page opens its section */
+	if (s->hopen[other ? !s->lab : s->lab] && !c->tail[e].heading) {
+		ties__lm_end h = c->tail[e];
+		h.heading = 1;
+		double w = ties__lm_link_ends(c->lm, &h, &c->nx_head);
+		v = w > v ? w : v;
+	}
 	return v < c->plain ? v : c->plain;
 }
 

@@ -771,9 +771,9 @@ static double junction(const ctx *c, const state *s, long last)
  * round, or one that hides a short right column under the left one, must
  * earn it.  Only an objection counts (a sentence end before lowercase, a
  * hyphen that cannot close): word-pair evidence above a plain
- * continuation's link is too sparse to rank two readings' ends, and, let
- * count, turned right page ends wrong (all layouts with page marks:
- * 0.0989 without the term, 0.0969 with it whole, 0.0957 so). */
+ * continuation's link is too sparse to rank two readings' ends, and
+ * counted in full it turned right page ends wrong (all layouts with page
+ * marks: 0.0989 without the term, 0.0969 with it in full, 0.0957 so). */
 static double goes_on(const ctx *c, const state *s, long last)
 {
 	if (!c->has_next)
@@ -1092,9 +1092,10 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		double bal = !last_page         ? balance_cost(s)
 		             : lay->pages_known ? fill_cost(s) + short_left(&C, s)
 		                                : 0;
-		/* not in the reading that lets the right column end short:
-		 * where a page's foot follows its number, the next line is
-		 * that foot, which place_foot (text.c) then reads in */
+		/* the page-end link counts for the reading kept, not for the
+		 * one below that lets the right column end short: where a
+		 * page's foot follows its number, the next line is that foot,
+		 * which place_foot (text.c) then reads in */
 		double go = goes_on(&C, s, (long)m - 1);
 		if (v + go - bal > bs) {
 			bs = v + go - bal;

@@ -254,6 +254,9 @@ typedef struct ctx {
 	 * (NAN until asked) */
 	const double *opn;
 	double *after;
+	/* per unit: the page-end link from it, plain and as a heading (NAN
+	 * until asked) */
+	double *gon;
 	const ties__line *prev_end;
 	/* per unit: its last line's end and its first line's start, as the
 	 * link score reads them */
@@ -780,15 +783,20 @@ static double goes_on(const ctx *c, const state *s, long last)
 		return 0;
 	int other = s->first1 >= 0 && s->other >= 0 && s->lab == s->left;
 	long e = other ? s->other : last;
-	double v = ties__lm_link_ends(c->lm, &c->tail[e], &c->nx_head);
 	/* a heading at a column's foot: the next page opens its section */
-	if (s->hopen[other ? !s->lab : s->lab] && !c->tail[e].heading) {
+	int head = s->hopen[other ? !s->lab : s->lab] && !c->tail[e].heading;
+	double *v = &c->gon[2 * e + head];
+	if (isnan(*v)) {
 		ties__lm_end h = c->tail[e];
-		h.heading = 1;
-		double w = ties__lm_link_ends(c->lm, &h, &c->nx_head);
-		v = w > v ? w : v;
+		double x = ties__lm_link_ends(c->lm, &h, &c->nx_head);
+		if (head) {
+			h.heading = 1;
+			double w = ties__lm_link_ends(c->lm, &h, &c->nx_head);
+			x = w > x ? w : x;
+		}
+		*v = x < c->plain ? x : c->plain;
 	}
-	return v < c->plain ? v : c->plain;
+	return *v;
 }
 
 /* Per-step hash sets: the states kept (for duplicates) and how many share
@@ -837,7 +845,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	state *cand = ties__reallocarray(NULL, 2 * stride + 2, sizeof *cand);
 	ranked *rk = ties__reallocarray(NULL, 2 * stride + 2, sizeof *rk);
 	int *lab = ties__calloc(2 * m, sizeof *lab), *pg = lab ? lab + m : NULL;
-	double *opn = ties__reallocarray(NULL, 2 * m, sizeof *opn);
+	double *opn = ties__reallocarray(NULL, 4 * m, sizeof *opn);
 	ties__lm_end *ends = ties__reallocarray(NULL, 2 * m, sizeof *ends);
 	seen_slot *seen = ties__calloc(SEEN_SIZE, sizeof *seen);
 	head_slot *heads = ties__calloc(SEEN_SIZE, sizeof *heads);
@@ -868,6 +876,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	         mm,
 	         opn,
 	         opn + m,
+	         opn ? opn + 2 * m : NULL,
 	         prev_end,
 	         ends,
 	         ends + m,
@@ -889,6 +898,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		stop[i] = (unsigned char)ties__ends_block(l->text, l->len);
 		opn[i] = ties__lm_open(lm, FIRST(&C, i));
 		opn[m + i] = NAN;
+		opn[2 * m + 2 * i] = opn[2 * m + 2 * i + 1] = NAN;
 		ties__lm_tail(lay, l, &ends[i]);
 		ties__lm_head(lm, FIRST(&C, i), &ends[m + i]);
 		head[i] =

@@ -660,17 +660,22 @@ static void merge_lines(ties__line *L, size_t n, size_t w, unsigned long *budget
 	merge_page(L, n, w, budget, win, NULL, order, 0);
 }
 
-/* Two columns whose lines alternate; the hyphens only close within a
- * column, and the second column must come after the first. */
+/* Two columns whose lines alternate, each held together by its hyphens. */
+static const char *const alternating[6] = {"Alpha beta gamma met in the inter-",
+                                           "Omega theta saw the recon-",
+                                           "national delta epsilon under-",
+                                           "struction lambda and the trans-",
+                                           "standing zeta ended.",
+                                           "portation nu ended."};
+
+/* The hyphens only close within a column, and the second column must come
+ * after the first. */
 static void columns_alternating(void **st)
 {
 	(void)st;
-	ties__line L[] = {mk("Alpha beta gamma met in the inter-", 0),
-	                  mk("Omega theta saw the recon-", 0),
-	                  mk("national delta epsilon under-", 0),
-	                  mk("struction lambda and the trans-", 0),
-	                  mk("standing zeta ended.", 0),
-	                  mk("portation nu ended.", 0)};
+	ties__line L[6];
+	for (size_t i = 0; i < 6; i++)
+		L[i] = mk(alternating[i], 0);
 	unsigned long budget = 1000000;
 	size_t order[6];
 	merge_lines(L, 6, 34, &budget, NULL, order);
@@ -696,13 +701,11 @@ static void columns_alternating(void **st)
 static void columns_next_page(void **st)
 {
 	(void)st;
-	ties__line L[] = {mk("Alpha beta gamma met in the inter-", 0),
-	                  mk("Omega theta saw the recon-", 0),
-	                  mk("national delta epsilon under-", 0),
-	                  mk("struction lambda and the trans-", 0),
-	                  mk("standing zeta met the", 0),
-	                  mk("portation nu ended.", 0),
-	                  mk("sigma of the tau ended.", 0)};
+	ties__line L[7];
+	for (size_t i = 0; i < 6; i++)
+		L[i] = mk(alternating[i], 0);
+	L[4] = mk("standing zeta met the", 0);
+	L[6] = mk("sigma of the tau ended.", 0);
 	unsigned long budget = 1000000;
 	size_t order[6];
 	merge_page_next(L, 6, 34, &budget, NULL, NULL, order, 1, NULL);
@@ -714,14 +717,11 @@ static void columns_next_page(void **st)
 	/* where both ends go on, that one of them does so more surely (its
 	 * broken word, "over-" + "seer", stands whole on the page) is no
 	 * reason to turn the page: such evidence is too sparse to rank them */
-	ties__line N[] = {mk("Alpha beta gamma met in the inter-", 0),
-	                  mk("Omega theta saw the recon-", 0),
-	                  mk("national overseer of epsilon under-", 0),
-	                  mk("struction lambda and the trans-", 0),
-	                  mk("standing zeta met the over-", 0),
-	                  mk("portation nu met the", 0),
-	                  mk("seer of the tau ended.", 0)};
-	merge_page_next(N, 6, 34, &budget, NULL, NULL, order, 1, &N[6]);
+	L[2] = mk("national overseer of epsilon under-", 0);
+	L[4] = mk("standing zeta met the over-", 0);
+	L[5] = mk("portation nu met the", 0);
+	L[6] = mk("seer of the tau ended.", 0);
+	merge_page_next(L, 6, 34, &budget, NULL, NULL, order, 1, &L[6]);
 	assert_memory_equal(order, first, sizeof first);
 }
 

@@ -428,6 +428,13 @@ static ties_code order(lay *L, size_t *P, size_t n, int depth)
 	return rc;
 }
 
+/* The body's row spacing that an edge row must exceed: none for a narrow
+ * row (a page number, a short header), gap for a wide one. */
+static float edge_space(const ties__prow *r, float w, float gap)
+{
+	return w > 0 && (r->x1 - r->x0) * 3 > w ? gap : 0;
+}
+
 ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t nrows,
                            ties_vec *pieces)
 {
@@ -436,8 +443,11 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 		return TIES_OK;
 	const ties__pglyph *G = pg->glyphs.data;
 	/* rows set apart at the edges: at most two at each end, in the outer
-	 * eighth of the page, with white space of half a line between them and
-	 * the body */
+	 * eighth of the page, with white space of half a line between them
+	 * and the body; a row wider than a third of the page, which may be
+	 * the first or last lines of two columns side by side, half a line
+	 * more than the body's rows leave between them (widely spaced lines
+	 * are no more apart at a page's top than below it) */
 	size_t top = 0, bottom = nrows;
 	float *sz = ties__malloc(nrows * sizeof *sz);
 	if (!sz)
@@ -446,15 +456,22 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 		sz[r] = rows[r].size;
 	/* edge rows are not set in larger type than the page's text */
 	float big = 1.1f * ties__pdf_median(sz, nrows);
+	for (size_t r = 0; r + 1 < nrows; r++)
+		sz[r] = rows[r + 1].y0 - rows[r].y1;
+	float gap = nrows > 1 ? ties__pdf_median(sz, nrows - 1) : 0;
 	ties__free(sz);
+	if (gap < 0)
+		gap = 0;
 	if (pg->h > 0) {
 		while (top < 2 && top + 1 < nrows && rows[top].y1 < pg->h / 8 &&
 		       rows[top].size <= big &&
-		       rows[top + 1].y0 - rows[top].y1 >= 0.5f * rows[top].size)
+		       rows[top + 1].y0 - rows[top].y1 >=
+		           edge_space(&rows[top], pg->w, gap) + 0.5f * rows[top].size)
 			top++;
 		while (nrows - bottom < 2 && bottom - 1 > top &&
 		       rows[bottom - 1].y0 > pg->h * 7 / 8 && rows[bottom - 1].size <= big &&
-		       rows[bottom - 1].y0 - rows[bottom - 2].y1 >= 0.5f * rows[bottom - 1].size)
+		       rows[bottom - 1].y0 - rows[bottom - 2].y1 >=
+		           edge_space(&rows[bottom - 1], pg->w, gap) + 0.5f * rows[bottom - 1].size)
 			bottom--;
 	}
 	lay L = {0};

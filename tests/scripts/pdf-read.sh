@@ -120,6 +120,19 @@ while read -r name res detail; do
 	[ "$res" = True ] && ok "pdf $name" || no "pdf $name" "$detail"
 done < "$D/uneven.check"
 
+# -- widely spaced columns from close under the page's top ------------------
+python3 "$GEN" spaced "$D/spaced.pdf" || no "pdfgen spaced" "generator failed"
+"$TIES" read "$D/spaced.pdf" > "$D/spaced.txt" 2>&1
+python3 - "$D/spaced.txt" <<'EOF' > "$D/spaced.check"
+import re, sys
+t = open(sys.argv[1]).read()
+ids = [(int(a), int(b)) for a, b in re.findall(r"q(\d+)x(\d+)", t)]
+print("spaced-top-rows", len(ids) > 80 and ids == sorted(ids), len(ids))
+EOF
+while read -r name res detail; do
+	[ "$res" = True ] && ok "pdf $name" || no "pdf $name" "$detail"
+done < "$D/spaced.check"
+
 # -- a footnote at the foot of a page, a paragraph running past it ----------
 python3 "$GEN" footnotes "$D/fn.pdf" || no "pdfgen footnotes" "generator failed"
 "$TIES" read --json "$D/fn.pdf" > "$D/fn.json" 2>&1

@@ -329,6 +329,36 @@ def uneven():
     return doc
 
 
+def spaced():
+    """Two justified columns set with wide line spacing from close under
+    the page's top edge, drawn row by row across both, over three pages:
+    the first rows of a page are no header (every row stands as far from
+    the next).  Every tenth word is a tag "qIxJ" that must come out in
+    order."""
+    import random
+    rnd = random.Random(7)
+    vocab = ("harbour ledger convoy clerk cargo coast bay island storm crew trader "
+             "record shore tide mast sail rope dock pier lamp").split()
+    doc = Doc()
+    f = Flow(doc, [(56, 296), (320, 560)], top=60, bottom=740, size=10, lead=22)
+    i = 0
+    while len(doc.pages) < 3 or f.col == 0:
+        rest = [("q%dx%d" % (i, j)) if j % 10 == 0 else rnd.choice(vocab)
+                for j in range(rnd.randint(30, 70))]
+        rest[-1] += "."
+        while rest:
+            if f.y > f.bottom:
+                f.next_col()
+            wc = f.width_chars()
+            line = []
+            while rest and len(" ".join(line + [rest[0]])) <= wc:
+                line.append(rest.pop(0))
+            f.line(justify(line, wc, not rest))
+        f.y += f.lead * 0.6
+        i += 1
+    return doc
+
+
 def tight():
     """Three pages whose running header and footer sit close to the text,
     with no white space setting them apart."""
@@ -374,6 +404,9 @@ def main():
         write_pdf(out, doc.pages, order)
     elif name == "uneven":
         write_pdf(out, uneven().pages, lambda pg: sorted(
+            range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
+    elif name == "spaced":
+        write_pdf(out, spaced().pages, lambda pg: sorted(
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
     elif name == "tight":
         write_pdf(out, tight().pages)

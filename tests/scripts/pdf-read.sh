@@ -107,31 +107,26 @@ python3 "$GEN" table "$D/table.pdf" || no "pdfgen table" "generator failed"
 has "$D/table.txt" "Clerk copied the ledger for the office" &&
 	ok "pdf table read row by row" || no "pdf table read row by row" "$(head -c 300 "$D/table.txt")"
 
-# -- unequal columns, justified with wide word spaces, drawn across ---------
-python3 "$GEN" uneven "$D/uneven.pdf" || no "pdfgen uneven" "generator failed"
-"$TIES" read "$D/uneven.pdf" > "$D/uneven.txt" 2>&1
-python3 - "$D/uneven.txt" <<'EOF' > "$D/uneven.check"
+# tagged DOC CHECK MIN: pdfgen's DOC read; its tags "qIxJ" come out in
+# order, more than MIN of them
+tagged() {
+	python3 "$GEN" "$1" "$D/$1.pdf" || no "pdfgen $1" "generator failed"
+	"$TIES" read "$D/$1.pdf" > "$D/$1.txt" 2>&1
+	python3 - "$D/$1.txt" "$3" <<'EOF' > "$D/$1.check"
 import re, sys
 t = open(sys.argv[1]).read()
 ids = [(int(a), int(b)) for a, b in re.findall(r"q(\d+)x(\d+)", t)]
-print("uneven-columns", len(ids) > 150 and ids == sorted(ids), len(ids))
+print(len(ids) > int(sys.argv[2]) and ids == sorted(ids), len(ids))
 EOF
-while read -r name res detail; do
-	[ "$res" = True ] && ok "pdf $name" || no "pdf $name" "$detail"
-done < "$D/uneven.check"
+	read -r res detail < "$D/$1.check"
+	[ "$res" = True ] && ok "pdf $2" || no "pdf $2" "$detail"
+}
+
+# -- unequal columns, justified with wide word spaces, drawn across ---------
+tagged uneven uneven-columns 150
 
 # -- widely spaced columns from close under the page's top ------------------
-python3 "$GEN" spaced "$D/spaced.pdf" || no "pdfgen spaced" "generator failed"
-"$TIES" read "$D/spaced.pdf" > "$D/spaced.txt" 2>&1
-python3 - "$D/spaced.txt" <<'EOF' > "$D/spaced.check"
-import re, sys
-t = open(sys.argv[1]).read()
-ids = [(int(a), int(b)) for a, b in re.findall(r"q(\d+)x(\d+)", t)]
-print("spaced-top-rows", len(ids) > 80 and ids == sorted(ids), len(ids))
-EOF
-while read -r name res detail; do
-	[ "$res" = True ] && ok "pdf $name" || no "pdf $name" "$detail"
-done < "$D/spaced.check"
+tagged spaced spaced-top-rows 80
 
 # -- a footnote at the foot of a page, a paragraph running past it ----------
 python3 "$GEN" footnotes "$D/fn.pdf" || no "pdfgen footnotes" "generator failed"

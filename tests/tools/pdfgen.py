@@ -302,59 +302,53 @@ def footnotes():
     return doc
 
 
+TAG_VOCAB = ("harbour ledger convoy clerk cargo coast bay island storm crew trader "
+             "record shore tide mast sail rope dock pier lamp").split()
+
+
+def tagged_para(f, rnd, i):
+    """Sets paragraph i, 30 to 70 random words justified, in flow f; every
+    tenth word is a tag "qIxJ" (paragraph I, word J) that must come out in
+    order."""
+    rest = [("q%dx%d" % (i, j)) if j % 10 == 0 else rnd.choice(TAG_VOCAB)
+            for j in range(rnd.randint(30, 70))]
+    rest[-1] += "."
+    while rest:
+        if f.y > f.bottom:
+            f.next_col()
+        wc = f.width_chars()
+        line = []
+        while rest and len(" ".join(line + [rest[0]])) <= wc:
+            line.append(rest.pop(0))
+        f.line(justify(line, wc, not rest))
+    f.y += f.lead * 0.6
+
+
 def uneven():
     """Two justified columns of unequal width (wide and narrow), drawn row
-    by row across both; every tenth word is a tag "qIxJ" that must come
-    out in order."""
+    by row across both, of tagged paragraphs."""
     import random
     rnd = random.Random(5)
-    vocab = ("harbour ledger convoy clerk cargo coast bay island storm crew trader "
-             "record shore tide mast sail rope dock pier lamp").split()
     doc = Doc()
     f = Flow(doc, [(56, 356), (376, 544)], top=120, bottom=700)
     f.page.text("HB", 16, 56, 90, "Unequal Columns")
     for i in range(40):
-        rest = [("q%dx%d" % (i, j)) if j % 10 == 0 else rnd.choice(vocab)
-                for j in range(rnd.randint(30, 70))]
-        rest[-1] += "."
-        while rest:
-            if f.y > f.bottom:
-                f.next_col()
-            wc = f.width_chars()
-            line = []
-            while rest and len(" ".join(line + [rest[0]])) <= wc:
-                line.append(rest.pop(0))
-            f.line(justify(line, wc, not rest))
-        f.y += f.lead * 0.6
+        tagged_para(f, rnd, i)
     return doc
 
 
 def spaced():
     """Two justified columns set with wide line spacing from close under
-    the page's top edge, drawn row by row across both, over three pages:
-    the first rows of a page are no header (every row stands as far from
-    the next).  Every tenth word is a tag "qIxJ" that must come out in
-    order."""
+    the page's top edge, drawn row by row across both, over three pages,
+    of tagged paragraphs: the first rows of a page are no header (every
+    row stands as far from the next)."""
     import random
     rnd = random.Random(7)
-    vocab = ("harbour ledger convoy clerk cargo coast bay island storm crew trader "
-             "record shore tide mast sail rope dock pier lamp").split()
     doc = Doc()
     f = Flow(doc, [(56, 296), (320, 560)], top=60, bottom=740, size=10, lead=22)
     i = 0
     while len(doc.pages) < 3 or f.col == 0:
-        rest = [("q%dx%d" % (i, j)) if j % 10 == 0 else rnd.choice(vocab)
-                for j in range(rnd.randint(30, 70))]
-        rest[-1] += "."
-        while rest:
-            if f.y > f.bottom:
-                f.next_col()
-            wc = f.width_chars()
-            line = []
-            while rest and len(" ".join(line + [rest[0]])) <= wc:
-                line.append(rest.pop(0))
-            f.line(justify(line, wc, not rest))
-        f.y += f.lead * 0.6
+        tagged_para(f, rnd, i)
         i += 1
     return doc
 

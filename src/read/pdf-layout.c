@@ -435,17 +435,6 @@ static float edge_space(const ties__prow *r, float w, float gap)
 	return w > 0 && (r->x1 - r->x0) * 3 > w ? gap : 0;
 }
 
-/* The spacing of the body next to an edge row: the page's median gap, or
- * the gap between r[0] and r[1] where both are wide (two columns' lines
- * side by side; title lines under a header are set apart themselves). */
-static float body_space(const ties__prow *r, float w, float gap)
-{
-	float wide = w / 3;
-	if (r[0].x1 - r[0].x0 > wide && r[1].x1 - r[1].x0 > wide)
-		return fmaxf(gap, r[1].y0 - r[0].y1);
-	return gap;
-}
-
 ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t nrows,
                            ties_vec *pieces)
 {
@@ -457,10 +446,8 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 	 * eighth of the page, with white space of half a line between them
 	 * and the body; a row wider than a third of the page, which may be
 	 * the first or last lines of two columns side by side, half a line
-	 * more than the body's rows leave between them, as the page's median
-	 * says and as the two wide rows next to it do (widely spaced lines are no
-	 * more apart at a page's top than below it; where the columns' rows
-	 * stand at other heights, the median gap is small) */
+	 * more than the body's lines leave between them (widely spaced lines
+	 * are no more apart at a page's top than below it) */
 	size_t top = 0, bottom = nrows;
 	float *sz = ties__malloc(nrows * sizeof *sz);
 	if (!sz)
@@ -469,28 +456,31 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 		sz[r] = rows[r].size;
 	/* edge rows are not set in larger type than the page's text */
 	float big = 1.1f * ties__pdf_median(sz, nrows);
+	/* the body's spacing: the median gap from a row to its column's next
+	 * line, the next row below (among the next 4) that shares its x
+	 * range; two columns' rows at other heights stand close in page order */
+	size_t ng = 0;
 	for (size_t r = 0; r + 1 < nrows; r++)
-		sz[r] = rows[r + 1].y0 - rows[r].y1;
-	float gap = nrows > 1 ? ties__pdf_median(sz, nrows - 1) : 0;
+		for (size_t q = r + 1; q < nrows && q <= r + 4; q++)
+			if (rows[q].x0 < rows[r].x1 && rows[r].x0 < rows[q].x1 &&
+			    rows[q].y0 >= rows[r].y0) {
+				sz[ng++] = rows[q].y0 - rows[r].y1;
+				break;
+			}
+	float gap = ng ? ties__pdf_median(sz, ng) : 0;
 	ties__free(sz);
 	if (gap < 0)
 		gap = 0;
 	if (pg->h > 0) {
-		while (
-		    top < 2 && top + 1 < nrows && rows[top].y1 < pg->h / 8 &&
-		    rows[top].size <= big &&
-		    rows[top + 1].y0 - rows[top].y1 >=
-		        edge_space(&rows[top], pg->w,
-		                   top + 2 < nrows ? body_space(&rows[top + 1], pg->w, gap) : gap) +
-		            0.5f * rows[top].size)
+		while (top < 2 && top + 1 < nrows && rows[top].y1 < pg->h / 8 &&
+		       rows[top].size <= big &&
+		       rows[top + 1].y0 - rows[top].y1 >=
+		           edge_space(&rows[top], pg->w, gap) + 0.5f * rows[top].size)
 			top++;
-		while (
-		    nrows - bottom < 2 && bottom - 1 > top && rows[bottom - 1].y0 > pg->h * 7 / 8 &&
-		    rows[bottom - 1].size <= big &&
-		    rows[bottom - 1].y0 - rows[bottom - 2].y1 >=
-		        edge_space(&rows[bottom - 1], pg->w,
-		                   bottom >= 3 ? body_space(&rows[bottom - 3], pg->w, gap) : gap) +
-		            0.5f * rows[bottom - 1].size)
+		while (nrows - bottom < 2 && bottom - 1 > top &&
+		       rows[bottom - 1].y0 > pg->h * 7 / 8 && rows[bottom - 1].size <= big &&
+		       rows[bottom - 1].y0 - rows[bottom - 2].y1 >=
+		           edge_space(&rows[bottom - 1], pg->w, gap) + 0.5f * rows[bottom - 1].size)
 			bottom--;
 	}
 	lay L = {0};

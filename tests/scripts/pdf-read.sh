@@ -127,6 +127,8 @@ tagged uneven uneven-columns 150
 
 # -- widely spaced columns from close under the page's top ------------------
 tagged spaced spaced-top-rows 80
+# ... where a page's columns open with rows at other heights
+tagged spaced-heading spaced-top-rows-apart 100
 
 # -- a footnote at the foot of a page, a paragraph running past it ----------
 python3 "$GEN" footnotes "$D/fn.pdf" || no "pdfgen footnotes" "generator failed"

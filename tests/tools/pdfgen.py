@@ -353,6 +353,35 @@ def spaced():
     return doc
 
 
+def spaced_heading():
+    """Two columns set 2.2 lines apart over two pages, each line tagged
+    "qIx0" in reading order; page 2's left column opens with a
+    paragraph's last line, then a short heading after a paragraph gap,
+    so that its rows stand at other heights than the right column's."""
+    doc = Doc()
+    lead, n = 22, 31
+    words = "harbour ledger convoy clerk cargo coast bay island storm".split()
+    tag = [0]
+
+    def line(pg, x, y, last=False):
+        ws = ["q%dx0" % tag[0]] + [words[(tag[0] + k) % len(words)] for k in range(5)]
+        tag[0] += 1
+        pg.text("C", 10, x, y, justify(ws, 40, last) + ("." if last else ""))
+
+    for p in range(2):
+        pg = doc.new_page()
+        ys = [60 + lead * k for k in range(n)]
+        if p == 1:  # a paragraph's end, a gap, a heading, then the column
+            line(pg, 56, ys[0], last=True)
+            pg.text("CB", 10, 56, ys[0] + lead + 13, "Funding")
+            ys = [y + 2 * lead + 13 for y in ys[:n - 3]]
+        for y in ys:
+            line(pg, 56, y)
+        for y in [60 + lead * k for k in range(n)]:
+            line(pg, 320, y)
+    return doc
+
+
 def tight():
     """Three pages whose running header and footer sit close to the text,
     with no white space setting them apart."""
@@ -401,6 +430,9 @@ def main():
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
     elif name == "spaced":
         write_pdf(out, spaced().pages, lambda pg: sorted(
+            range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
+    elif name == "spaced-heading":
+        write_pdf(out, spaced_heading().pages, lambda pg: sorted(
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
     elif name == "tight":
         write_pdf(out, tight().pages)

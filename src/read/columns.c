@@ -266,7 +266,6 @@ typedef struct ctx {
 	 * there is one (has_next) */
 	ties__lm_end nx_head;
 	int has_next;
-	double plain; /* ties__lm_plain_link() */
 } ctx;
 
 #define FIRST(c, u) (&(c)->L[(c)->U[u].first])
@@ -582,6 +581,15 @@ static state page_state(double score, long pstart, int parent, int left)
 	return s;
 }
 
+/* The link from unit a's end, read as a heading's where as_head, to the
+ * line start hd. */
+static double link_to(const ctx *c, long a, const ties__lm_end *hd, int as_head)
+{
+	ties__lm_end h = c->tail[a];
+	h.heading |= (unsigned char)as_head;
+	return ties__lm_link_ends(c->lm, &h, hd);
+}
+
 /* The link score of unit a to unit b, memoised; with as_head, a read as a
  * heading (its key in the memo: -2 - a, apart from the empty mark -1). */
 static double link_memo(const ctx *c, long a, long b, int as_head)
@@ -590,11 +598,9 @@ static double link_memo(const ctx *c, long a, long b, int as_head)
 	memo *m = &c->memo[((unsigned long)ka * 2654435761u + (unsigned long)b) &
 	                   ((1u << MEMO_BITS) - 1)];
 	if (m->a != ka || m->b != b) {
-		ties__lm_end h = c->tail[a];
-		h.heading |= (unsigned char)as_head;
 		m->a = ka;
 		m->b = b;
-		m->v = ties__lm_link_ends(c->lm, &h, &c->headl[b]);
+		m->v = link_to(c, a, &c->headl[b], as_head);
 	}
 	return m->v;
 }
@@ -787,14 +793,10 @@ static double goes_on(const ctx *c, const state *s, long last)
 	int head = s->hopen[other ? !s->lab : s->lab] && !c->tail[e].heading;
 	double *v = &c->gon[2 * e + head];
 	if (isnan(*v)) {
-		ties__lm_end h = c->tail[e];
-		double x = ties__lm_link_ends(c->lm, &h, &c->nx_head);
-		if (head) {
-			h.heading = 1;
-			double w = ties__lm_link_ends(c->lm, &h, &c->nx_head);
-			x = w > x ? w : x;
-		}
-		*v = x < c->plain ? x : c->plain;
+		double x = link_to(c, e, &c->nx_head, 0), cap = ties__lm_plain_link();
+		if (head)
+			x = fmax(x, link_to(c, e, &c->nx_head, 1));
+		*v = x < cap ? x : cap;
 	}
 	return *v;
 }
@@ -882,8 +884,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	         ends + m,
 	         {0},
 	         {0},
-	         next_head != NULL,
-	         ties__lm_plain_link()};
+	         next_head != NULL};
 	for (size_t k = 0; k < (size_t)1 << MEMO_BITS; k++)
 		mm[k].a = -1;
 	if (prev_end)

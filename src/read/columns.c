@@ -114,14 +114,15 @@ typedef struct state {
 	int newpage; /* the current unit opens a page */
 	int parent;  /* index in the previous step's beam */
 	/* geometry, in rows from the page top */
-	float ly[2];           /* the last line of each chain */
-	float rsy;             /* the first line of the current run */
-	float d;               /* the columns' offset at the last switch */
-	float flex[2];         /* rows of headings' height not yet placed */
-	float hlast[2];        /* of them, given by the chain's last unit */
-	int roww[2];           /* width of each chain's last row so far, in characters */
-	unsigned char has[2];  /* the chain has a line on this page */
-	unsigned char stop[2]; /* the chain's last unit ends a sentence or a colon */
+	float ly[2];          /* the last line of each chain */
+	float rsy;            /* the first line of the current run */
+	float d;              /* the columns' offset at the last switch */
+	float flex[2];        /* rows of headings' height not yet placed */
+	float hlast[2];       /* of them, given by the chain's last unit */
+	int roww[2];          /* width of each chain's last row so far, in characters */
+	unsigned char has[2]; /* the chain has a line on this page */
+	/* the chain's last unit ends a sentence (2) or a colon (1) */
+	unsigned char stop[2];
 	/* the chain's last unit was cut in its row (ctx.cut); lab and other,
 	 * which duplicates share, tell it */
 	unsigned char cut[2];
@@ -225,7 +226,7 @@ typedef struct memo {
 typedef struct ctx {
 	const ties__line *L;
 	const ties__unit *U;
-	const unsigned char *stop; /* per unit: its last line ends a sentence */
+	const unsigned char *stop; /* per unit: its last line ends a sentence (2), a colon (1) */
 	const int *wid;            /* per unit: width of its last row */
 	const int *nrows;          /* per unit: rows it fills */
 	const unsigned char *head; /* per unit: a line that may be a heading */
@@ -363,8 +364,9 @@ static double offset_cost(double x)
 
 /* Unit i fits into what is left of chain c's last row: the rest of a
  * justified line the extractor cut at wide gaps.  Not a line of half a row
- * or more whose gaps are stretched after a row that ended a sentence: that
- * is a justified line of its own, a paragraph's first after the last line
+ * or more whose gaps are stretched after a row that ended a sentence (or a
+ * colon, before a list item): that is a justified line of its own, a
+ * paragraph's first after the last line
  * of the one before (whose space, a third of a row, is too little for the
  * columns' offset to show it). */
 static int joins_row(const ctx *C, const state *s, int c, size_t i)
@@ -373,8 +375,16 @@ static int joins_row(const ctx *C, const state *s, int c, size_t i)
 	/* where the extractor marks its cuts, they tell */
 	if (C->lay->cuts)
 		return s->has[c] && s->cut[c];
-	return s->has[c] && C->nrows[i] == 1 && s->roww[c] * 10 < W * 9 && w * 20 < W * 17 &&
-	       (s->roww[c] + 1 + w) * 10 <= W * 11 && !(s->stop[c] && C->full[i] && w * 2 >= W);
+	if (!s->has[c] || C->nrows[i] != 1 || s->roww[c] * 10 >= W * 9 || w * 20 >= W * 17 ||
+	    (s->roww[c] + 1 + w) * 10 > W * 11)
+		return 0;
+	/* after a colon, only a list item opens a paragraph: "Second:" and
+	 * "Doing   whatever" are one row's pieces, "were:" and "-   On   14
+	 * September" two rows (a State of the Union address by LibreOffice
+	 * read a row short, and its next page's columns traded lines) */
+	const ties__line *f = FIRST(C, i);
+	int para = s->stop[c] == 2 || (s->stop[c] && ties__bullet(f->text, f->len));
+	return !(para && C->full[i] && w * 2 >= W);
 }
 
 /* Numbers f..z read into chain c against the lowest (lo) and highest (hi)
@@ -551,8 +561,8 @@ static uint64_t geo_key(const state *s)
 	uint64_t k = (uint64_t)(uint32_t)(int)((s->ly[s->lab] - s->rsy) * 6);
 	k = k * 31 + (uint64_t)(uint32_t)(int)((s->ly[0] - s->ly[1]) * 6);
 	k = k * 5 + (uint64_t)(s->has[0] * 2 + s->has[1]);
-	k = k * 131 + (uint64_t)(uint32_t)(s->roww[0] * 2 + s->stop[0]);
-	k = k * 131 + (uint64_t)(uint32_t)(s->roww[1] * 2 + s->stop[1]);
+	k = k * 131 + (uint64_t)(uint32_t)(s->roww[0] * 3 + s->stop[0]);
+	k = k * 131 + (uint64_t)(uint32_t)(s->roww[1] * 3 + s->stop[1]);
 	k = k * 1031 + (uint64_t)(s->has_d ? (uint32_t)(int)(s->d * 6 + 512) : 0);
 	k = k * 37 + (uint64_t)(uint32_t)(int)(s->flex[0] * 6) * 19 +
 	    (uint64_t)(uint32_t)(int)(s->flex[1] * 6);
@@ -896,7 +906,9 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		wid[i] = w > 100000 ? 100000 : (int)w;
 		nrows[i] = rows > 100000 ? 100000 : (int)rows;
 		const ties__line *l = LAST(&C, i);
-		stop[i] = (unsigned char)ties__ends_block(l->text, l->len);
+		stop[i] = ties__ends_sentence(l->text, l->len) ? 2
+		          : ties__ends_block(l->text, l->len)  ? 1
+		                                               : 0;
 		opn[i] = ties__lm_open(lm, FIRST(&C, i));
 		opn[m + i] = NAN;
 		opn[2 * m + 2 * i] = opn[2 * m + 2 * i + 1] = NAN;

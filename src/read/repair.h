@@ -121,6 +121,8 @@ int ties__ends_dotted(const char *s, size_t n);
 int ties__ends_hyphen(const char *s, size_t n);
 /* First code point is an uppercase letter / lowercase letter. */
 int ties__starts_upper(const char *s, size_t n);
+/* A bullet opening a line: "- ", "* ", a bullet or dash sign and a blank. */
+int ties__bullet(const char *s, size_t n);
 int ties__starts_lower(const char *s, size_t n);
 /* Number of words (blank-separated). */
 size_t ties__rp_words(const char *s, size_t n);

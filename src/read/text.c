@@ -1164,8 +1164,7 @@ static int lead_number(const char *s, size_t n)
 	return i < n && s[i] == ' ' ? atoi(s) : 0;
 }
 
-/* A bullet opening a line: "- ", "* ", a bullet or dash sign and a blank. */
-static int bullet(const char *s, size_t n)
+int ties__bullet(const char *s, size_t n)
 {
 	if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ')
 		return 1;
@@ -1201,7 +1200,7 @@ static size_t block_end(const ties__line *L, size_t i, size_t j)
 	if (header)
 		return i + 1;
 	for (size_t k = i + 1; k < j; k++)
-		if (bullet(L[k].text, L[k].len))
+		if (ties__bullet(L[k].text, L[k].len))
 			return k;
 	return j;
 }

@@ -648,6 +648,27 @@ static void merge_page_next(ties__line *L, size_t n, size_t w, unsigned long *bu
 	ties__vocab_free(v);
 }
 
+/* Merges lines L[0..n) as a full page that is not the text's last and
+ * gives the rows of its taller column. */
+static void merge_page_rows(ties__line *L, size_t n, size_t w, unsigned long *budget, size_t *order,
+                            double *rows)
+{
+	ties__unit U[16];
+	assert_true(n <= 16);
+	for (size_t i = 0; i < n; i++)
+		U[i] = (ties__unit){i, 1};
+	ties__vocab *v = ties__vocab_new();
+	ties__lm *lm = ties__lm_new(L, n, v);
+	assert_non_null(lm);
+	ties__layout lay = {w, 1, 0, 0, 0, 0};
+	*rows = 0;
+	assert_int_equal(
+	    ties__columns_order(L, U, n, lm, &lay, budget, NULL, NULL, 0, rows, NULL, order, NULL),
+	    TIES_OK);
+	ties__lm_free(lm);
+	ties__vocab_free(v);
+}
+
 static void merge_page(ties__line *L, size_t n, size_t w, unsigned long *budget,
                        const ties__window *win, ties__merge *out, size_t *order, int full)
 {
@@ -723,6 +744,31 @@ static void columns_next_page(void **st)
 	L[6] = mk("seer of the tau ended.", 0);
 	merge_page_next(L, 6, 34, &budget, NULL, NULL, order, 1, &L[6]);
 	assert_memory_equal(order, first, sizeof first);
+}
+
+/* A row cut at its wide gaps after a colon ("Second:" and a piece whose
+ * gaps stay stretched) is one row: a colon, unlike a sentence's end, opens
+ * no paragraph there (the column would stand a row and a paragraph's space
+ * taller).  The page's height tells. */
+static void columns_colon_row(void **st)
+{
+	(void)st;
+	ties__line L[] = {mk("Alpha beta gamma met in the inter-", 0),
+	                  mk("Omega theta saw the recon-", 0),
+	                  mk("national delta epsilon. They said:", 0),
+	                  mk("struction lambda and the trans-", 0),
+	                  mk("Second:", 0),
+	                  mk("Doing   whatever   the   kap-", 0),
+	                  mk("portation of the nu and the over-", 0),
+	                  mk("pa council of the north decided.", 0),
+	                  mk("seer of the tau ended.", 0)};
+	unsigned long budget = 1000000;
+	size_t order[9];
+	double rows = 0;
+	merge_page_rows(L, 9, 34, &budget, order, &rows);
+	const size_t want[9] = {0, 2, 4, 5, 7, 1, 3, 6, 8};
+	assert_memory_equal(order, want, sizeof want);
+	assert_true(rows < 3.5);
 }
 
 /* Two pages of two alternating columns; the break between them is known
@@ -1690,6 +1736,7 @@ int main(void)
 	    cmocka_unit_test(columns_alternating),
 	    cmocka_unit_test(columns_break_window),
 	    cmocka_unit_test(columns_next_page),
+	    cmocka_unit_test(columns_colon_row),
 	    cmocka_unit_test(columns_short_right),
 	    cmocka_unit_test(columns_notes),
 	    cmocka_unit_test(columns_numbered_headings),

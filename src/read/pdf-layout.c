@@ -367,7 +367,10 @@ static ties_code order(lay *L, size_t *P, size_t n, int depth)
 	if (!n)
 		return TIES_OK;
 	float gl, gr;
-	if (n < 4 || depth >= MAX_DEPTH || !find_gutter(L, P, n, &gl, &gr))
+	/* three rows make two columns only as a page's (a last page's short
+	 * columns), split near its middle: inside a column, or off centre,
+	 * three rows' word gaps line up by chance */
+	if (n < 3 || (n == 3 && depth > 0) || depth >= MAX_DEPTH || !find_gutter(L, P, n, &gl, &gr))
 		return L->rc ? L->rc : emit(L, P, n);
 	float mid = (gl + gr) / 2;
 	float X0 = INFINITY, X1 = -INFINITY;
@@ -375,6 +378,8 @@ static ties_code order(lay *L, size_t *P, size_t n, int depth)
 		X0 = ties__minf(X0, ((wp *)L->work.data)[P[i]].x0);
 		X1 = ties__maxf(X1, ((wp *)L->work.data)[P[i]].x1);
 	}
+	if (n == 3 && ((mid - X0) * 3 < X1 - X0 || (X1 - mid) * 3 < X1 - X0))
+		return emit(L, P, n);
 	size_t *left = ties__malloc(3 * n * sizeof *left);
 	if (!left)
 		return TIES_ERR_NOMEM;
@@ -428,11 +433,29 @@ static ties_code order(lay *L, size_t *P, size_t n, int depth)
 	return rc;
 }
 
-/* The body's row spacing that an edge row must exceed: none for a narrow
- * row (a page number, a short header), gap for a wide one. */
-static float edge_space(const ties__prow *r, float w, float gap)
+/* A row of one to four digits and nothing else: a page number. */
+static int number_row(const ties__pglyph *G, const ties__prow *r)
 {
-	return w > 0 && (r->x1 - r->x0) * 3 > w ? gap : 0;
+	size_t digits = 0;
+	for (size_t g = r->g0; g < r->g0 + r->ng; g++) {
+		if (G[g].space)
+			continue;
+		if (G[g].c < '0' || G[g].c > '9')
+			return 0;
+		digits++;
+	}
+	return digits >= 1 && digits <= 4;
+}
+
+/* The white space an edge row must leave from the body: a wide row the
+ * body's row spacing (gap) and half a line more, a narrow one (a short
+ * header) half a line; a page number none beyond a clear gap, as a word
+ * processor may set it close under the columns in smaller type. */
+static float edge_space(const ties__pglyph *G, const ties__prow *r, float w, float gap)
+{
+	if (number_row(G, r))
+		return 0.1f * r->size;
+	return (w > 0 && (r->x1 - r->x0) * 3 > w ? gap : 0) + 0.5f * r->size;
 }
 
 ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t nrows,
@@ -474,13 +497,12 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 	if (pg->h > 0) {
 		while (top < 2 && top + 1 < nrows && rows[top].y1 < pg->h / 8 &&
 		       rows[top].size <= big &&
-		       rows[top + 1].y0 - rows[top].y1 >=
-		           edge_space(&rows[top], pg->w, gap) + 0.5f * rows[top].size)
+		       rows[top + 1].y0 - rows[top].y1 >= edge_space(G, &rows[top], pg->w, gap))
 			top++;
 		while (nrows - bottom < 2 && bottom - 1 > top &&
 		       rows[bottom - 1].y0 > pg->h * 7 / 8 && rows[bottom - 1].size <= big &&
 		       rows[bottom - 1].y0 - rows[bottom - 2].y1 >=
-		           edge_space(&rows[bottom - 1], pg->w, gap) + 0.5f * rows[bottom - 1].size)
+		           edge_space(G, &rows[bottom - 1], pg->w, gap))
 			bottom--;
 	}
 	lay L = {0};

@@ -101,6 +101,20 @@ else
 	ok "pdf close running header and footer dropped"
 fi
 
+# -- page numbers set small, close under the last lines ---------------------
+python3 "$GEN" close-number "$D/close-number.pdf" || no "pdfgen close-number" "generator failed"
+"$TIES" read --json "$D/close-number.pdf" > "$D/close-number.json" 2>&1
+python3 - "$D/close-number.json" <<'EOF' > "$D/close-number.check"
+import json, sys
+d = json.load(open(sys.argv[1]))
+nums = [(a["kind"], a["page"], a["text"]) for a in d["artifacts"]]
+print(len(nums) == 4 and nums == [("page-number", p, str(p)) for p in (1, 2, 3, 4)] and
+      len(d["blocks"]) == 1, nums)
+EOF
+read -r res detail < "$D/close-number.check"
+[ "$res" = True ] && ok "pdf close small page numbers dropped" ||
+	no "pdf close small page numbers dropped" "$detail"
+
 # -- a table of short cells is read row by row, not as two columns --------
 python3 "$GEN" table "$D/table.pdf" || no "pdfgen table" "generator failed"
 "$TIES" read "$D/table.pdf" > "$D/table.txt" 2>&1
@@ -129,6 +143,12 @@ tagged uneven uneven-columns 150
 tagged spaced spaced-top-rows 80
 # ... where a page's columns open with rows at other heights
 tagged spaced-heading spaced-top-rows-apart 100
+
+# -- a last page of three rows in each column, whose word gaps line up -------
+tagged short-last short-last-page 90
+has "$D/short-last.txt" "q90x0 convoy clerk cargo coast bay q91x0" &&
+	ok "pdf short last page, columns whole" ||
+	no "pdf short last page, columns whole" "$(tail -c 300 "$D/short-last.txt")"
 
 # -- a footnote at the foot of a page, a paragraph running past it ----------
 python3 "$GEN" footnotes "$D/fn.pdf" || no "pdfgen footnotes" "generator failed"

@@ -382,6 +382,29 @@ def spaced_heading():
     return doc
 
 
+def short_last():
+    """Two justified columns over two pages, drawn row by row across both,
+    each line tagged "qIx0" in reading order; the last page holds three
+    rows of each column and its number."""
+    doc = Doc()
+    lead = 14
+    words = "harbour ledger convoy clerk cargo coast bay island storm tide mast".split()
+    tag = [0]
+
+    def line(pg, x, y):
+        ws = ["q%dx0" % tag[0]] + [words[(tag[0] + k) % len(words)] for k in range(5)]
+        tag[0] += 1
+        pg.text("C", 10, x, y, justify(ws, 40, False))
+
+    for rows in (45, 3):
+        pg = doc.new_page()
+        for x in (56, 320):
+            for k in range(rows):
+                line(pg, x, 60 + lead * k)
+        pg.text("C", 10, 300, 760, str(len(doc.pages)))
+    return doc
+
+
 def tight():
     """Three pages whose running header and footer sit close to the text,
     with no white space setting them apart."""
@@ -393,6 +416,20 @@ def tight():
     for i, pg in enumerate(doc.pages, 1):
         pg.text("C", 10, 72, 49, "Tight Header Bulletin")
         pg.text("C", 10, 72, 751, "Page %d of %d" % (i, n))
+    return doc
+
+
+def close_number():
+    """Four pages of two widely spaced columns, each page's number set
+    small and centred close under where the columns' last lines stand on a
+    full page (closer than the lines stand to each other), as a word
+    processor's footer may be."""
+    doc = Doc()
+    f = Flow(doc, [(56, 296), (320, 560)], top=80, bottom=718, size=10, lead=18)
+    body = " ".join([P1, P2, P2b, P3, P4, P4b, P5] * 6)
+    f.para(body)
+    for i, pg in enumerate(doc.pages, 1):
+        pg.text("C", 8, 306, 724, str(i))  # 6 under the last baseline
     return doc
 
 
@@ -434,8 +471,13 @@ def main():
     elif name == "spaced-heading":
         write_pdf(out, spaced_heading().pages, lambda pg: sorted(
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
+    elif name == "short-last":
+        write_pdf(out, short_last().pages, lambda pg: sorted(
+            range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
     elif name == "tight":
         write_pdf(out, tight().pages)
+    elif name == "close-number":
+        write_pdf(out, close_number().pages)
     elif name == "table":
         write_pdf(out, table().pages)
     elif name == "footnotes":

@@ -36,6 +36,7 @@ typedef struct lay {
 	ties_vec words; /* of wbox: the pieces' word boxes */
 	unsigned region;
 	int *cov;
+	float pw; /* the page's width, 0 if unknown */
 	ties_code rc;
 } lay;
 
@@ -148,7 +149,7 @@ static ties_code emit(lay *L, const size_t *P, size_t n)
 static int valid_gutter(lay *L, const size_t *P, size_t n, float gl, float gr, float S)
 {
 	const wp *W = L->work.data;
-	size_t nl = 0, nr = 0, cross = 0, aligned = 0;
+	size_t nl = 0, nr = 0, cross = 0, aligned = 0, first_right = n;
 	float rmin = INFINITY;
 	float mid = (gl + gr) / 2;
 	for (size_t i = 0; i < n; i++) {
@@ -160,6 +161,8 @@ static int valid_gutter(lay *L, const size_t *P, size_t n, float gl, float gr, f
 		int left = p->x0<mid, right = p->x1> mid;
 		nl += left;
 		nr += right;
+		if (right && first_right == n)
+			first_right = i;
 		if (right) {
 			float fx = INFINITY;
 			for (size_t g = p->g0; g < p->g1; g++)
@@ -170,7 +173,12 @@ static int valid_gutter(lay *L, const size_t *P, size_t n, float gl, float gr, f
 			rmin = ties__minf(rmin, fx);
 		}
 	}
-	if (nl < 2 || nr < 2 || n - cross < 3 || cross * 2 > n)
+	/* a right column of one line (a last page's, the notes' end) stands
+	 * at the top of a page split in its middle, beside a left column of
+	 * several rows that none crosses */
+	int lone = nr == 1 && first_right == 0 && !cross && nl >= 4 && L->pw > 0 &&
+	           fabsf(mid - L->pw / 2) <= 0.03f * L->pw;
+	if (nl < 2 || (nr < 2 && !lone) || n - cross < 3 || cross * 2 > n)
 		return 0;
 	/* rows that cross a gutter come in a few runs (a title, a wide
 	 * figure); rows crossing on and off all down the page make a river of
@@ -507,6 +515,7 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 	}
 	lay L = {0};
 	L.G = G;
+	L.pw = pg->w;
 	L.out = pieces;
 	ties__vec_init(&L.work, sizeof(wp));
 	ties__vec_init(&L.words, sizeof(wbox));

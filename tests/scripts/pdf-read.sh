@@ -146,9 +146,11 @@ tagged spaced-heading spaced-top-rows-apart 100
 
 # -- a last page of three rows in each column, whose word gaps line up -------
 tagged short-last short-last-page 90
-has "$D/short-last.txt" "q90x0 convoy clerk cargo coast bay q91x0" &&
+has "$D/short-last.txt" "clerk q90x0 cargo coast bay clerk cargo q91x0" &&
 	ok "pdf short last page, columns whole" ||
 	no "pdf short last page, columns whole" "$(tail -c 300 "$D/short-last.txt")"
+# ... and one of eight rows beside a right column of one line
+tagged lone-right lone-right-line 90
 
 # -- a footnote at the foot of a page, a paragraph running past it ----------
 python3 "$GEN" footnotes "$D/fn.pdf" || no "pdfgen footnotes" "generator failed"

@@ -382,24 +382,28 @@ def spaced_heading():
     return doc
 
 
-def short_last():
+def short_last(right_rows=3):
     """Two justified columns over two pages, drawn row by row across both,
     each line tagged "qIx0" in reading order; the last page holds three
-    rows of each column and its number."""
+    rows of each column (or, right_rows=1, eight rows beside one) and its
+    number."""
     doc = Doc()
     lead = 14
     words = "harbour ledger convoy clerk cargo coast bay island storm tide mast".split()
     tag = [0]
 
     def line(pg, x, y):
-        ws = ["q%dx0" % tag[0]] + [words[(tag[0] + k) % len(words)] for k in range(5)]
+        # the tag third: tags of one width first on every line would line
+        # their gaps up into a strip of white down the column
+        ws = [words[(tag[0] + k) % len(words)] for k in range(5)]
+        ws.insert(2, "q%dx0" % tag[0])
         tag[0] += 1
         pg.text("C", 10, x, y, justify(ws, 40, False))
 
-    for rows in (45, 3):
+    for rows in ((45, 45), (3, 3) if right_rows == 3 else (8, 1)):
         pg = doc.new_page()
-        for x in (56, 320):
-            for k in range(rows):
+        for x, n in zip((56, 320), rows):
+            for k in range(n):
                 line(pg, x, 60 + lead * k)
         pg.text("C", 10, 300, 760, str(len(doc.pages)))
     return doc
@@ -471,8 +475,8 @@ def main():
     elif name == "spaced-heading":
         write_pdf(out, spaced_heading().pages, lambda pg: sorted(
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
-    elif name == "short-last":
-        write_pdf(out, short_last().pages, lambda pg: sorted(
+    elif name in ("short-last", "lone-right"):
+        write_pdf(out, short_last(3 if name == "short-last" else 1).pages, lambda pg: sorted(
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
     elif name == "tight":
         write_pdf(out, tight().pages)

@@ -176,9 +176,11 @@ static int valid_gutter(lay *L, const size_t *P, size_t n, float gl, float gr, f
 	/* a right column of one line (a last page's, the notes' end) stands
 	 * at the top of a page split in its middle, beside a left column of
 	 * several rows that none crosses */
-	int lone = nr == 1 && first_right == 0 && !cross && nl >= 4 && L->pw > 0 &&
-	           fabsf(mid - L->pw / 2) <= 0.03f * L->pw;
-	if (nl < 2 || (nr < 2 && !lone) || n - cross < 3 || cross * 2 > n)
+	int middle = L->pw > 0 && fabsf(mid - L->pw / 2) <= 0.03f * L->pw;
+	int lone = nr == 1 && first_right == 0 && !cross && nl >= 4 && middle;
+	/* so do two rows of two columns (a last page's) */
+	int two = n == 2 && !cross && nl == 2 && nr == 2 && middle;
+	if (nl < 2 || (nr < 2 && !lone) || (n - cross < 3 && !two) || cross * 2 > n)
 		return 0;
 	/* rows that cross a gutter come in a few runs (a title, a wide
 	 * figure); rows crossing on and off all down the page make a river of
@@ -375,10 +377,10 @@ static ties_code order(lay *L, size_t *P, size_t n, int depth)
 	if (!n)
 		return TIES_OK;
 	float gl, gr;
-	/* three rows make two columns only as a page's (a last page's short
-	 * columns), split near its middle: inside a column, or off centre,
-	 * three rows' word gaps line up by chance */
-	if (n < 3 || (n == 3 && depth > 0) || depth >= MAX_DEPTH || !find_gutter(L, P, n, &gl, &gr))
+	/* two or three rows make two columns only as a page's (a last page's
+	 * short columns), split near its middle: inside a column, or off
+	 * centre, a few rows' word gaps line up by chance */
+	if (n < 2 || (n <= 3 && depth > 0) || depth >= MAX_DEPTH || !find_gutter(L, P, n, &gl, &gr))
 		return L->rc ? L->rc : emit(L, P, n);
 	float mid = (gl + gr) / 2;
 	float X0 = INFINITY, X1 = -INFINITY;

@@ -149,8 +149,10 @@ tagged short-last short-last-page 90
 has "$D/short-last.txt" "clerk q90x0 cargo coast bay clerk cargo q91x0" &&
 	ok "pdf short last page, columns whole" ||
 	no "pdf short last page, columns whole" "$(tail -c 300 "$D/short-last.txt")"
-# ... and one of eight rows beside a right column of one line
+# ... and one of eight rows beside a right column of one line, or of two
+# rows beside two
 tagged lone-right lone-right-line 90
+tagged two-rows two-rows-last-page 90
 
 # -- a footnote at the foot of a page, a paragraph running past it ----------
 python3 "$GEN" footnotes "$D/fn.pdf" || no "pdfgen footnotes" "generator failed"

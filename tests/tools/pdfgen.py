@@ -382,11 +382,10 @@ def spaced_heading():
     return doc
 
 
-def short_last(right_rows=3):
+def short_last(last=(3, 3)):
     """Two justified columns over two pages, drawn row by row across both,
-    each line tagged "qIx0" in reading order; the last page holds three
-    rows of each column (or, right_rows=1, eight rows beside one) and its
-    number."""
+    each line tagged "qIx0" in reading order; the last page holds last
+    rows of its left and right column, and its number."""
     doc = Doc()
     lead = 14
     words = "harbour ledger convoy clerk cargo coast bay island storm tide mast".split()
@@ -400,7 +399,7 @@ def short_last(right_rows=3):
         tag[0] += 1
         pg.text("C", 10, x, y, justify(ws, 40, False))
 
-    for rows in ((45, 45), (3, 3) if right_rows == 3 else (8, 1)):
+    for rows in ((45, 45), last):
         pg = doc.new_page()
         for x, n in zip((56, 320), rows):
             for k in range(n):
@@ -475,8 +474,9 @@ def main():
     elif name == "spaced-heading":
         write_pdf(out, spaced_heading().pages, lambda pg: sorted(
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
-    elif name in ("short-last", "lone-right"):
-        write_pdf(out, short_last(3 if name == "short-last" else 1).pages, lambda pg: sorted(
+    elif name in ("short-last", "lone-right", "two-rows"):
+        last = {"short-last": (3, 3), "lone-right": (8, 1), "two-rows": (2, 2)}[name]
+        write_pdf(out, short_last(last).pages, lambda pg: sorted(
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
     elif name == "tight":
         write_pdf(out, tight().pages)

@@ -457,6 +457,37 @@ static int number_row(const ties__pglyph *G, const ties__prow *r)
 	return digits >= 1 && digits <= 4;
 }
 
+/* Where row r's text goes on right of the page's middle after a gap (the
+ * x of the first glyph there), or -1. */
+static float right_start(const ties__pglyph *G, const ties__prow *r, float mid)
+{
+	float end = -INFINITY;
+	for (size_t g = r->g0; g < r->g0 + r->ng; g++) {
+		if (G[g].space)
+			continue;
+		if (G[g].x0 > mid && G[g].x0 - end >= 0.8f * G[g].size)
+			return G[g].x0;
+		end = G[g].x1;
+	}
+	return -1;
+}
+
+/* Row r holds the first lines of two columns, not a running header in two
+ * parts: its part right of the middle starts where lines of the right
+ * column below it start (two of the next six rows), as a header's
+ * right-aligned part does not. */
+static int column_row(const ties__pglyph *G, const ties__prow *rows, size_t nrows, size_t r,
+                      float w)
+{
+	float x = right_start(G, &rows[r], w / 2);
+	if (x < 0)
+		return 0;
+	size_t same = 0;
+	for (size_t q = r + 1; q < nrows && q <= r + 6; q++)
+		same += fabsf(right_start(G, &rows[q], w / 2) - x) <= 1;
+	return same >= 2;
+}
+
 /* The white space an edge row must leave from the body: a wide row the
  * body's row spacing (gap) and half a line more, a narrow one (a short
  * header) half a line; a page number none beyond a clear gap, as a word
@@ -506,7 +537,7 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 		gap = 0;
 	if (pg->h > 0) {
 		while (top < 2 && top + 1 < nrows && rows[top].y1 < pg->h / 8 &&
-		       rows[top].size <= big &&
+		       rows[top].size <= big && !column_row(G, rows, nrows, top, pg->w) &&
 		       rows[top + 1].y0 - rows[top].y1 >= edge_space(G, &rows[top], pg->w, gap))
 			top++;
 		while (nrows - bottom < 2 && bottom - 1 > top &&

@@ -143,6 +143,8 @@ tagged uneven uneven-columns 150
 tagged spaced spaced-top-rows 80
 # ... where a page's columns open with rows at other heights
 tagged spaced-heading spaced-top-rows-apart 100
+# ... where both columns' first lines end a paragraph, a gap under them
+tagged gap-top spaced-top-row-gap 100
 
 # -- a last page of three rows in each column, whose word gaps line up -------
 tagged short-last short-last-page 90

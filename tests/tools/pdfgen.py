@@ -382,6 +382,34 @@ def spaced_heading():
     return doc
 
 
+def gap_top():
+    """Two columns set 2.2 lines apart over two pages, each line tagged
+    "qIx0" in reading order; on page 2 both columns open with a
+    paragraph's last line and a paragraph gap, so that their first row
+    stands apart from the rest as a running header would."""
+    doc = Doc()
+    lead, n = 22, 31
+    words = "harbour ledger convoy clerk cargo coast bay island storm".split()
+    tag = [0]
+
+    def line(pg, x, y, last=False):
+        ws = [words[(tag[0] + k) % len(words)] for k in range(5)]
+        ws.insert(2, "q%dx0" % tag[0])
+        tag[0] += 1
+        pg.text("C", 10, x, y, justify(ws, 40, last) + ("." if last else ""))
+
+    for p in range(2):
+        pg = doc.new_page()
+        for x in (56, 320):
+            ys = [60 + lead * k for k in range(n)]
+            if p == 1:  # a paragraph's end, then a gap
+                line(pg, x, ys[0], last=True)
+                ys = [y + lead + 12 for y in ys[:n - 2]]
+            for y in ys:
+                line(pg, x, y)
+    return doc
+
+
 def short_last(last=(3, 3)):
     """Two justified columns over two pages, drawn row by row across both,
     each line tagged "qIx0" in reading order; the last page holds last
@@ -470,6 +498,9 @@ def main():
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
     elif name == "spaced":
         write_pdf(out, spaced().pages, lambda pg: sorted(
+            range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
+    elif name == "gap-top":
+        write_pdf(out, gap_top().pages, lambda pg: sorted(
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
     elif name == "spaced-heading":
         write_pdf(out, spaced_heading().pages, lambda pg: sorted(

@@ -48,6 +48,19 @@ static int is_digit(int32_t c)
 	return c >= '0' && c <= '9';
 }
 
+/* A spacing accent (TeX draws "č" as "c" and a caron) whose centre stands
+ * over letter l: with the accents it composes with (see
+ * ties__compose_accent), the letter's composed form in u, else 0. */
+static size_t accent_over(const ties__pglyph *a, const ties__pglyph *l, char u[4])
+{
+	float c = (a->x0 + a->x1) / 2;
+	if (a->c < 0xA0 || a->c >= 0x800 || l->c >= 0x80 || l->space || c < l->x0 || c > l->x1)
+		return 0;
+	char acc[4];
+	ties__utf8_encode(a->c, acc);
+	return ties__compose_accent(acc, (char)l->c, u);
+}
+
 static int ends_blank(const ties_buf *b, size_t from)
 {
 	return b->len == from || b->data[b->len - 1] == ' ';
@@ -61,6 +74,7 @@ ties_code ties__pdf_spell(const ties__pglyph *G, size_t g0, size_t g1, int lead_
 	int blank = 0;
 	size_t mark_start = 0;
 	int in_mark = 0, lead = 0;
+	int32_t accent = 0; /* a spacing accent over the next glyph */
 	for (size_t i = g0; i <= g1; i++) {
 		const ties__pglyph *g = i < g1 ? &G[i] : NULL;
 		int digit_sup = g && g->sup && is_digit(g->c);
@@ -86,6 +100,22 @@ ties_code ties__pdf_spell(const ties__pglyph *G, size_t g0, size_t g1, int lead_
 		}
 		if (!g)
 			break;
+		char u[4];
+		size_t ul;
+		/* an accent over the letter just spelled takes its place */
+		if (prev && !blank && out->len > from &&
+		    (unsigned char)out->data[out->len - 1] == prev->c &&
+		    (ul = accent_over(g, prev, u))) {
+			out->len--;
+			if (ties_buf_add(out, u, ul))
+				return TIES_ERR_NOMEM;
+			continue;
+		}
+		/* one over the next letter waits for it */
+		if (i + 1 < g1 && accent_over(g, &G[i + 1], u)) {
+			accent = g->c;
+			continue;
+		}
 		const char *e = g->c >= 0xA0 ? expand(g->c) : NULL;
 		if (g->space || (e && e[0] == ' ')) {
 			blank = prev != NULL;
@@ -109,6 +139,18 @@ ties_code ties__pdf_spell(const ties__pglyph *G, size_t g0, size_t g1, int lead_
 			in_mark = 1;
 			mark_start = out->len;
 			lead = lead_plain && out->len == from;
+		}
+		if (accent) {
+			char acc[4];
+			ties__utf8_encode(accent, acc);
+			ul = ties__compose_accent(acc, (char)g->c, u);
+			accent = 0;
+			if (ul) {
+				if (ties_buf_add(out, u, ul))
+					return TIES_ERR_NOMEM;
+				prev = g;
+				continue;
+			}
 		}
 		if (put(out, g->c))
 			return TIES_ERR_NOMEM;

@@ -115,6 +115,13 @@ read -r res detail < "$D/close-number.check"
 [ "$res" = True ] && ok "pdf close small page numbers dropped" ||
 	no "pdf close small page numbers dropped" "$detail"
 
+# -- accents drawn over their letters, as TeX draws them --------------------
+python3 "$GEN" accents "$D/accents.pdf" || no "pdfgen accents" "generator failed"
+"$TIES" read "$D/accents.pdf" > "$D/accents.txt" 2>&1
+has "$D/accents.txt" "Dragan Kovačević met Nikola Radonjić at" &&
+	ok "pdf accents composed with their letters" ||
+	no "pdf accents composed with their letters" "$(cat "$D/accents.txt")"
+
 # -- a table of short cells is read row by row, not as two columns --------
 python3 "$GEN" table "$D/table.pdf" || no "pdfgen table" "generator failed"
 "$TIES" read "$D/table.pdf" > "$D/table.txt" 2>&1

@@ -36,6 +36,9 @@ def pdf_string(s):
         if ch == "\x01":  # the fi ligature glyph (see the font's Differences)
             out += b"\\001"
             continue
+        if ch == "\x02":  # a spacing caron (likewise)
+            out += b"\\002"
+            continue
         c = ord(ch)
         if ch in "()\\":
             out += b"\\" + ch.encode()
@@ -61,7 +64,7 @@ def write_pdf(path, pages, order=None, objects_extra=None, count_override=None):
     for key, base in FONTS.items():
         font_ids[key] = add(("<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding "
                              "<< /Type /Encoding /BaseEncoding /WinAnsiEncoding "
-                             "/Differences [1 /fi] >> >>" % base).encode())
+                             "/Differences [1 /fi /caron] >> >>" % base).encode())
     kids = []
     for pg in pages:
         ops = []
@@ -436,6 +439,23 @@ def short_last(last=(3, 3)):
     return doc
 
 
+def accents():
+    """One line whose accented letters are drawn as TeX draws them: the
+    letter, then a spacing accent set over it ("c" and a caron, "c" and an
+    acute), and once the accent first."""
+    doc = Doc()
+    pg = doc.new_page()
+    x, y, size = 72, 100, 10
+    pg.text("C", size, x, y, "The clerk Dragan Kovacevic met Nikola Radonjic at the pier.")
+    col = lambda k: x + k * COURIER_W * size
+    word = "The clerk Dragan Kova"
+    pg.text("C", size, col(len(word)), y, "\x02")           # over the "c"
+    pg.text("C", size, col(len(word) + 4), y, "\xb4")       # over the last "c"
+    at = len("The clerk Dragan Kovacevic met Nikola Radonji")
+    pg.items.insert(0, ("C", size, col(at), y, "\xb4"))     # drawn before its letter
+    return doc
+
+
 def tight():
     """Three pages whose running header and footer sit close to the text,
     with no white space setting them apart."""
@@ -509,6 +529,8 @@ def main():
         last = {"short-last": (3, 3), "lone-right": (8, 1), "two-rows": (2, 2)}[name]
         write_pdf(out, short_last(last).pages, lambda pg: sorted(
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
+    elif name == "accents":
+        write_pdf(out, accents().pages)
     elif name == "tight":
         write_pdf(out, tight().pages)
     elif name == "close-number":

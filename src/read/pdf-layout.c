@@ -472,10 +472,10 @@ static float right_start(const ties__pglyph *G, const ties__prow *r, float mid)
 	return -1;
 }
 
-/* Row r holds the first lines of two columns, not a running header in two
- * parts: its part right of the middle starts where lines of the right
- * column below it start (two of the next six rows), as a header's
- * right-aligned part does not. */
+/* Row r holds the first (or last) lines of two columns, not a running
+ * header (or footer) in two parts: its part right of the middle starts
+ * where lines of the right column start in two of the six rows below it
+ * (or above it), as a header's right-aligned part does not. */
 static int column_row(const ties__pglyph *G, const ties__prow *rows, size_t nrows, size_t r,
                       float w)
 {
@@ -483,8 +483,12 @@ static int column_row(const ties__pglyph *G, const ties__prow *rows, size_t nrow
 	if (x < 0)
 		return 0;
 	size_t same = 0;
-	for (size_t q = r + 1; q < nrows && q <= r + 6; q++)
-		same += fabsf(right_start(G, &rows[q], w / 2) - x) <= 1;
+	for (size_t k = 1; k <= 6; k++) {
+		if (r + k < nrows)
+			same += fabsf(right_start(G, &rows[r + k], w / 2) - x) <= 1;
+		if (r >= k)
+			same += fabsf(right_start(G, &rows[r - k], w / 2) - x) <= 1;
+	}
 	return same >= 2;
 }
 
@@ -542,6 +546,7 @@ ties_code ties__pdf_layout(const ties__ppage *pg, const ties__prow *rows, size_t
 			top++;
 		while (nrows - bottom < 2 && bottom - 1 > top &&
 		       rows[bottom - 1].y0 > pg->h * 7 / 8 && rows[bottom - 1].size <= big &&
+		       !column_row(G, rows, nrows, bottom - 1, pg->w) &&
 		       rows[bottom - 1].y0 - rows[bottom - 2].y1 >=
 		           edge_space(G, &rows[bottom - 1], pg->w, gap))
 			bottom--;

@@ -152,6 +152,7 @@ tagged spaced spaced-top-rows 80
 tagged spaced-heading spaced-top-rows-apart 100
 # ... where both columns' first lines end a paragraph, a gap under them
 tagged gap-top spaced-top-row-gap 100
+tagged gap-foot spaced-foot-row-gap 100
 
 # -- a last page of three rows in each column, whose word gaps line up -------
 tagged short-last short-last-page 90

@@ -385,11 +385,12 @@ def spaced_heading():
     return doc
 
 
-def gap_top():
+def gap_top(foot=False):
     """Two columns set 2.2 lines apart over two pages, each line tagged
     "qIx0" in reading order; on page 2 both columns open with a
     paragraph's last line and a paragraph gap, so that their first row
-    stands apart from the rest as a running header would."""
+    stands apart from the rest as a running header would (foot: on page 1
+    both end with a paragraph gap and one line, as a footer would)."""
     doc = Doc()
     lead, n = 22, 31
     words = "harbour ledger convoy clerk cargo coast bay island storm".split()
@@ -405,9 +406,14 @@ def gap_top():
         pg = doc.new_page()
         for x in (56, 320):
             ys = [60 + lead * k for k in range(n)]
-            if p == 1:  # a paragraph's end, then a gap
+            if p == 1 and not foot:  # a paragraph's end, then a gap
                 line(pg, x, ys[0], last=True)
                 ys = [y + lead + 12 for y in ys[:n - 2]]
+            if p == 0 and foot:  # a paragraph's end, a gap, a line
+                for y in ys[:n - 3]:
+                    line(pg, x, y)
+                line(pg, x, ys[n - 3], last=True)
+                ys = [ys[n - 2] + 12]
             for y in ys:
                 line(pg, x, y)
     return doc
@@ -519,8 +525,8 @@ def main():
     elif name == "spaced":
         write_pdf(out, spaced().pages, lambda pg: sorted(
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
-    elif name == "gap-top":
-        write_pdf(out, gap_top().pages, lambda pg: sorted(
+    elif name in ("gap-top", "gap-foot"):
+        write_pdf(out, gap_top(name == "gap-foot").pages, lambda pg: sorted(
             range(len(pg.items)), key=lambda i: (round(pg.items[i][3]), pg.items[i][2])))
     elif name == "spaced-heading":
         write_pdf(out, spaced_heading().pages, lambda pg: sorted(

@@ -627,10 +627,11 @@ static void artifacts_numbers_over_rare_word(void **st)
 
 /* Merges lines L[0..n) (n <= 16), one unit each, as one page (or, with
  * win, two) of column width w, the text's last unless full (then its
- * columns should end level); asserts that the merge succeeds. */
+ * columns should end level, and rows, if not NULL, gets the rows of its
+ * taller column); asserts that the merge succeeds. */
 static void merge_page_next(ties__line *L, size_t n, size_t w, unsigned long *budget,
                             const ties__window *win, ties__merge *out, size_t *order, int full,
-                            const ties__line *next)
+                            const ties__line *next, double *rows)
 {
 	ties__unit U[16];
 	assert_true(n <= 16);
@@ -644,27 +645,8 @@ static void merge_page_next(ties__line *L, size_t n, size_t w, unsigned long *bu
 	assert_int_equal(ties__columns_order(L, U, n, lm, &lay, budget, NULL, next, !full, &height,
 	                                     out, order, win),
 	                 TIES_OK);
-	ties__lm_free(lm);
-	ties__vocab_free(v);
-}
-
-/* Merges lines L[0..n) as a full page that is not the text's last and
- * gives the rows of its taller column. */
-static void merge_page_rows(ties__line *L, size_t n, size_t w, unsigned long *budget, size_t *order,
-                            double *rows)
-{
-	ties__unit U[16];
-	assert_true(n <= 16);
-	for (size_t i = 0; i < n; i++)
-		U[i] = (ties__unit){i, 1};
-	ties__vocab *v = ties__vocab_new();
-	ties__lm *lm = ties__lm_new(L, n, v);
-	assert_non_null(lm);
-	ties__layout lay = {w, 1, 0, 0, 0, 0};
-	*rows = 0;
-	assert_int_equal(
-	    ties__columns_order(L, U, n, lm, &lay, budget, NULL, NULL, 0, rows, NULL, order, NULL),
-	    TIES_OK);
+	if (rows)
+		*rows = height;
 	ties__lm_free(lm);
 	ties__vocab_free(v);
 }
@@ -672,7 +654,7 @@ static void merge_page_rows(ties__line *L, size_t n, size_t w, unsigned long *bu
 static void merge_page(ties__line *L, size_t n, size_t w, unsigned long *budget,
                        const ties__window *win, ties__merge *out, size_t *order, int full)
 {
-	merge_page_next(L, n, w, budget, win, out, order, full, NULL);
+	merge_page_next(L, n, w, budget, win, out, order, full, NULL, NULL);
 }
 
 static void merge_lines(ties__line *L, size_t n, size_t w, unsigned long *budget, ties__window *win,
@@ -729,10 +711,10 @@ static void columns_next_page(void **st)
 	L[6] = mk("sigma of the tau ended.", 0);
 	unsigned long budget = 1000000;
 	size_t order[6];
-	merge_page_next(L, 6, 34, &budget, NULL, NULL, order, 1, NULL);
+	merge_page_next(L, 6, 34, &budget, NULL, NULL, order, 1, NULL, NULL);
 	const size_t first[6] = {0, 2, 4, 1, 3, 5};
 	assert_memory_equal(order, first, sizeof first);
-	merge_page_next(L, 6, 34, &budget, NULL, NULL, order, 1, &L[6]);
+	merge_page_next(L, 6, 34, &budget, NULL, NULL, order, 1, &L[6], NULL);
 	const size_t turned[6] = {1, 3, 5, 0, 2, 4};
 	assert_memory_equal(order, turned, sizeof turned);
 	/* where both ends go on, that one of them does so more surely (its
@@ -742,7 +724,7 @@ static void columns_next_page(void **st)
 	L[4] = mk("standing zeta met the over-", 0);
 	L[5] = mk("portation nu met the", 0);
 	L[6] = mk("seer of the tau ended.", 0);
-	merge_page_next(L, 6, 34, &budget, NULL, NULL, order, 1, &L[6]);
+	merge_page_next(L, 6, 34, &budget, NULL, NULL, order, 1, &L[6], NULL);
 	assert_memory_equal(order, first, sizeof first);
 }
 
@@ -765,7 +747,7 @@ static void columns_colon_row(void **st)
 	unsigned long budget = 1000000;
 	size_t order[9];
 	double rows = 0;
-	merge_page_rows(L, 9, 34, &budget, order, &rows);
+	merge_page_next(L, 9, 34, &budget, NULL, NULL, order, 1, NULL, &rows);
 	const size_t want[9] = {0, 2, 4, 5, 7, 1, 3, 6, 8};
 	assert_memory_equal(order, want, sizeof want);
 	assert_true(rows < 3.5);

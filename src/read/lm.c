@@ -1182,6 +1182,7 @@ void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t
 	 * function word, since a lone capital word may be an acronym */
 	t->shout = ties__is_caps_word(as, an) && (count_words(as, an, 2) == 2 || t->func);
 	t->title = lastc == ':' && title_line(as, an);
+	t->abbr = lastc == '.' && !t->sent;
 }
 
 /* What line b's start brings to a join with any line before it. */
@@ -1326,6 +1327,12 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 		/* a short line that ends a sentence ends a paragraph: a capital
 		 * must follow */
 		f[F_SHORT_LOWER] = a->short_ && lower;
+		return;
+	}
+	/* a title or an initial ("Mr.", "J.") stands before a name: a capital
+	 * goes on from it as a name does, lowercase as after a sentence's end */
+	if (a->abbr && (lower || upper)) {
+		f[lower ? F_TERM_LOWER : F_NAME] = 1;
 		return;
 	}
 	/* a salutation or a heading that introduces ("To the People of the

@@ -328,9 +328,11 @@ static void title_box(ties__line *L, size_t n, const ties__layout *lay, size_t s
 			/* a date line may open with a digit ("2019", "3 May 2024") */
 			int opens = ties__starts_upper(h->text, h->len) ||
 			            (w * 10 < lay->width * 6 && date_line(h->text, h->len));
+			/* no stop either: a title's or an initial's ("Mr.") is
+			 * followed by a name on the next line */
 			all = !ties__justified(h->text, h->len) && opens &&
-			      !ties__ends_sentence(h->text, h->len) && hc != ',' && hc != ';' &&
-			      hc != '-' && words <= 14 &&
+			      !ties__ends_sentence(h->text, h->len) && hc != '.' && hc != ',' &&
+			      hc != ';' && hc != '-' && words <= 14 &&
 			      (w * 10 < lay->width * 8 || w * 10 > lay->width * 12 ||
 			       (caps * 2 >= words && w * 10 < lay->width * 6));
 		}
@@ -691,8 +693,10 @@ static size_t front_candidates(const ties__line *L, const ties__unit *U, size_t 
 		if (U[k].n == 1 && ties__justified(h->text, h->len) &&
 		    !title_case(h->text, h->len, 2))
 			break;
+		/* a title's or an initial's stop ("Mr.", "J.") is followed by a
+		 * name, on the next line: a sentence goes on there */
 		char c = h->text[h->len - 1];
-		if (ties__ends_sentence(h->text, h->len) || c == ';' ||
+		if (ties__ends_sentence(h->text, h->len) || c == ';' || c == '.' ||
 		    ties__rp_words(h->text, h->len) > 14)
 			break;
 		k++;

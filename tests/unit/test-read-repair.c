@@ -487,6 +487,9 @@ static void link_ranked(void **st)
 	     "the militia calls itself a self-", "Defense Force of the northern districts", 1.5},
 	    {"no one in the council should second-", "balance, and those of us in office have",
 	     "no one in the council should second-", "guessing the choices of the commanders", 1.5},
+	    /* a title's stop is no sentence's end: a name goes on from it */
+	    {"the envoys were received by Gen.", "and the talks were closed to reporters",
+	     "the envoys were received by Gen.", "Tarkan Oruz, who led the delegation", 2.5},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		ties__line L[] = {mk(cases[k].a, 0), mk(cases[k].b, 0), mk(cases[k].c, 0),

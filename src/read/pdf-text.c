@@ -74,7 +74,9 @@ ties_code ties__pdf_spell(const ties__pglyph *G, size_t g0, size_t g1, int lead_
 	int blank = 0;
 	size_t mark_start = 0;
 	int in_mark = 0, lead = 0;
-	int32_t accent = 0; /* a spacing accent over the next glyph */
+	/* the next glyph composed with a spacing accent over it */
+	char accent[4];
+	size_t accent_len = 0;
 	for (size_t i = g0; i <= g1; i++) {
 		const ties__pglyph *g = i < g1 ? &G[i] : NULL;
 		int digit_sup = g && g->sup && is_digit(g->c);
@@ -112,8 +114,8 @@ ties_code ties__pdf_spell(const ties__pglyph *G, size_t g0, size_t g1, int lead_
 			continue;
 		}
 		/* one over the next letter waits for it */
-		if (i + 1 < g1 && accent_over(g, &G[i + 1], u)) {
-			accent = g->c;
+		if (i + 1 < g1 && (ul = accent_over(g, &G[i + 1], accent))) {
+			accent_len = ul;
 			continue;
 		}
 		const char *e = g->c >= 0xA0 ? expand(g->c) : NULL;
@@ -140,20 +142,14 @@ ties_code ties__pdf_spell(const ties__pglyph *G, size_t g0, size_t g1, int lead_
 			mark_start = out->len;
 			lead = lead_plain && out->len == from;
 		}
-		if (accent) {
-			char acc[4];
-			ties__utf8_encode(accent, acc);
-			ul = ties__compose_accent(acc, (char)g->c, u);
-			accent = 0;
-			if (ul) {
-				if (ties_buf_add(out, u, ul))
-					return TIES_ERR_NOMEM;
-				prev = g;
-				continue;
-			}
-		}
-		if (put(out, g->c))
+		if (accent_len) {
+			ul = accent_len;
+			accent_len = 0;
+			if (ties_buf_add(out, accent, ul))
+				return TIES_ERR_NOMEM;
+		} else if (put(out, g->c)) {
 			return TIES_ERR_NOMEM;
+		}
 		prev = g;
 	}
 	while (out->len > from && out->data[out->len - 1] == ' ')

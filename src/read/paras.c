@@ -17,15 +17,11 @@ static int opens_block(const char *s, size_t n)
 	       cp == 0x201C || cp == 0x2018;
 }
 
-/* What may follow a heading: a block's start, or a list item (a hyphen or
- * a bullet, then a blank). */
+/* What may follow a heading: a block's start, or a list item (any bullet
+ * ties__bullet knows, then a blank). */
 static int opens_section(const char *s, size_t n)
 {
-	int32_t cp = 0;
-	size_t k = n ? ties__utf8_decode(s, n, &cp) : 0;
-	if ((cp == '-' || cp == 0x2022) && k < n && s[k] == ' ')
-		return 1;
-	return opens_block(s, n);
+	return ties__bullet(s, n) || opens_block(s, n);
 }
 
 static int ends_punct(const char *s, size_t n)

@@ -1431,6 +1431,19 @@ static void paras_boxed(void **st)
 		assert_string_equal(((ties__block *)bl.blocks.data)[1].text, "Supply routes");
 		ties__blocks_release(&bl);
 	}
+	/* a heading before a list item, whatever its bullet */
+	const char *const item[] = {"* Drivers were paid in cash by the owners",
+	                            "\xe2\x80\x93 Drivers were paid in cash by the",
+	                            "\xe2\x80\xa2 Drivers were paid in cash by the"};
+	for (int k = 0; k < 3; k++) {
+		L[2] = mk("Supply routes", B | TIES__L_FRAG);
+		L[3] = mk(item[k], B);
+		ties__blocks_init(&bl);
+		assert_int_equal(ties__build_paras(Q, 6, &lay, NULL, &bl), TIES_OK);
+		assert_int_equal(bl.blocks.len, 3);
+		assert_string_equal(((ties__block *)bl.blocks.data)[1].text, "Supply routes");
+		ties__blocks_release(&bl);
+	}
 	/* no heading: a row's first piece before a year, a heading in capitals
 	 * that goes on, a note's number */
 	const char *const scrap[] = {"In February", "SUPPLY", "2"};

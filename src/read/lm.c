@@ -1006,6 +1006,7 @@ enum {
 	F_TITLE_COLON, /* a line in title case ending in a colon, before lowercase */
 	F_REPEAT,      /* the same word both sides ("the Tajik" + "Tajik migrant") */
 	F_ECHO,        /* a heading whose word the line after takes up */
+	F_HEAD_LOWER,  /* a short line in title case, open, before lowercase */
 	F_N
 };
 
@@ -1134,6 +1135,26 @@ static int title_line(const char *s, size_t n)
 	return caps >= 2;
 }
 
+/* A heading's words: up to six, each capitalised or a function word, the
+ * first capitalised. */
+static int head_words(const char *s, size_t n)
+{
+	size_t i = 0, ws, wl, caps = 0, words = 0;
+	while (next_word(s, n, &i, &ws, &wl)) {
+		size_t cs, cl;
+		core(s + ws, wl, &cs, &cl);
+		if (!cl || ++words > 6)
+			return 0;
+		int32_t c;
+		ties__utf8_decode(s + ws + cs, cl, &c);
+		if (ties__is_upper(c))
+			caps++;
+		else if (!caps || !ties__is_letter(c) || !function_word(word_hash(s + ws + cs, cl)))
+			return 0;
+	}
+	return caps >= 1;
+}
+
 /* What line a's end brings to a join with any line after it. */
 void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t)
 {
@@ -1183,6 +1204,8 @@ void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t
 	t->shout = ties__is_caps_word(as, an) && (count_words(as, an, 2) == 2 || t->func);
 	t->title = lastc == ':' && title_line(as, an);
 	t->abbr = lastc == '.' && !t->sent;
+	t->headish = lay->width && wa * 10 < lay->width * 7 && !t->func && !t->soft &&
+	             ties__is_letter(lastc) && head_words(as, an);
 }
 
 /* What line b's start brings to a join with any line before it. */
@@ -1339,6 +1362,7 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
 	 * State of New York:") opens a paragraph: no sentence goes on in
 	 * lowercase after it */
 	f[F_TITLE_COLON] = a->title && lower;
+	f[F_HEAD_LOWER] = a->headish && lower;
 	/* a run of capitals ends where its phrase does, not inside it */
 	if (a->shout) {
 		f[F_CAPS_ON] = b->shout;
@@ -1381,37 +1405,38 @@ static void link_features(const ties__lm *lm, const ties__lm_end *a, const ties_
  * the whole repair on two-column layouts of other texts (manuals and
  * licences set with groff and read back with pdfminer, and the layouts of
  * tests/tools/make-columns.py), and later F_HYPH_UPPER, F_TERM_UPPER,
- * F_HYPH_BROKEN, F_CAPS_*, F_TITLE_COLON and F_ECHO on the layouts of
+ * F_HYPH_BROKEN, F_CAPS_*, F_TITLE_COLON, F_ECHO and F_HEAD_LOWER on the layouts of
  * docs/reading.md. */
 static const double link_w[F_N] = {
-    4.0,  /* F_HYPH_WORD */
-    0.2,  /* F_HYPH_LOWER */
-    -1.0, /* F_HYPH_UPPER */
-    -0.5, /* F_HYPH_OTHER */
-    -2.0, /* F_HYPH_BROKEN */
-    -2.0, /* F_TAIL */
-    0.35, /* F_TERM_UPPER */
-    -2.5, /* F_TERM_LOWER */
-    0.6,  /* F_NAME */
-    0.8,  /* F_SOFT_LOWER */
-    -0.6, /* F_SOFT_COMMON */
-    -0.2, /* F_SOFT_UPPER */
-    0.8,  /* F_OPEN_LOWER */
-    -1.2, /* F_OPEN_COMMON */
-    -0.4, /* F_OPEN_UPPER */
-    -1.0, /* F_SHORT_LOWER */
-    0.8,  /* F_PMI_DOC */
-    0.9,  /* F_PMI_BG */
-    0.8,  /* F_NEG_BG */
-    0.5,  /* F_SHORT_UPPER */
-    0.5,  /* F_FUNC_UPPER */
-    -1.5, /* F_DET_VERB */
-    2.5,  /* F_DATE */
-    1.0,  /* F_CAPS_ON */
-    -1.0, /* F_CAPS_OFF */
-    -1.0, /* F_TITLE_COLON */
-    -1.5, /* F_REPEAT */
-    2.0,  /* F_ECHO */
+    4.0,   /* F_HYPH_WORD */
+    0.2,   /* F_HYPH_LOWER */
+    -1.0,  /* F_HYPH_UPPER */
+    -0.5,  /* F_HYPH_OTHER */
+    -2.0,  /* F_HYPH_BROKEN */
+    -2.0,  /* F_TAIL */
+    0.35,  /* F_TERM_UPPER */
+    -2.5,  /* F_TERM_LOWER */
+    0.6,   /* F_NAME */
+    0.8,   /* F_SOFT_LOWER */
+    -0.6,  /* F_SOFT_COMMON */
+    -0.2,  /* F_SOFT_UPPER */
+    0.8,   /* F_OPEN_LOWER */
+    -1.2,  /* F_OPEN_COMMON */
+    -0.4,  /* F_OPEN_UPPER */
+    -1.0,  /* F_SHORT_LOWER */
+    0.8,   /* F_PMI_DOC */
+    0.9,   /* F_PMI_BG */
+    0.8,   /* F_NEG_BG */
+    0.5,   /* F_SHORT_UPPER */
+    0.5,   /* F_FUNC_UPPER */
+    -1.5,  /* F_DET_VERB */
+    2.5,   /* F_DATE */
+    1.0,   /* F_CAPS_ON */
+    -1.0,  /* F_CAPS_OFF */
+    -1.0,  /* F_TITLE_COLON */
+    -1.5,  /* F_REPEAT */
+    2.0,   /* F_ECHO */
+    -0.75, /* F_HEAD_LOWER */
 };
 
 double ties__lm_link_ends(const ties__lm *lm, const ties__lm_end *a, const ties__lm_end *b)

@@ -99,6 +99,7 @@ typedef struct ties__lm_end {
 	unsigned char shout; /* a line in capitals (tail) / opening in them (head) */
 	unsigned char title; /* tail: a line in title case ending in a colon */
 	unsigned char abbr; /* tail: a title's or an initial's stop ("Mr.", "J."): a name follows */
+	unsigned char headish; /* tail: a short line in title case, open: a heading or a name */
 } ties__lm_end;
 void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t);
 void ties__lm_head(const ties__lm *lm, const ties__line *b, ties__lm_end *t);

@@ -490,6 +490,11 @@ static void link_ranked(void **st)
 	    /* a title's stop is no sentence's end: a name goes on from it */
 	    {"the envoys were received by Gen.", "and the talks were closed to reporters",
 	     "the envoys were received by Gen.", "Tarkan Oruz, who led the delegation", 2.5},
+	    /* a short line in title case is a heading more likely than a
+	     * sentence's piece: lowercase goes on from it less readily */
+	    {"Supply Routes", "and the drivers were paid in cash by",
+	     "the convoys kept to the old supply routes", "and the drivers were paid in cash by",
+	     0.5},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		ties__line L[] = {mk(cases[k].a, 0), mk(cases[k].b, 0), mk(cases[k].c, 0),

@@ -1115,44 +1115,29 @@ double ties__lm_open(const ties__lm *lm, const ties__line *b)
 	return -0.3;
 }
 
-/* A line in title case: two words or more with letters, each capitalised
- * but the function words ("To the People of the State of New York:"). */
-static int title_line(const char *s, size_t n)
+/* The capitalised words of a line in title case: each word capitalised
+ * but the function words, -1 where a word is neither.  A heading's line
+ * (head): up to six words, all with letters, the first capitalised. */
+static long title_caps(const char *s, size_t n, int head)
 {
-	size_t i = 0, ws, wl, caps = 0;
+	size_t i = 0, ws, wl, words = 0;
+	long caps = 0;
 	while (next_word(s, n, &i, &ws, &wl)) {
 		size_t cs, cl;
 		core(s + ws, wl, &cs, &cl);
-		if (!cl)
+		if (!cl && !head)
 			continue;
+		if (!cl || (head && ++words > 6))
+			return -1;
 		int32_t c;
 		ties__utf8_decode(s + ws + cs, cl, &c);
 		if (ties__is_upper(c))
 			caps++;
-		else if (!ties__is_letter(c) || !function_word(word_hash(s + ws + cs, cl)))
-			return 0;
+		else if ((head && !caps) || !ties__is_letter(c) ||
+		         !function_word(word_hash(s + ws + cs, cl)))
+			return -1;
 	}
-	return caps >= 2;
-}
-
-/* A heading's words: up to six, each capitalised or a function word, the
- * first capitalised. */
-static int head_words(const char *s, size_t n)
-{
-	size_t i = 0, ws, wl, caps = 0, words = 0;
-	while (next_word(s, n, &i, &ws, &wl)) {
-		size_t cs, cl;
-		core(s + ws, wl, &cs, &cl);
-		if (!cl || ++words > 6)
-			return 0;
-		int32_t c;
-		ties__utf8_decode(s + ws + cs, cl, &c);
-		if (ties__is_upper(c))
-			caps++;
-		else if (!caps || !ties__is_letter(c) || !function_word(word_hash(s + ws + cs, cl)))
-			return 0;
-	}
-	return caps >= 1;
+	return caps;
 }
 
 /* What line a's end brings to a join with any line after it. */
@@ -1202,10 +1187,10 @@ void ties__lm_tail(const ties__layout *lay, const ties__line *a, ties__lm_end *t
 	 * UTILITY OF THE UNION TO YOUR"); one word alone only if it is a
 	 * function word, since a lone capital word may be an acronym */
 	t->shout = ties__is_caps_word(as, an) && (count_words(as, an, 2) == 2 || t->func);
-	t->title = lastc == ':' && title_line(as, an);
+	t->title = lastc == ':' && title_caps(as, an, 0) >= 2;
 	t->abbr = lastc == '.' && !t->sent;
 	t->headish = lay->width && wa * 10 < lay->width * 7 && !t->func && !t->soft &&
-	             ties__is_letter(lastc) && head_words(as, an);
+	             ties__is_letter(lastc) && title_caps(as, an, 1) >= 1;
 }
 
 /* What line b's start brings to a join with any line before it. */

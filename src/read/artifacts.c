@@ -265,15 +265,17 @@ static ties_code infer_page_breaks(ties__line *L, size_t n, size_t numbered)
 			b++;
 		if (!rec[v[a].page])
 			continue;
-		int ok = 0;
-		for (size_t k = a; k < b && !ok; k++) {
+		size_t paired = 0;
+		for (size_t k = a; k < b; k++) {
 			size_t i = v[k].page;
 			if (!rec[i])
 				continue;
+			int with = 0;
 			for (size_t j = i > BOX_SPAN ? i - BOX_SPAN : 0; j <= i + BOX_SPAN && j < n;
 			     j++)
 				if (j != i && rec[j] && !same_text(&L[j], &L[i]))
-					ok = 1;
+					with = 1;
+			paired += (size_t)with;
 		}
 		size_t cnt = 0, lo = n, hi = 0, prev = n;
 		for (size_t k = a; k < b; k++)
@@ -286,6 +288,10 @@ static ties_code infer_page_breaks(ties__line *L, size_t n, size_t numbered)
 				prev = v[k].page;
 				cnt++;
 			}
+		/* the box comes back with its partner, not once by chance: two
+		 * words a long text's exploded rows leave alone on their lines
+		 * ("Government", "Expenditures") met once */
+		int ok = paired >= 2 && paired * 2 >= cnt;
 		if (!ok && cnt >= 3)
 			ok = hi <= 2 * lo;
 		for (size_t k = a; k < b; k++)

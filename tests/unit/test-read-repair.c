@@ -614,6 +614,11 @@ static void artifacts_no_false_pages(void **st)
 	                            "said", "Summary", "Summary", "Leadership", "Leadership"};
 	size_t first = 0;
 	assert_int_equal(furnished(L, at, furn, 10, &first), 0);
+	/* two words left alone twice each, which meet once: no header box */
+	const size_t at2[] = {10, 45, 20, 47};
+	const char *const furn2[] = {"Government", "Government", "Expenditures", "Expenditures"};
+	assert_int_equal(furnished(L, at2, furn2, 4, &first), 0);
+	assert_false(L[45].flags & TIES__L_DROP);
 }
 
 /* Numbers count seven pages; a word left on a line of its own that comes

@@ -123,9 +123,13 @@ int ties__ends_dotted(const char *s, size_t n);
 int ties__ends_hyphen(const char *s, size_t n);
 /* First code point is an uppercase letter / lowercase letter. */
 int ties__starts_upper(const char *s, size_t n);
+int ties__starts_lower(const char *s, size_t n);
 /* A bullet opening a line: "- ", "* ", a bullet or dash sign and a blank. */
 int ties__bullet(const char *s, size_t n);
-int ties__starts_lower(const char *s, size_t n);
+/* Where no page marks cut a text: a reading at a guessed page height, of
+ * this score and with these breaks, beats the reading without a height,
+ * whose score with its breaks' costs taken out is base (text.c). */
+int ties__height_wins(double score, size_t breaks, double base);
 /* Number of words (blank-separated). */
 size_t ties__rp_words(const char *s, size_t n);
 

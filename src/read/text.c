@@ -924,7 +924,11 @@ static int place_foot(ties__line *L, size_t n, size_t start, size_t e, size_t m,
  * LibreOffice, ReportLab and pdflatex layouts with no page marks, 1.5 read
  * best: 1 lost the markless LibreOffice layouts (0.154 to 0.173), 2 the
  * nine texts --word with their page marks taken out (0.143 to 0.159) and
- * the ReportLab ones (0.258 to 0.267).  The scan runs only while the search budget holds
+ * the ReportLab ones (0.258 to 0.267).  Each break past the second lowers
+ * the bar by HEIGHT_PER_BREAK: the reading without a height places each of
+ * its breaks where the text reads best, a freedom the height takes away at
+ * every page, so that over many pages even the true height reads below it
+ * (a 72-page text 20 below, about 0.3 a break).  The scan runs only while the search budget holds
  * all its merges at the cost of the first (base_steps), so the work stays
  * within the budget.  base: the score of the reading without a height, its
  * breaks' costs taken out.  The order kept goes to order[0..m); order[m..2m)
@@ -933,13 +937,23 @@ static int place_foot(ties__line *L, size_t n, size_t start, size_t e, size_t m,
 #define HEIGHT_HI 70
 #define HEIGHT_STEP 4
 #define HEIGHT_MARGIN 1.5
+#define HEIGHT_PER_BREAK 0.35
 #define HEIGHT_MERGES ((HEIGHT_HI - HEIGHT_LO) / HEIGHT_STEP + 3)
+/* A reading at a guessed height with this score and these breaks beats
+ * the one without a height (base). */
+int ties__height_wins(double score, size_t breaks, double base)
+{
+	double bar = HEIGHT_MARGIN - HEIGHT_PER_BREAK * (double)(breaks > 2 ? breaks - 2 : 0);
+	return score > base + bar;
+}
+
 /* One merge of the scan at height h: the best so far in *best, *best_h,
- * its order in order[0..m) if it beats base by HEIGHT_MARGIN. */
+ * its order in order[0..m) if it beats base (ties__height_wins); *wins: the best
+ * does. */
 static ties_code height_merge(const ties__line *L, const ties__unit *U, size_t m,
                               const ties__lm *lm, ties__layout *lay, unsigned long *budget,
                               const ties__line *prev_end, int last, double base, int h,
-                              double *best, int *best_h, size_t *order)
+                              double *best, int *best_h, int *wins, size_t *order)
 {
 	double unused = 0;
 	ties__merge r;
@@ -955,7 +969,8 @@ static ties_code height_merge(const ties__line *L, const ties__unit *U, size_t m
 	if (!*best_h || sc > *best) {
 		*best = sc;
 		*best_h = h;
-		if (sc > base + HEIGHT_MARGIN)
+		*wins = ties__height_wins(sc, r.breaks, base);
+		if (*wins)
 			memcpy(order, order + m, m * sizeof *order);
 	}
 	return TIES_OK;
@@ -968,21 +983,30 @@ static ties_code guess_height(const ties__line *L, const ties__unit *U, size_t m
 {
 	if (base_steps == 0 || *budget / HEIGHT_MERGES < base_steps)
 		return TIES_OK;
+	/* the reading without a height, kept for when no height wins: a
+	 * height read best earlier may have won at a lower bar */
+	size_t *kept = ties__reallocarray(NULL, m ? m : 1, sizeof *kept);
+	if (!kept)
+		return TIES_ERR_NOMEM;
+	memcpy(kept, order, m * sizeof *order);
 	double best = 0;
-	int best_h = 0;
+	int best_h = 0, wins = 0;
 	ties_code rc = TIES_OK;
 	for (int h = HEIGHT_LO; h <= HEIGHT_HI && !rc; h += HEIGHT_STEP)
 		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, base, h, &best, &best_h,
-		                  order);
+		                  &wins, order);
 	int c = best_h;
 	if (c && !rc)
 		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, base,
-		                  c - HEIGHT_STEP / 2, &best, &best_h, order);
+		                  c - HEIGHT_STEP / 2, &best, &best_h, &wins, order);
 	if (c && !rc)
 		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, base,
-		                  c + HEIGHT_STEP / 2, &best, &best_h, order);
+		                  c + HEIGHT_STEP / 2, &best, &best_h, &wins, order);
+	if (!rc && !wins)
+		memcpy(order, kept, m * sizeof *order);
+	ties__free(kept);
 	/* the merges after this one read with the height kept, or none */
-	lay->page_rows = !rc && best_h && best > base + HEIGHT_MARGIN ? best_h : 0;
+	lay->page_rows = !rc && best_h && wins ? best_h : 0;
 	return rc;
 }
 

@@ -621,6 +621,20 @@ static void artifacts_no_false_pages(void **st)
 	assert_false(L[45].flags & TIES__L_DROP);
 }
 
+/* Without page marks, a guessed page height must beat the reading without
+ * one by a margin that falls with the pages it makes: the reading without
+ * a height places each break where it reads best, so over many pages even
+ * the true height reads below it. */
+static void height_bar(void **st)
+{
+	(void)st;
+	assert_false(ties__height_wins(100.0, 2, 100.0));
+	assert_true(ties__height_wins(102.0, 2, 100.0));
+	assert_false(ties__height_wins(99.0, 4, 100.0));
+	assert_true(ties__height_wins(80.0, 70, 100.0));
+	assert_false(ties__height_wins(78.0, 9, 100.0));
+}
+
 /* Numbers count seven pages; a word left on a line of its own that comes
  * back three times, pages apart, is no running furniture: the numbers'
  * breaks stand, and the word stays. */
@@ -1741,6 +1755,7 @@ int main(void)
 	    cmocka_unit_test(artifacts_footer_pages),
 	    cmocka_unit_test(artifacts_no_false_pages),
 	    cmocka_unit_test(artifacts_numbers_over_rare_word),
+	    cmocka_unit_test(height_bar),
 	    cmocka_unit_test(columns_alternating),
 	    cmocka_unit_test(columns_break_window),
 	    cmocka_unit_test(columns_next_page),

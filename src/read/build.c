@@ -689,6 +689,9 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 					 * (its look-ups cost the most) */
 					int jd = !jc && a > 2 && we > 2 &&
 					         ties__vocab_in_dict(vocab, joined, jl);
+					int short_half = !jc && a > 2 && we <= 2;
+					int jshort =
+					    short_half && ties__vocab_in_dict(vocab, joined, jl);
 					memcpy(joined, o + ws, a + 1); /* with the hyphen */
 					memcpy(joined + a + 1, t, we);
 					unsigned hc = ties__vocab_doc_count(vocab, joined, jl + 1);
@@ -699,6 +702,15 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 						/* capitals join only on evidence: "IRGC-QF" */
 						keep = !jd && !jc;
 					else if (!jd && !jc && a > 2 && we > 2 &&
+					         ties__vocab_in_dict(vocab, o + ws, a) &&
+					         ties__vocab_in_dict(vocab, t, we))
+						keep = 1;
+					/* a tail of one or two letters: a word where a
+					 * hyphen stands for a dash ("now-" "as well",
+					 * "man-" "is"), a syllable where the joined word is
+					 * one ("fin-" "al"); a head that short is more often
+					 * a prefix ("un-" "governed") */
+					else if (short_half && !jshort &&
 					         ties__vocab_in_dict(vocab, o + ws, a) &&
 					         ties__vocab_in_dict(vocab, t, we))
 						keep = 1;

@@ -1257,6 +1257,23 @@ static void join_name_compound(void **st)
 	ties__vocab_free(v);
 }
 
+/* A tail of one or two letters that is a word, where the joined word is
+ * none, keeps the hyphen, a dash written as one ("now-" "as well"); a
+ * syllable joins where the joined word is one ("fin-" "al"), and so does a
+ * short head, more often a prefix ("un-" "governed"). */
+static void join_short_tail(void **st)
+{
+	(void)st;
+	const char *text = "the report of the council";
+	ties__vocab *v = ties__vocab_new();
+	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
+	assert_joins("convinced that now-", "as well as later", v,
+	             "convinced that now-as well as later");
+	assert_joins("the fin-", "al report", v, "the final report");
+	assert_joins("the un-", "governed valleys", v, "the ungoverned valleys");
+	ties__vocab_free(v);
+}
+
 /* A dash set close to its word on one side of a line break is set close
  * on the other too; one with a blank beside it keeps the blank. */
 static void join_dashes(void **st)
@@ -1756,6 +1773,7 @@ int main(void)
 	    cmocka_unit_test(artifacts_no_false_pages),
 	    cmocka_unit_test(artifacts_numbers_over_rare_word),
 	    cmocka_unit_test(height_bar),
+	    cmocka_unit_test(join_short_tail),
 	    cmocka_unit_test(columns_alternating),
 	    cmocka_unit_test(columns_break_window),
 	    cmocka_unit_test(columns_next_page),

@@ -689,9 +689,9 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 					 * (its look-ups cost the most) */
 					int jd = !jc && a > 2 && we > 2 &&
 					         ties__vocab_in_dict(vocab, joined, jl);
-					int short_half = !jc && a > 2 && we <= 2;
+					int short_tail = !jc && a > 2 && we <= 2;
 					int jshort =
-					    short_half && ties__vocab_in_dict(vocab, joined, jl);
+					    short_tail && ties__vocab_in_dict(vocab, joined, jl);
 					memcpy(joined, o + ws, a + 1); /* with the hyphen */
 					memcpy(joined + a + 1, t, we);
 					unsigned hc = ties__vocab_doc_count(vocab, joined, jl + 1);
@@ -710,7 +710,7 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 					 * "man-" "is"), a syllable where the joined word is
 					 * one ("fin-" "al"); a head that short is more often
 					 * a prefix ("un-" "governed") */
-					else if (short_half && !jshort &&
+					else if (short_tail && !jshort &&
 					         ties__vocab_in_dict(vocab, o + ws, a) &&
 					         ties__vocab_in_dict(vocab, t, we))
 						keep = 1;

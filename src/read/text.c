@@ -947,31 +947,33 @@ int ties__height_wins(double score, size_t breaks, double base)
 	return score > base + bar;
 }
 
-/* One merge of the scan at height h: the best so far in *best, *best_h,
- * its order in order[0..m) if it beats base (ties__height_wins); *wins: the best
- * does. */
+/* The reading at the height read best so far. */
+typedef struct height_best {
+	double score;
+	int h; /* 0: none yet */
+	size_t breaks;
+	size_t *order; /* its order, m units */
+} height_best;
+
+/* One merge of the scan at height h, kept in *b if it reads best so far. */
 static ties_code height_merge(const ties__line *L, const ties__unit *U, size_t m,
                               const ties__lm *lm, ties__layout *lay, unsigned long *budget,
-                              const ties__line *prev_end, int last, double base, int h,
-                              double *best, int *best_h, int *wins, size_t *order)
+                              const ties__line *prev_end, int last, int h, height_best *b,
+                              size_t *scratch)
 {
 	double unused = 0;
 	ties__merge r;
 	lay->page_rows = h;
 	ties_code rc = ties__columns_order(L, U, m, lm, lay, budget, prev_end, NULL, last, &unused,
-	                                   &r, order + m, NULL);
+	                                   &r, scratch, NULL);
 	if (rc)
 		return rc;
 	/* only a page between two breaks shows a full page's height */
-	if (r.breaks < 2)
-		return TIES_OK;
-	double sc = r.score;
-	if (!*best_h || sc > *best) {
-		*best = sc;
-		*best_h = h;
-		*wins = ties__height_wins(sc, r.breaks, base);
-		if (*wins)
-			memcpy(order, order + m, m * sizeof *order);
+	if (r.breaks >= 2 && (!b->h || r.score > b->score)) {
+		b->score = r.score;
+		b->h = h;
+		b->breaks = r.breaks;
+		memcpy(b->order, scratch, m * sizeof *scratch);
 	}
 	return TIES_OK;
 }
@@ -983,30 +985,26 @@ static ties_code guess_height(const ties__line *L, const ties__unit *U, size_t m
 {
 	if (base_steps == 0 || *budget / HEIGHT_MERGES < base_steps)
 		return TIES_OK;
-	/* the reading without a height, kept for when no height wins: a
-	 * height read best earlier may have won at a lower bar */
-	size_t *kept = ties__reallocarray(NULL, m ? m : 1, sizeof *kept);
-	if (!kept)
+	height_best b = {0, 0, 0, ties__reallocarray(NULL, m ? m : 1, sizeof *order)};
+	if (!b.order)
 		return TIES_ERR_NOMEM;
-	memcpy(kept, order, m * sizeof *order);
-	double best = 0;
-	int best_h = 0, wins = 0;
 	ties_code rc = TIES_OK;
 	for (int h = HEIGHT_LO; h <= HEIGHT_HI && !rc; h += HEIGHT_STEP)
-		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, base, h, &best, &best_h,
-		                  &wins, order);
-	int c = best_h;
+		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, h, &b, order + m);
+	int c = b.h;
 	if (c && !rc)
-		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, base,
-		                  c - HEIGHT_STEP / 2, &best, &best_h, &wins, order);
+		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, c - HEIGHT_STEP / 2, &b,
+		                  order + m);
 	if (c && !rc)
-		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, base,
-		                  c + HEIGHT_STEP / 2, &best, &best_h, &wins, order);
-	if (!rc && !wins)
-		memcpy(order, kept, m * sizeof *order);
-	ties__free(kept);
-	/* the merges after this one read with the height kept, or none */
-	lay->page_rows = !rc && best_h && wins ? best_h : 0;
+		rc = height_merge(L, U, m, lm, lay, budget, prev_end, last, c + HEIGHT_STEP / 2, &b,
+		                  order + m);
+	/* the height read best is kept if it beats the reading without one;
+	 * the merges after this one read with it, or with none */
+	int wins = !rc && b.h && ties__height_wins(b.score, b.breaks, base);
+	if (wins)
+		memcpy(order, b.order, m * sizeof *order);
+	ties__free(b.order);
+	lay->page_rows = wins ? b.h : 0;
 	return rc;
 }
 

@@ -659,9 +659,15 @@ static double short_page(const ctx *c, const state *s)
 	return h < SHORT_ROWS ? (SHORT_ROWS - h) * SHORT_COST : 0;
 }
 
-/* Both columns of a full page reach its foot. */
-static double balance_cost(const state *s)
+/* Both columns of a full page reach its foot.  A page read as one chain
+ * no taller than a column (ties__layout.column_rows) held one column: a
+ * first page whose title left one column nothing but a heading, a page
+ * whose other column stands empty. */
+static double balance_cost(const ctx *c, const state *s)
 {
+	if (c->lay->column_rows > 0 && s->has[0] != s->has[1] &&
+	    s->ly[s->has[1]] + 1 <= c->lay->column_rows)
+		return 0;
 	double a = s->has[0] ? s->ly[0] : -1, b = s->has[1] ? s->ly[1] : -1;
 	double x = a > b ? a - b : b - a;
 	return x <= BALANCE_SLACK ? 0 : x - BALANCE_SLACK;
@@ -989,7 +995,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			/* an unmarked page break closes this page's chains */
 			if (!lay->pages_known && !s->swap) {
 				double pb = s->score - (lay->page_rows > 0 ? 0 : PAGE_COST) -
-				            balance_cost(s) + foot_run(s) +
+				            balance_cost(&C, s) + foot_run(s) +
 				            junction(&C, s, (long)i - 1) - short_page(&C, s);
 				if (pb > best_prev) {
 					best_prev = pb;
@@ -999,7 +1005,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 			           s->pstart < (long)win->lo) {
 				/* one break, somewhere in the window: each unit
 				 * it stands from the mark costs win->move */
-				double pb = s->score - balance_cost(s) + foot_run(s) +
+				double pb = s->score - balance_cost(&C, s) + foot_run(s) +
 				            junction(&C, s, (long)i - 1) -
 				            win->move * (double)(i > win->mark ? i - win->mark
 				                                               : win->mark - i);
@@ -1112,7 +1118,7 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 	for (size_t p = 0; p < cnt[m - 1]; p++) {
 		const state *s = &st[(m - 1) * stride + p];
 		double v = s->score + junction(&C, s, (long)m - 1) - swap_cost(s) + foot_run(s);
-		double bal = !last_page         ? balance_cost(s)
+		double bal = !last_page         ? balance_cost(&C, s)
 		             : lay->pages_known ? fill_cost(s) + short_left(&C, s)
 		                                : 0;
 		/* the page-end link counts for the reading kept, not for the

@@ -55,6 +55,9 @@ typedef struct ties__layout {
 	 * column holds at least as many; the first page's merges fill it in
 	 * (0 where that page is the last) */
 	double first_rows;
+	/* with page marks, half the longest page's lines: a page read as one
+	 * chain no taller than this holds one column (0: none) */
+	double column_rows;
 } ties__layout;
 
 /* The extractor keeps the blank where it cut a row (TIES__L_CUT): at least

@@ -1014,11 +1014,13 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 	ties_code rc = ties__mark_artifacts(L, n, bl);
 	if (rc)
 		return rc;
-	ties__layout lay = {typical_width(L, n),   0, boxed_paragraphs(L, n),
-	                    ties__cut_marks(L, n), 0, 0};
+	ties__layout lay = {
+	    typical_width(L, n), 0, boxed_paragraphs(L, n), ties__cut_marks(L, n), 0, 0, 0};
 	for (size_t k = 0; k < n; k++)
 		if (ties__page_break(L, k, 0))
 			lay.pages_known = 1;
+	if (lay.pages_known)
+		lay.column_rows = (double)longest_page(L, n) / 2;
 	mark_frags(L, n, &lay);
 	mark_front(L, n, &lay);
 	ties__lm *lm = ties__lm_new(L, n, vocab);

@@ -37,7 +37,7 @@ static double link_diff(const char *a, const char *b, const char *c, const char 
 	ties__vocab *v = ties__vocab_new();
 	ties__lm *lm = ties__lm_new(L, 4, v);
 	assert_non_null(lm);
-	ties__layout lay = {40, 1, 0, 0, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0, 0, 0};
 	double x = ties__lm_link(lm, &lay, &L[0], &L[1]) - ties__lm_link(lm, &lay, &L[2], &L[3]);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
@@ -88,7 +88,7 @@ static double link_of(const char *a, const char *b)
 	ties__vocab *v = ties__vocab_new();
 	ties__lm *lm = ties__lm_new(L, 2, v);
 	assert_non_null(lm);
-	ties__layout lay = {40, 1, 0, 0, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0, 0, 0};
 	double x = ties__lm_link(lm, &lay, &L[0], &L[1]);
 	ties__lm_free(lm);
 	ties__vocab_free(v);

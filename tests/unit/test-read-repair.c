@@ -45,7 +45,7 @@ static void link_repeated_word(void **st)
 	                  mk("Vardak traders in the capital had been", 0)};
 	ties__vocab *v;
 	ties__lm *lm = lm_of(L, 2, NULL, &v);
-	ties__layout lay = {40, 1, 0, 0, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0, 0, 0};
 	ties__line other = mk("fighters moved toward the Korvat", 0);
 	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) <
 	            ties__lm_link(lm, &lay, &other, &L[1]) - 0.5);
@@ -58,7 +58,7 @@ static double link_in(const ties__line *L, size_t n, const ties__line *a, const 
 {
 	ties__vocab *v;
 	ties__lm *lm = lm_of(L, n, NULL, &v);
-	ties__layout lay = {40, 1, 0, 0, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0, 0, 0};
 	double s = ties__lm_link(lm, &lay, a, b);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
@@ -100,7 +100,7 @@ static void link_heading_echo(void **st)
 	                  mk("The buyers pay in cash at the border crossing", 0)};
 	ties__vocab *v;
 	ties__lm *lm = lm_of(L, 4, NULL, &v);
-	ties__layout lay = {40, 1, 0, 0, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0, 0, 0};
 	assert_true(ties__lm_link(lm, &lay, &L[0], &L[2]) >
 	            ties__lm_link(lm, &lay, &L[0], &L[3]) + 1.0);
 	assert_true(ties__lm_link(lm, &lay, &L[1], &L[3]) >
@@ -122,7 +122,7 @@ static void link_evidence(void **st)
 	                  mk("Later reports confirm the account of the", 0)};
 	ties__vocab *v;
 	ties__lm *lm = lm_of(L, 5, NULL, &v);
-	ties__layout lay = {40, 1, 0, 0, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0, 0, 0};
 	/* a hyphen the dictionary closes: strong */
 	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) > 2.0);
 	/* a sentence end followed by lowercase: against */
@@ -430,7 +430,7 @@ static double link_diff(const ties__line *L, size_t n, size_t width, size_t a, s
 	ties__vocab *v = ties__vocab_new();
 	ties__lm *lm = ties__lm_new(L, n, v);
 	assert_non_null(lm);
-	ties__layout lay = {width, 1, 0, 0, 0, 0};
+	ties__layout lay = {width, 1, 0, 0, 0, 0, 0};
 	double x = ties__lm_link(lm, &lay, &L[a], &L[b]) - ties__lm_link(lm, &lay, &L[c], &L[d]);
 	ties__lm_free(lm);
 	ties__vocab_free(v);
@@ -449,7 +449,7 @@ static void link_hyphen_capital(void **st)
 	                  mk("origin has grown", 0)};
 	ties__vocab *v;
 	ties__lm *lm = lm_of(L, 5, text, &v);
-	ties__layout lay = {40, 1, 0, 0, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0, 0, 0};
 	assert_true(ties__lm_link(lm, &lay, &L[0], &L[1]) > 2.0);
 	assert_true(ties__lm_link(lm, &lay, &L[2], &L[3]) < 0);
 	assert_true(ties__lm_link(lm, &lay, &L[2], &L[4]) > 0);
@@ -667,7 +667,7 @@ static void merge_page_next(ties__line *L, size_t n, size_t w, unsigned long *bu
 	ties__vocab *v = ties__vocab_new();
 	ties__lm *lm = ties__lm_new(L, n, v);
 	assert_non_null(lm);
-	ties__layout lay = {w, 1, 0, 0, 0, 0};
+	ties__layout lay = {w, 1, 0, 0, 0, 0, 0};
 	double height = 0;
 	assert_int_equal(ties__columns_order(L, U, n, lm, &lay, budget, NULL, next, !full, &height,
 	                                     out, order, win),
@@ -928,7 +928,7 @@ static void columns_notes(void **st)
  * lowercase, or a paragraph's plain last line where gaps are stretched. */
 static size_t units_of(ties__line *L, size_t n, ties__unit *U)
 {
-	ties__layout lay = {50, 1, 0, 0, 0, 0};
+	ties__layout lay = {50, 1, 0, 0, 0, 0, 0};
 	size_t end;
 	size_t m = ties__page_units(L, n, 0, &lay, ties__stretched(L, n), U, &end);
 	assert_int_equal(end, n);
@@ -981,7 +981,7 @@ static void units_cut_marks(void **st)
 	                  mk("extend", F | C),
 	                  mk("the benefit of", F | C),
 	                  mk("its protection to", F)};
-	ties__layout lay = {40, 1, 0, 1, 0, 0};
+	ties__layout lay = {40, 1, 0, 1, 0, 0, 0};
 	size_t end;
 	size_t m = ties__page_units(L, 7, 0, &lay, ties__stretched(L, 7), U, &end);
 	assert_int_equal(m, 3);
@@ -1021,7 +1021,7 @@ static void units_row_piece(void **st)
 	                  mk("12", F),
 	                  mk("says the report", F),
 	                  mk("The next meeting was held in May after a delay.", B)};
-	ties__layout lay = {48, 0, 0, 0, 0, 0};
+	ties__layout lay = {48, 0, 0, 0, 0, 0, 0};
 	size_t end;
 	size_t m = ties__page_units(L, 6, 0, &lay, 0, U, &end);
 	assert_int_equal(U[0].n, 2);
@@ -1053,7 +1053,7 @@ static void units_notes_heading(void **st)
 	                  mk("1 Port authority, annual report, 2020. 2 Inter-", B),
 	                  mk("view with a former officer, 2021.", 0),
 	                  mk("For more than a decade the towns of the coast", B)};
-	ties__layout lay = {48, 0, 0, 0, 0, 0};
+	ties__layout lay = {48, 0, 0, 0, 0, 0, 0};
 	size_t end;
 	size_t m = ties__page_units(L, 6, 0, &lay, 0, U, &end);
 	assert_int_equal(m, 4);
@@ -1151,7 +1151,7 @@ static void scraps_placed(void **st)
 	assert_non_null(v);
 	ties__lm *lm = ties__lm_new(L, 8, v);
 	assert_non_null(lm);
-	ties__layout lay = {40, 0, 0, 0, 0, 0};
+	ties__layout lay = {40, 0, 0, 0, 0, 0, 0};
 	ties__unit rows[] = {{0, 1}, {1, 2}, {3, 1}, {7, 1}}, O[] = {{4, 3}};
 	const ties__line *P[8] = {&L[0], &L[1], &L[2], &L[3], &L[7]};
 	size_t np = 5;
@@ -1197,7 +1197,7 @@ static void paras_notes_one_per_line(void **st)
 	ties__vocab *v = ties__vocab_new();
 	ties__blocks bl;
 	ties__blocks_init(&bl);
-	ties__layout lay = {40, 1, 0, 0, 0, 0};
+	ties__layout lay = {40, 1, 0, 0, 0, 0, 0};
 	assert_int_equal(ties__build_paras(P, 6, &lay, v, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 5);
 	ties__block *b = bl.blocks.data;
@@ -1323,7 +1323,7 @@ static void paras_lost_hyphen(void **st)
 	assert_int_equal(ties__vocab_add_text(v, text, strlen(text)), TIES_OK);
 	ties__blocks bl;
 	ties__blocks_init(&bl);
-	ties__layout lay = {20, 1, 0, 0, 0, 0}; /* full lines: one paragraph */
+	ties__layout lay = {20, 1, 0, 0, 0, 0, 0}; /* full lines: one paragraph */
 	assert_int_equal(ties__build_paras(P, 3, &lay, v, &bl), TIES_OK);
 	assert_int_equal(bl.blocks.len, 1);
 	/* the document writes "Al-Noor" more often than "AlNoor"; it never
@@ -1440,13 +1440,13 @@ static void paras_boxed(void **st)
 	for (int boxed = 0; boxed < 2; boxed++) {
 		ties__blocks bl;
 		ties__blocks_init(&bl);
-		ties__layout lay = {44, 1, boxed, 0, 0, 0};
+		ties__layout lay = {44, 1, boxed, 0, 0, 0, 0};
 		assert_int_equal(ties__build_paras(P, 5, &lay, NULL, &bl), TIES_OK);
 		assert_int_equal(bl.blocks.len, 3);
 		assert_string_equal(((ties__block *)bl.blocks.data)[1].text, "Supply routes");
 		ties__blocks_release(&bl);
 	}
-	ties__layout lay = {44, 1, 0, 0, 0, 0};
+	ties__layout lay = {44, 1, 0, 0, 0, 0, 0};
 	/* after a paragraph's last line set apart as a scrap too */
 	L[1] = mk("the border crossing before the guards", 0);
 	const ties__line tail = mk("came.", B | TIES__L_FRAG);
@@ -1465,7 +1465,7 @@ static void paras_boxed(void **st)
 		                  mk("Supply routes", F), mk("Drivers were ", F | C),
 		                  mk("paid in cash by the owners of the", F)};
 		const ties__line *R[5] = {&L[0], &M[0], &M[1], &M[2], &M[3]};
-		ties__layout cut = {44, 1, 0, 1, 0, 0};
+		ties__layout cut = {44, 1, 0, 1, 0, 0, 0};
 		ties__blocks_init(&bl);
 		assert_int_equal(ties__build_paras(R, 5, &cut, NULL, &bl), TIES_OK);
 		assert_int_equal(bl.blocks.len, 3);
@@ -1510,7 +1510,7 @@ static void paras_of(const ties__line *L, size_t n, size_t width, ties__blocks *
 	for (size_t i = 0; i < n; i++)
 		P[i] = &L[i];
 	ties__blocks_init(bl);
-	ties__layout lay = {width, 1, 0, 0, 0, 0};
+	ties__layout lay = {width, 1, 0, 0, 0, 0, 0};
 	assert_int_equal(ties__build_paras(P, n, &lay, NULL, bl), TIES_OK);
 }
 

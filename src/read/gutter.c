@@ -418,3 +418,231 @@ ties_code ties__split_gutter(const char *data, size_t len, ties_buf *out, ties_v
 	ties__vec_release(&lines);
 	return rc;
 }
+
+/* ---- side by side without form feeds ----
+ * pdftotext -layout -nopgbrk: the same rows, but nothing ends a page, and
+ * each page sets its gutter where its own text puts it (a few positions
+ * apart from page to page, or the same).  No page can be rewritten column
+ * by column without knowing where it ends, so each row is cut at its
+ * gutter into its left part and its right part, each on a line of its own
+ * between blank lines: the text then reads as an extractor's that
+ * alternates the columns line by line, which the column merge takes
+ * apart, pages and all.  The gutters are found for all lines at once, as
+ * a path through the positions that changes seldom (one per page at
+ * most): a line speaks for a position where its right column's text
+ * starts there (a position off either way counts), against it where its
+ * text runs over the two positions before it; each change of position
+ * costs ROWS_CHANGE.  Texts of more than ROWS_MAX lines are left as they
+ * are (the path keeps a bit per line and position). */
+#define ROWS_CHANGE 4
+#define ROWS_MAX 200000
+#define ROWS_STATES (GUT_COLS + 1) /* 0: no gutter */
+#define ROWS_CUTS 16               /* starts kept per line (a justified row has many) */
+
+typedef struct rline {
+	size_t off, n;              /* the line in data, trailing blanks left out */
+	unsigned short first, last; /* non-blank positions; first > last: blank */
+	unsigned short cut;         /* where the right part starts; 0: not cut */
+	unsigned char wide;         /* longer than GUT_COLS positions */
+} rline;
+
+/* Line r's evidence for each gutter position: +1 where its right
+ * column's text starts one position off at most, -1 where its text runs
+ * over the two positions before, 0 elsewhere; start[c] receives the
+ * position of the start that speaks for c. */
+static void rows_fit(const char *data, rline *r, signed char *fit, unsigned short *start)
+{
+	unsigned char text[ROWS_STATES];
+	memset(text, 0, sizeof text);
+	memset(fit, 0, ROWS_STATES);
+	const char *s = data + r->off;
+	size_t i = 0, cols = 0;
+	r->first = 1;
+	r->last = 0;
+	while (i < r->n && cols < GUT_COLS) {
+		int32_t cp;
+		size_t k = ties__utf8_decode(s + i, r->n - i, &cp);
+		if (s[i] != ' ') {
+			text[cols] = 1;
+			if (r->first > r->last)
+				r->first = (unsigned short)cols;
+			r->last = (unsigned short)cols;
+		}
+		i += k ? k : 1;
+		cols++;
+	}
+	r->wide = i < r->n;
+	if (r->first > r->last || r->wide)
+		return;
+	for (size_t c = GUT_MIN_INDENT; c < GUT_COLS; c++)
+		if (text[c - 1] || text[c - 2])
+			fit[c] = -1;
+	for (size_t b = r->first; b <= r->last; b++) {
+		if (!text[b] || b < GUT_MIN_INDENT)
+			continue;
+		/* a start: the line's first text set in, or text after a run
+		 * of 3 blanks */
+		int run = b == r->first || (!text[b - 1] && !text[b - 2] && !text[b - 3]);
+		if (!run)
+			continue;
+		for (size_t c = b - 1; c <= b + 1 && c < GUT_COLS; c++) {
+			fit[c] = 1;
+			start[c] = (unsigned short)b;
+		}
+	}
+}
+
+/* Byte offset of position pos in s[0..n). */
+static size_t rows_offset(const char *s, size_t n, size_t pos)
+{
+	size_t i = 0;
+	for (size_t c = 0; c < pos && i < n; c++) {
+		int32_t cp;
+		size_t k = ties__utf8_decode(s + i, n - i, &cp);
+		i += k ? k : 1;
+	}
+	return i;
+}
+
+/* A run of 3 blanks or more between two words, the second at position
+ * GUT_MIN_INDENT or beyond (bytes counted: a quick test). */
+static int rows_inner_run(const char *s, size_t n)
+{
+	size_t run = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			run++;
+			continue;
+		}
+		if (run >= 3 && i >= GUT_MIN_INDENT && i > run)
+			return 1;
+		run = 0;
+	}
+	return 0;
+}
+
+ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec *map)
+{
+	ties_vec lines;
+	ties__vec_init(&lines, sizeof(rline));
+	ties_code rc = TIES_OK;
+	for (size_t p = 0; !rc && p < len;) {
+		size_t q = p;
+		while (q < len && data[q] != '\n')
+			q++;
+		size_t t = q;
+		while (t > p && (data[t - 1] == '\r' || data[t - 1] == ' ' || data[t - 1] == '\t'))
+			t--;
+		rline *r = lines.len < ROWS_MAX ? ties__vec_push(&lines) : NULL;
+		if (!r) {
+			rc = lines.len < ROWS_MAX ? TIES_ERR_NOMEM : TIES_OK;
+			lines.len = 0; /* too long: left as it is */
+			break;
+		}
+		r->off = p;
+		r->n = t - p;
+		p = q + 1;
+	}
+	rline *R = lines.data;
+	size_t n = lines.len, runs = 0;
+	/* most texts have no row with a gap inside: nothing to look for */
+	for (size_t i = 0; i < n && runs < GUT_MIN_ROWS; i++)
+		runs += rows_inner_run(data + R[i].off, R[i].n);
+	if (runs < GUT_MIN_ROWS)
+		n = 0;
+	double *score = ties__calloc(2 * ROWS_STATES, sizeof *score);
+	double *next = score ? score + ROWS_STATES : NULL;
+	signed char *fit = ties__calloc(ROWS_STATES, 1);
+	unsigned short *start = ties__calloc(ROWS_STATES, sizeof *start);
+	/* per line: whether each position's path came from the best of the
+	 * line before (a change) and which that was */
+	unsigned char *moved = ties__calloc(n ? n : 1, ROWS_STATES / 8 + 1);
+	unsigned short *from = ties__calloc(n ? n : 1, sizeof *from);
+	unsigned short *cuts = ties__calloc(n ? ROWS_CUTS * n : 1, sizeof *cuts);
+	if (!rc && (!score || !fit || !start || !moved || !from || !cuts))
+		rc = TIES_ERR_NOMEM;
+	size_t bstride = ROWS_STATES / 8 + 1;
+	for (size_t i = 0; !rc && i < n; i++) {
+		rows_fit(data, &R[i], fit, start);
+		size_t bp = 0;
+		for (size_t c = 1; c < ROWS_STATES; c++)
+			if (score[c] > score[bp])
+				bp = c;
+		from[i] = (unsigned short)bp;
+		for (size_t c = 0; c < ROWS_STATES; c++) {
+			double stay = score[c], go = score[bp] - ROWS_CHANGE;
+			int mv = i > 0 && go > stay;
+			next[c] = (mv ? go : stay) + (c ? fit[c] : 0);
+			if (mv)
+				moved[i * bstride + c / 8] |= (unsigned char)(1u << (c % 8));
+		}
+		memcpy(score, next, ROWS_STATES * sizeof *score);
+		/* keep the starts that speak for each position: the cut is
+		 * where this line's own right column starts */
+		R[i].cut = 0;
+		unsigned short *cu = cuts + ROWS_CUTS * i;
+		size_t k = 0;
+		for (size_t c = GUT_MIN_INDENT; c < GUT_COLS && k < ROWS_CUTS; c++)
+			if (fit[c] == 1 && (k == 0 || start[c] != cu[k - 1]))
+				cu[k++] = start[c];
+	}
+	/* the path back from the best last position */
+	size_t c = 0;
+	for (size_t x = 1; !rc && n && x < ROWS_STATES; x++)
+		if (score[x] > score[c])
+			c = x;
+	for (size_t i = n; !rc && i-- > 0;) {
+		/* the line's own start within a position of its gutter */
+		for (size_t k = 0; c && k < ROWS_CUTS; k++) {
+			size_t b = cuts[ROWS_CUTS * i + k];
+			if (b && b + 1 >= c && b <= c + 1)
+				R[i].cut = (unsigned short)b;
+		}
+		if (moved[i * bstride + c / 8] & (1u << (c % 8)))
+			c = from[i];
+	}
+	/* side by side: rows holding both columns, prose on each side */
+	size_t nonblank = 0, cut = 0, both = 0, wl = 0, wr = 0;
+	for (size_t i = 0; !rc && i < n; i++) {
+		const rline *r = &R[i];
+		if (r->first > r->last)
+			continue;
+		nonblank++;
+		cut += r->cut > 0;
+		if (r->cut > r->first) {
+			size_t b = rows_offset(data + r->off, r->n, r->cut);
+			both++;
+			wl += words(data + r->off, b);
+			wr += words(data + r->off + b, r->n - b);
+		}
+	}
+	int side_by_side = !rc && both >= GUT_MIN_ROWS && cut * 10 >= nonblank * GUT_MIN_SHARE &&
+	                   wl >= both * GUT_MIN_WORDS && wr >= both * GUT_MIN_WORDS;
+	for (size_t i = 0; side_by_side && !rc && i < n; i++) {
+		const rline *r = &R[i];
+		const char *s = data + r->off;
+		if (r->first > r->last)
+			continue;
+		size_t b = r->cut > r->first ? rows_offset(s, r->n, r->cut) : 0;
+		if (b)
+			rc = put(out, map, s, b, (unsigned)i + 1);
+		if (!rc)
+			rc = put(out, map, "", 0, (unsigned)i + 1);
+		if (!rc)
+			rc = put(out, map, s + b, r->n - b, (unsigned)i + 1);
+		if (!rc)
+			rc = put(out, map, "", 0, (unsigned)i + 1);
+	}
+	if (rc || !side_by_side) {
+		ties_buf_clear(out);
+		map->len = 0;
+	}
+	ties__free(score);
+	ties__free(fit);
+	ties__free(start);
+	ties__free(moved);
+	ties__free(from);
+	ties__free(cuts);
+	ties__vec_release(&lines);
+	return rc;
+}

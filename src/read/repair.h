@@ -142,6 +142,12 @@ size_t ties__rp_words(const char *s, size_t n);
  * with those pages rewritten column by column, and to map (of unsigned) the
  * input line of each line written; where no page does, leaves both empty. */
 ties_code ties__split_gutter(const char *data, size_t len, ties_buf *out, ties_vec *map);
+/* Where data[0..len) has no form feeds but sets both columns side by side
+ * on its lines, appends to out each row's left part and right part, each
+ * between blank lines (the columns alternating line by line, for the
+ * column merge), and to map the input line of each line written; else
+ * leaves both empty. */
+ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec *map);
 
 /* ---- artifacts (artifacts.c) ---- */
 /* Marks page numbers (TIES__L_PAGENUM) and running headers/footers with

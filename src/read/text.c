@@ -1283,13 +1283,18 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 	ties_code rc = TIES_OK;
 	/* columns set side by side on each line (an extractor's page layout,
 	 * with a form feed after each page) are read one after the other, and
-	 * the text is then read as it is */
+	 * the text is then read as it is; without form feeds, each row is cut
+	 * at its gutter into two lines, which the column merge reads */
+	int rows = 0;
 	if (!no_repair && memchr(data, '\f', len)) {
 		rc = ties__split_gutter(data, len, &gut, &gmap);
-		if (!rc && gut.len) {
-			data = gut.data;
-			len = gut.len;
-		}
+	} else if (!no_repair) {
+		rc = ties__split_rows(data, len, &gut, &gmap);
+		rows = gut.len > 0;
+	}
+	if (!rc && gut.len) {
+		data = gut.data;
+		len = gut.len;
 	}
 	if (!rc)
 		rc = split_lines(data, len, &lines);
@@ -1312,7 +1317,7 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		size_t W = typical_width(L, n); /* the same after the cut rows */
 		if (vocab)
 			order_cut_rows(L, n, W, vocab);
-		repair_ = !gut.len && interleaved(L, n, W);
+		repair_ = (!gut.len || rows) && interleaved(L, n, W);
 	}
 	if (!rc && repair_ && !vocab)
 		rc = doc_vocab(&vocab, data, len);

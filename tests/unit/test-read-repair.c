@@ -1427,6 +1427,99 @@ static void gutter_columns(void **st)
 	ties__vec_release(&map);
 }
 
+/* Rows of both columns at gutter position at (from the line's start), with
+ * no form feed after them. */
+static void rows_at(ties_buf *b, const char *const *left, const char *const *right, size_t rows,
+                    size_t at)
+{
+	for (size_t k = 0; k < rows; k++) {
+		size_t n = strlen(left[k]);
+		assert_int_equal(ties_buf_adds(b, left[k]), TIES_OK);
+		if (*right[k])
+			for (; n < at; n++)
+				assert_int_equal(ties_buf_addc(b, ' '), TIES_OK);
+		assert_int_equal(ties_buf_adds(b, right[k]), TIES_OK);
+		assert_int_equal(ties_buf_addc(b, '\n'), TIES_OK);
+	}
+}
+
+/* Side-by-side rows without form feeds: each row is cut at its own page's
+ * gutter (two pages set theirs 6 positions apart) into its left and its
+ * right part, each between blank lines, and each part keeps its input
+ * line; a row across the gutter stays whole.  One column, and a table's
+ * short cells, are no such text. */
+static void gutter_rows(void **st)
+{
+	(void)st;
+	static const char *const left[] = {"The council was formed in 2015 by a group of",
+	                                   "former commanders who had fought in the war",
+	                                   "and who wanted a share of the road tolls that",
+	                                   "the traders paid at the checkpoints, where",
+	                                   "drivers of the timber trucks waited for hours",
+	                                   "Its leaders claim to protect the farmers and",
+	                                   "the traders from bandits, yet many residents",
+	                                   "describe the council as the main source of",
+	                                   "the insecurity it promises to end in the hills",
+	                                   "and along the valley road to the market town."};
+	static const char *const right[] = {"The tolls are the backbone of its power, and",
+	                                    "every truck that carries timber or fuel must",
+	                                    "stop at one of the six checkpoints on the way",
+	                                    "to the coast, where the drivers say the fees",
+	                                    "have doubled since the agreement was signed,",
+	                                    "Part of the money is paid to the fighters and",
+	                                    "part of it is passed to officials in the town",
+	                                    "government, who have never tried to remove",
+	                                    "the checkpoints that the council set up there",
+	                                    "and that the army has left where they stand."};
+	ties_buf in, out;
+	ties_buf_init(&in, 0);
+	ties_buf_init(&out, 0);
+	ties_vec map;
+	ties__vec_init(&map, sizeof(unsigned));
+	rows_at(&in, left, right, 10, 50);
+	assert_int_equal(ties_buf_adds(&in, "A LINE THAT RUNS ACROSS BOTH OF THE COLUMNS OF THE "
+	                                    "PAGE, A RUNNING HEADER\n"),
+	                 TIES_OK);
+	rows_at(&in, left, right, 10, 56);
+	assert_int_equal(ties__split_rows(in.data, in.len, &out, &map), TIES_OK);
+	assert_non_null(out.data);
+	/* the first row of each page, cut at its own gutter */
+	const char *first = "The council was formed in 2015 by a group of\n\n"
+	                    "The tolls are the backbone of its power, and\n\n"
+	                    "former commanders";
+	const char *a = strstr(out.data, first);
+	assert_non_null(a);
+	assert_non_null(strstr(a + 1, first));
+	assert_non_null(strstr(out.data,
+	                       "\nA LINE THAT RUNS ACROSS BOTH OF THE COLUMNS OF THE PAGE, "
+	                       "A RUNNING HEADER\n"));
+	/* the parts of the second row are input line 2 */
+	assert_true(map.len > 6);
+	assert_int_equal(((const unsigned *)map.data)[4], 2);
+	assert_int_equal(((const unsigned *)map.data)[6], 2);
+	/* one column: nothing to do */
+	ties_buf_clear(&in);
+	ties_buf_clear(&out);
+	map.len = 0;
+	for (size_t k = 0; k < 10; k++) {
+		assert_int_equal(ties_buf_adds(&in, left[k]), TIES_OK);
+		assert_int_equal(ties_buf_addc(&in, '\n'), TIES_OK);
+	}
+	assert_int_equal(ties__split_rows(in.data, in.len, &out, &map), TIES_OK);
+	assert_int_equal(out.len, 0);
+	assert_int_equal(map.len, 0);
+	/* a table: short cells on both sides of a blank column */
+	static const char *const cells[] = {"Name",  "Role",  "Base", "Since", "Arrested",
+	                                    "Alias", "Group", "Town", "Age",   "Status"};
+	ties_buf_clear(&in);
+	rows_at(&in, cells, cells, 10, 50);
+	assert_int_equal(ties__split_rows(in.data, in.len, &out, &map), TIES_OK);
+	assert_int_equal(out.len, 0);
+	ties_buf_release(&in);
+	ties_buf_release(&out);
+	ties__vec_release(&map);
+}
+
 static void paras_boxed(void **st)
 {
 	(void)st;
@@ -1792,6 +1885,7 @@ int main(void)
 	    cmocka_unit_test(paras_lost_hyphen),
 	    cmocka_unit_test(paras_boxed),
 	    cmocka_unit_test(gutter_columns),
+	    cmocka_unit_test(gutter_rows),
 	    cmocka_unit_test(paras_numbered_heading),
 	    cmocka_unit_test(join_caps_hyphen),
 	    cmocka_unit_test(join_name_compound),

@@ -437,7 +437,11 @@ ties_code ties__split_gutter(const char *data, size_t len, ties_buf *out, ties_v
 #define ROWS_CHANGE 4
 #define ROWS_MAX 200000
 #define ROWS_STATES (GUT_COLS + 1) /* 0: no gutter */
-#define ROWS_CUTS 16               /* starts kept per line (a justified row has many) */
+/* Rows that hold both columns, at least: where the columns' lines stand
+ * at other heights, the extractor gives each its own row, and most rows
+ * hold one column (the right one's set in at the gutter). */
+#define ROWS_MIN_BOTH 3
+#define ROWS_CUTS 16 /* starts kept per line (a justified row has many) */
 
 typedef struct rline {
 	size_t off, n;              /* the line in data, trailing blanks left out */
@@ -504,8 +508,8 @@ static size_t rows_offset(const char *s, size_t n, size_t pos)
 	return i;
 }
 
-/* A run of 3 blanks or more between two words, the second at position
- * GUT_MIN_INDENT or beyond (bytes counted: a quick test). */
+/* A run of 3 blanks or more before a word at position GUT_MIN_INDENT or
+ * beyond (bytes counted: a quick test). */
 static int rows_inner_run(const char *s, size_t n)
 {
 	size_t run = 0;
@@ -514,7 +518,7 @@ static int rows_inner_run(const char *s, size_t n)
 			run++;
 			continue;
 		}
-		if (run >= 3 && i >= GUT_MIN_INDENT && i > run)
+		if (run >= 3 && i >= GUT_MIN_INDENT)
 			return 1;
 		run = 0;
 	}
@@ -601,14 +605,17 @@ ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec
 		if (moved[i * bstride + c / 8] & (1u << (c % 8)))
 			c = from[i];
 	}
-	/* side by side: rows holding both columns, prose on each side */
-	size_t nonblank = 0, cut = 0, both = 0, wl = 0, wr = 0;
+	/* side by side: rows cut at the gutter, a few of them holding both
+	 * columns, prose on each side */
+	size_t nonblank = 0, cut = 0, both = 0, wl = 0, wr = 0, wo = 0;
 	for (size_t i = 0; !rc && i < n; i++) {
 		const rline *r = &R[i];
 		if (r->first > r->last)
 			continue;
 		nonblank++;
 		cut += r->cut > 0;
+		if (r->cut && r->cut == r->first)
+			wo += words(data + r->off, r->n);
 		if (r->cut > r->first) {
 			size_t b = rows_offset(data + r->off, r->n, r->cut);
 			both++;
@@ -616,8 +623,9 @@ ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec
 			wr += words(data + r->off + b, r->n - b);
 		}
 	}
-	int side_by_side = !rc && both >= GUT_MIN_ROWS && cut * 10 >= nonblank * GUT_MIN_SHARE &&
-	                   wl >= both * GUT_MIN_WORDS && wr >= both * GUT_MIN_WORDS;
+	int side_by_side = !rc && cut >= GUT_MIN_ROWS && both >= ROWS_MIN_BOTH &&
+	                   cut * 10 >= nonblank * GUT_MIN_SHARE && wl >= both * GUT_MIN_WORDS &&
+	                   wr + wo >= cut * GUT_MIN_WORDS;
 	for (size_t i = 0; side_by_side && !rc && i < n; i++) {
 		const rline *r = &R[i];
 		const char *s = data + r->off;

@@ -1497,6 +1497,21 @@ static void gutter_rows(void **st)
 	assert_true(map.len > 6);
 	assert_int_equal(((const unsigned *)map.data)[4], 2);
 	assert_int_equal(((const unsigned *)map.data)[6], 2);
+	/* the columns' lines on rows of their own but for three: the right
+	 * one's set in at the gutter */
+	static const char *const none[] = {"", "", "", "", "", "", "", "", "", ""};
+	ties_buf_clear(&in);
+	ties_buf_clear(&out);
+	map.len = 0;
+	rows_at(&in, left, right, 3, 50);
+	for (size_t k = 3; k < 10; k++) {
+		rows_at(&in, left + k, none, 1, 50);
+		rows_at(&in, none, right + k, 1, 50);
+	}
+	assert_int_equal(ties__split_rows(in.data, in.len, &out, &map), TIES_OK);
+	assert_non_null(out.data);
+	assert_non_null(strstr(out.data, "\n\nevery truck that carries timber or fuel must\n"));
+	assert_non_null(strstr(out.data, "\n\nPart of the money is paid to the fighters and\n"));
 	/* one column: nothing to do */
 	ties_buf_clear(&in);
 	ties_buf_clear(&out);

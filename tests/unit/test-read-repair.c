@@ -1339,94 +1339,6 @@ static void paras_lost_hyphen(void **st)
  * opens a section is a heading, no scrap, whether the boxes hold whole
  * paragraphs or not; before a number it is a row's first piece ("In
  * February" + "2023 the drivers"). */
-/* Text laid out as on the page (both columns side by side on each line):
- * the page of rows rows, left[k] padded to 50 positions, then right[k]. */
-static void side_by_side(ties_buf *b, const char *const *left, const char *const *right,
-                         size_t rows)
-{
-	for (size_t k = 0; k < rows; k++) {
-		size_t n = strlen(left[k]);
-		assert_int_equal(ties_buf_adds(b, left[k]), TIES_OK);
-		if (*right[k])
-			for (; n < 50; n++)
-				assert_int_equal(ties_buf_addc(b, ' '), TIES_OK);
-		assert_int_equal(ties_buf_adds(b, right[k]), TIES_OK);
-		assert_int_equal(ties_buf_addc(b, '\n'), TIES_OK);
-	}
-	assert_int_equal(ties_buf_addc(b, '\f'), TIES_OK);
-}
-
-/* Pages that set both columns side by side are read column by column; the
- * rows one column leaves empty keep its paragraph breaks, and each line
- * written keeps its input line.  A page of one column and a page of a
- * table's short cells are no such pages. */
-static void gutter_columns(void **st)
-{
-	(void)st;
-	static const char *const left[] = {"The council was formed in 2015 by a group of",
-	                                   "former commanders who had fought in the war",
-	                                   "and who wanted a share of the road tolls that",
-	                                   "the traders paid at the checkpoints.",
-	                                   "",
-	                                   "Its leaders claim to protect the farmers and",
-	                                   "the traders from bandits, yet many residents",
-	                                   "describe the council as the main source of",
-	                                   "the insecurity it promises to end in the hills",
-	                                   "and along the valley road to the market town."};
-	static const char *const right[] = {"The tolls are the backbone of its power, and",
-	                                    "every truck that carries timber or fuel must",
-	                                    "stop at one of the six checkpoints on the way",
-	                                    "to the coast, where the drivers say the fees",
-	                                    "have doubled since the agreement was signed.",
-	                                    "",
-	                                    "Part of the money is paid to the fighters and",
-	                                    "part of it is passed to officials in the town",
-	                                    "government, who have never tried to remove",
-	                                    "the checkpoints that the council set up there."};
-	ties_buf in, out;
-	ties_buf_init(&in, 0);
-	ties_buf_init(&out, 0);
-	ties_vec map;
-	ties__vec_init(&map, sizeof(unsigned));
-	side_by_side(&in, left, right, 10);
-	assert_int_equal(ties__split_gutter(in.data, in.len, &out, &map), TIES_OK);
-	assert_non_null(out.data);
-	const char *a = strstr(out.data, "road to the market town.\n");
-	const char *b = strstr(out.data, "The tolls are the backbone");
-	assert_non_null(a);
-	assert_non_null(b);
-	assert_true(a < b); /* the whole left column first */
-	assert_non_null(strstr(out.data, "checkpoints.\n\nIts leaders")); /* its break kept */
-	/* the first right line is input line 1 */
-	size_t line = 1;
-	for (const char *p = out.data; p < b; p++)
-		line += *p == '\n';
-	assert_true(line <= map.len);
-	assert_int_equal(((const unsigned *)map.data)[line - 1], 1);
-	/* one column: nothing to do */
-	ties_buf_clear(&in);
-	ties_buf_clear(&out);
-	map.len = 0;
-	for (size_t k = 0; k < 10; k++) {
-		assert_int_equal(ties_buf_adds(&in, left[k]), TIES_OK);
-		assert_int_equal(ties_buf_addc(&in, '\n'), TIES_OK);
-	}
-	assert_int_equal(ties_buf_addc(&in, '\f'), TIES_OK);
-	assert_int_equal(ties__split_gutter(in.data, in.len, &out, &map), TIES_OK);
-	assert_int_equal(out.len, 0);
-	assert_int_equal(map.len, 0);
-	/* a table: short cells on both sides of a blank column */
-	static const char *const cells[] = {"Name",  "Role",  "Base", "Since", "Arrested",
-	                                    "Alias", "Group", "Town", "Age",   "Status"};
-	ties_buf_clear(&in);
-	side_by_side(&in, cells, cells, 10);
-	assert_int_equal(ties__split_gutter(in.data, in.len, &out, &map), TIES_OK);
-	assert_int_equal(out.len, 0);
-	ties_buf_release(&in);
-	ties_buf_release(&out);
-	ties__vec_release(&map);
-}
-
 /* Rows of both columns at gutter position at (from the line's start), with
  * no form feed after them. */
 static void rows_at(ties_buf *b, const char *const *left, const char *const *right, size_t rows,
@@ -1443,6 +1355,102 @@ static void rows_at(ties_buf *b, const char *const *left, const char *const *rig
 	}
 }
 
+/* Text laid out as on the page (both columns side by side on each line):
+ * the page of rows rows, left[k] padded to 50 positions, then right[k]. */
+static void side_by_side(ties_buf *b, const char *const *left, const char *const *right,
+                         size_t rows)
+{
+	rows_at(b, left, right, rows, 50);
+	assert_int_equal(ties_buf_addc(b, '\f'), TIES_OK);
+}
+
+/* Two columns of the same few sentences, each with a paragraph break. */
+static const char *const gut_left[] = {"The council was formed in 2015 by a group of",
+                                       "former commanders who had fought in the war",
+                                       "and who wanted a share of the road tolls that",
+                                       "the traders paid at the checkpoints.",
+                                       "",
+                                       "Its leaders claim to protect the farmers and",
+                                       "the traders from bandits, yet many residents",
+                                       "describe the council as the main source of",
+                                       "the insecurity it promises to end in the hills",
+                                       "and along the valley road to the market town."};
+static const char *const gut_right[] = {"The tolls are the backbone of its power, and",
+                                        "every truck that carries timber or fuel must",
+                                        "stop at one of the six checkpoints on the way",
+                                        "to the coast, where the drivers say the fees",
+                                        "have doubled since the agreement was signed.",
+                                        "",
+                                        "Part of the money is paid to the fighters and",
+                                        "part of it is passed to officials in the town",
+                                        "government, who have never tried to remove",
+                                        "the checkpoints that the council set up there."};
+
+/* One column, and a table's short cells on both sides of a blank column,
+ * are no side-by-side text: split leaves out and map empty (feed: a form
+ * feed after each). */
+static void no_columns(ties_code (*split)(const char *, size_t, ties_buf *, ties_vec *), int feed)
+{
+	static const char *const cells[] = {"Name",  "Role",  "Base", "Since", "Arrested",
+	                                    "Alias", "Group", "Town", "Age",   "Status"};
+	for (int table = 0; table < 2; table++) {
+		ties_buf in, out;
+		ties_buf_init(&in, 0);
+		ties_buf_init(&out, 0);
+		ties_vec map;
+		ties__vec_init(&map, sizeof(unsigned));
+		if (table) {
+			rows_at(&in, cells, cells, 10, 50);
+		} else {
+			for (size_t k = 0; k < 10; k++) {
+				assert_int_equal(ties_buf_adds(&in, gut_left[k]), TIES_OK);
+				assert_int_equal(ties_buf_addc(&in, '\n'), TIES_OK);
+			}
+		}
+		if (feed)
+			assert_int_equal(ties_buf_addc(&in, '\f'), TIES_OK);
+		assert_int_equal(split(in.data, in.len, &out, &map), TIES_OK);
+		assert_int_equal(out.len, 0);
+		assert_int_equal(map.len, 0);
+		ties_buf_release(&in);
+		ties_buf_release(&out);
+		ties__vec_release(&map);
+	}
+}
+
+/* Pages that set both columns side by side are read column by column; the
+ * rows one column leaves empty keep its paragraph breaks, and each line
+ * written keeps its input line.  A page of one column and a page of a
+ * table's short cells are no such pages. */
+static void gutter_columns(void **st)
+{
+	(void)st;
+	ties_buf in, out;
+	ties_buf_init(&in, 0);
+	ties_buf_init(&out, 0);
+	ties_vec map;
+	ties__vec_init(&map, sizeof(unsigned));
+	side_by_side(&in, gut_left, gut_right, 10);
+	assert_int_equal(ties__split_gutter(in.data, in.len, &out, &map), TIES_OK);
+	assert_non_null(out.data);
+	const char *a = strstr(out.data, "road to the market town.\n");
+	const char *b = strstr(out.data, "The tolls are the backbone");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_true(a < b); /* the whole left column first */
+	assert_non_null(strstr(out.data, "checkpoints.\n\nIts leaders")); /* its break kept */
+	/* the first right line is input line 1 */
+	size_t line = 1;
+	for (const char *p = out.data; p < b; p++)
+		line += *p == '\n';
+	assert_true(line <= map.len);
+	assert_int_equal(((const unsigned *)map.data)[line - 1], 1);
+	no_columns(ties__split_gutter, 1);
+	ties_buf_release(&in);
+	ties_buf_release(&out);
+	ties__vec_release(&map);
+}
+
 /* Side-by-side rows without form feeds: each row is cut at its own page's
  * gutter (two pages set theirs 6 positions apart) into its left and its
  * right part, each between blank lines, and each part keeps its input
@@ -1451,36 +1459,16 @@ static void rows_at(ties_buf *b, const char *const *left, const char *const *rig
 static void gutter_rows(void **st)
 {
 	(void)st;
-	static const char *const left[] = {"The council was formed in 2015 by a group of",
-	                                   "former commanders who had fought in the war",
-	                                   "and who wanted a share of the road tolls that",
-	                                   "the traders paid at the checkpoints, where",
-	                                   "drivers of the timber trucks waited for hours",
-	                                   "Its leaders claim to protect the farmers and",
-	                                   "the traders from bandits, yet many residents",
-	                                   "describe the council as the main source of",
-	                                   "the insecurity it promises to end in the hills",
-	                                   "and along the valley road to the market town."};
-	static const char *const right[] = {"The tolls are the backbone of its power, and",
-	                                    "every truck that carries timber or fuel must",
-	                                    "stop at one of the six checkpoints on the way",
-	                                    "to the coast, where the drivers say the fees",
-	                                    "have doubled since the agreement was signed,",
-	                                    "Part of the money is paid to the fighters and",
-	                                    "part of it is passed to officials in the town",
-	                                    "government, who have never tried to remove",
-	                                    "the checkpoints that the council set up there",
-	                                    "and that the army has left where they stand."};
 	ties_buf in, out;
 	ties_buf_init(&in, 0);
 	ties_buf_init(&out, 0);
 	ties_vec map;
 	ties__vec_init(&map, sizeof(unsigned));
-	rows_at(&in, left, right, 10, 50);
+	rows_at(&in, gut_left, gut_right, 10, 50);
 	assert_int_equal(ties_buf_adds(&in, "A LINE THAT RUNS ACROSS BOTH OF THE COLUMNS OF THE "
 	                                    "PAGE, A RUNNING HEADER\n"),
 	                 TIES_OK);
-	rows_at(&in, left, right, 10, 56);
+	rows_at(&in, gut_left, gut_right, 10, 56);
 	assert_int_equal(ties__split_rows(in.data, in.len, &out, &map), TIES_OK);
 	assert_non_null(out.data);
 	/* the first row of each page, cut at its own gutter */
@@ -1497,39 +1485,22 @@ static void gutter_rows(void **st)
 	assert_true(map.len > 6);
 	assert_int_equal(((const unsigned *)map.data)[4], 2);
 	assert_int_equal(((const unsigned *)map.data)[6], 2);
-	/* the columns' lines on rows of their own but for three: the right
+	/* the columns' lines on rows of their own but for three: the gut_right
 	 * one's set in at the gutter */
 	static const char *const none[] = {"", "", "", "", "", "", "", "", "", ""};
 	ties_buf_clear(&in);
 	ties_buf_clear(&out);
 	map.len = 0;
-	rows_at(&in, left, right, 3, 50);
+	rows_at(&in, gut_left, gut_right, 3, 50);
 	for (size_t k = 3; k < 10; k++) {
-		rows_at(&in, left + k, none, 1, 50);
-		rows_at(&in, none, right + k, 1, 50);
+		rows_at(&in, gut_left + k, none, 1, 50);
+		rows_at(&in, none, gut_right + k, 1, 50);
 	}
 	assert_int_equal(ties__split_rows(in.data, in.len, &out, &map), TIES_OK);
 	assert_non_null(out.data);
 	assert_non_null(strstr(out.data, "\n\nevery truck that carries timber or fuel must\n"));
 	assert_non_null(strstr(out.data, "\n\nPart of the money is paid to the fighters and\n"));
-	/* one column: nothing to do */
-	ties_buf_clear(&in);
-	ties_buf_clear(&out);
-	map.len = 0;
-	for (size_t k = 0; k < 10; k++) {
-		assert_int_equal(ties_buf_adds(&in, left[k]), TIES_OK);
-		assert_int_equal(ties_buf_addc(&in, '\n'), TIES_OK);
-	}
-	assert_int_equal(ties__split_rows(in.data, in.len, &out, &map), TIES_OK);
-	assert_int_equal(out.len, 0);
-	assert_int_equal(map.len, 0);
-	/* a table: short cells on both sides of a blank column */
-	static const char *const cells[] = {"Name",  "Role",  "Base", "Since", "Arrested",
-	                                    "Alias", "Group", "Town", "Age",   "Status"};
-	ties_buf_clear(&in);
-	rows_at(&in, cells, cells, 10, 50);
-	assert_int_equal(ties__split_rows(in.data, in.len, &out, &map), TIES_OK);
-	assert_int_equal(out.len, 0);
+	no_columns(ties__split_rows, 0);
 	ties_buf_release(&in);
 	ties_buf_release(&out);
 	ties__vec_release(&map);

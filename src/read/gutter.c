@@ -433,7 +433,8 @@ ties_code ties__split_gutter(const char *data, size_t len, ties_buf *out, ties_v
  * starts there (a position off either way counts), against it where its
  * text runs over the two positions before it; each change of position
  * costs ROWS_CHANGE.  Texts of more than ROWS_MAX lines are left as they
- * are (the path keeps a bit per line and position). */
+ * are (the path keeps a bit per line and position, up to the widest
+ * line's). */
 #define ROWS_CHANGE 4
 #define ROWS_MAX 200000
 #define ROWS_STATES (GUT_COLS + 1) /* 0: no gutter */
@@ -441,7 +442,6 @@ ties_code ties__split_gutter(const char *data, size_t len, ties_buf *out, ties_v
  * at other heights, the extractor gives each its own row, and most rows
  * hold one column (the right one's set in at the gutter). */
 #define ROWS_MIN_BOTH 3
-#define ROWS_CUTS 16 /* starts kept per line (a justified row has many) */
 
 typedef struct rline {
 	size_t off, n;              /* the line in data, trailing blanks left out */
@@ -527,9 +527,21 @@ static int rows_inner_run(const char *s, size_t n)
 
 ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec *map)
 {
+	/* most texts have no row with a gap inside: nothing to look for */
+	size_t runs = 0;
+	for (size_t p = 0; p < len && runs < GUT_MIN_ROWS;) {
+		size_t q = p;
+		while (q < len && data[q] != '\n')
+			q++;
+		runs += rows_inner_run(data + p, q - p);
+		p = q + 1;
+	}
+	if (runs < GUT_MIN_ROWS)
+		return TIES_OK;
 	ties_vec lines;
 	ties__vec_init(&lines, sizeof(rline));
 	ties_code rc = TIES_OK;
+	size_t states = GUT_MIN_INDENT + 2; /* positions up to the widest line's */
 	for (size_t p = 0; !rc && p < len;) {
 		size_t q = p;
 		while (q < len && data[q] != '\n')
@@ -545,63 +557,48 @@ ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec
 		}
 		r->off = p;
 		r->n = t - p;
+		if (t - p + 2 > states) /* bytes: no fewer than positions */
+			states = t - p + 2 < ROWS_STATES ? t - p + 2 : ROWS_STATES;
 		p = q + 1;
 	}
 	rline *R = lines.data;
-	size_t n = lines.len, runs = 0;
-	/* most texts have no row with a gap inside: nothing to look for */
-	for (size_t i = 0; i < n && runs < GUT_MIN_ROWS; i++)
-		runs += rows_inner_run(data + R[i].off, R[i].n);
-	if (runs < GUT_MIN_ROWS)
-		n = 0;
+	size_t n = lines.len;
 	double *score = ties__calloc(2 * ROWS_STATES, sizeof *score);
 	double *next = score ? score + ROWS_STATES : NULL;
 	signed char *fit = ties__calloc(ROWS_STATES, 1);
 	unsigned short *start = ties__calloc(ROWS_STATES, sizeof *start);
 	/* per line: whether each position's path came from the best of the
 	 * line before (a change) and which that was */
-	unsigned char *moved = ties__calloc(n ? n : 1, ROWS_STATES / 8 + 1);
+	size_t bstride = states / 8 + 1;
+	unsigned char *moved = ties__calloc(n ? n : 1, bstride);
 	unsigned short *from = ties__calloc(n ? n : 1, sizeof *from);
-	unsigned short *cuts = ties__calloc(n ? ROWS_CUTS * n : 1, sizeof *cuts);
-	if (!rc && (!score || !fit || !start || !moved || !from || !cuts))
+	if (!rc && (!score || !fit || !start || !moved || !from))
 		rc = TIES_ERR_NOMEM;
-	size_t bstride = ROWS_STATES / 8 + 1;
 	for (size_t i = 0; !rc && i < n; i++) {
 		rows_fit(data, &R[i], fit, start);
 		size_t bp = 0;
-		for (size_t c = 1; c < ROWS_STATES; c++)
+		for (size_t c = 1; c < states; c++)
 			if (score[c] > score[bp])
 				bp = c;
 		from[i] = (unsigned short)bp;
-		for (size_t c = 0; c < ROWS_STATES; c++) {
+		for (size_t c = 0; c < states; c++) {
 			double stay = score[c], go = score[bp] - ROWS_CHANGE;
 			int mv = i > 0 && go > stay;
 			next[c] = (mv ? go : stay) + (c ? fit[c] : 0);
 			if (mv)
 				moved[i * bstride + c / 8] |= (unsigned char)(1u << (c % 8));
 		}
-		memcpy(score, next, ROWS_STATES * sizeof *score);
-		/* keep the starts that speak for each position: the cut is
-		 * where this line's own right column starts */
-		R[i].cut = 0;
-		unsigned short *cu = cuts + ROWS_CUTS * i;
-		size_t k = 0;
-		for (size_t c = GUT_MIN_INDENT; c < GUT_COLS && k < ROWS_CUTS; c++)
-			if (fit[c] == 1 && (k == 0 || start[c] != cu[k - 1]))
-				cu[k++] = start[c];
+		memcpy(score, next, states * sizeof *score);
 	}
-	/* the path back from the best last position */
+	/* the path back from the best last position; each line is cut where
+	 * its own right column starts, within a position of its gutter */
 	size_t c = 0;
-	for (size_t x = 1; !rc && n && x < ROWS_STATES; x++)
+	for (size_t x = 1; !rc && n && x < states; x++)
 		if (score[x] > score[c])
 			c = x;
 	for (size_t i = n; !rc && i-- > 0;) {
-		/* the line's own start within a position of its gutter */
-		for (size_t k = 0; c && k < ROWS_CUTS; k++) {
-			size_t b = cuts[ROWS_CUTS * i + k];
-			if (b && b + 1 >= c && b <= c + 1)
-				R[i].cut = (unsigned short)b;
-		}
+		rows_fit(data, &R[i], fit, start);
+		R[i].cut = c && fit[c] == 1 ? start[c] : 0;
 		if (moved[i * bstride + c / 8] & (1u << (c % 8)))
 			c = from[i];
 	}
@@ -650,7 +647,6 @@ ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec
 	ties__free(start);
 	ties__free(moved);
 	ties__free(from);
-	ties__free(cuts);
 	ties__vec_release(&lines);
 	return rc;
 }

@@ -271,10 +271,9 @@ static ties_code infer_page_breaks(ties__line *L, size_t n, size_t numbered)
 			if (!rec[i])
 				continue;
 			int with = 0;
-			for (size_t j = i > BOX_SPAN ? i - BOX_SPAN : 0; j <= i + BOX_SPAN && j < n;
-			     j++)
-				if (j != i && rec[j] && !same_text(&L[j], &L[i]))
-					with = 1;
+			for (size_t j = i > BOX_SPAN ? i - BOX_SPAN : 0;
+			     !with && j <= i + BOX_SPAN && j < n; j++)
+				with = j != i && rec[j] && !same_text(&L[j], &L[i]);
 			paired += (size_t)with;
 		}
 		size_t cnt = 0, lo = n, hi = 0, prev = n;

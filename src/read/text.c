@@ -1009,7 +1009,7 @@ static ties_code guess_height(const ties__line *L, const ties__unit *U, size_t m
 }
 
 static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
-                        const ties__vocab *vocab, ties__blocks *bl)
+                        const ties__vocab *vocab, ties__blocks *bl, int rows)
 {
 	ties_code rc = ties__mark_artifacts(L, n, bl);
 	if (rc)
@@ -1166,6 +1166,11 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 		i = e < n && (L[e].flags & TIES__L_PAGE) ? e + 1 : e;
 	}
 	bl->repaired = 1;
+	/* rows cut at their gutter hold no scraps of exploded lines: a short
+	 * line is a paragraph's last (the merge kept them as scraps, which
+	 * read better there) */
+	for (size_t k = 0; rows && k < n; k++)
+		L[k].flags &= ~TIES__L_FRAG;
 	rc = ties__build_paras(P, np, &lay, vocab, bl);
 done:
 	ties__lm_free(lm);
@@ -1322,7 +1327,7 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 	if (!rc && repair_ && !vocab)
 		rc = doc_vocab(&vocab, data, len);
 	if (!rc && repair_) {
-		rc = repair(L, n, opts, vocab, bl);
+		rc = repair(L, n, opts, vocab, bl, rows);
 		n = 0; /* done */
 	} else if (!rc && !no_repair) {
 		rc = drop_furniture(L, &n, bl);

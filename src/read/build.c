@@ -687,11 +687,9 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 					unsigned jc = ties__vocab_doc_count(vocab, joined, jl);
 					/* the dictionary only when the counts leave it open
 					 * (its look-ups cost the most) */
-					int jd = !jc && a > 2 && we > 2 &&
-					         ties__vocab_in_dict(vocab, joined, jl);
-					int short_tail = !jc && a > 2 && we <= 2;
-					int jshort =
-					    short_tail && ties__vocab_in_dict(vocab, joined, jl);
+					int jdict =
+					    !jc && a > 2 && ties__vocab_in_dict(vocab, joined, jl);
+					int jd = jdict && we > 2;
 					memcpy(joined, o + ws, a + 1); /* with the hyphen */
 					memcpy(joined + a + 1, t, we);
 					unsigned hc = ties__vocab_doc_count(vocab, joined, jl + 1);
@@ -701,16 +699,13 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 					else if (caps)
 						/* capitals join only on evidence: "IRGC-QF" */
 						keep = !jd && !jc;
-					else if (!jd && !jc && a > 2 && we > 2 &&
-					         ties__vocab_in_dict(vocab, o + ws, a) &&
-					         ties__vocab_in_dict(vocab, t, we))
-						keep = 1;
-					/* a tail of one or two letters: a word where a
-					 * hyphen stands for a dash ("now-" "as well",
-					 * "man-" "is"), a syllable where the joined word is
-					 * one ("fin-" "al"); a head that short is more often
-					 * a prefix ("un-" "governed") */
-					else if (short_tail && !jshort &&
+					/* both halves words, the joined word none; so
+					 * too for a tail of one or two letters: a word
+					 * where a hyphen stands for a dash ("now-" "as
+					 * well", "man-" "is"), a syllable where the joined
+					 * word is one ("fin-" "al"); a head that short is
+					 * more often a prefix ("un-" "governed") */
+					else if (!jdict && !jc && a > 2 &&
 					         ties__vocab_in_dict(vocab, o + ws, a) &&
 					         ties__vocab_in_dict(vocab, t, we))
 						keep = 1;

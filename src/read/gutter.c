@@ -447,65 +447,34 @@ typedef struct rline {
 	size_t off, n;              /* the line in data, trailing blanks left out */
 	unsigned short first, last; /* non-blank positions; first > last: blank */
 	unsigned short cut;         /* where the right part starts; 0: not cut */
-	unsigned char wide;         /* longer than GUT_COLS positions */
+	size_t split;               /* its byte offset, where a left part precedes */
 } rline;
 
-/* Line r's evidence for each gutter position: +1 where its right
+/* Line g's evidence for each gutter position: +1 where its right
  * column's text starts one position off at most, -1 where its text runs
  * over the two positions before, 0 elsewhere; start[c] receives the
  * position of the start that speaks for c. */
-static void rows_fit(const char *data, rline *r, signed char *fit, unsigned short *start)
+static void rows_fit(const gline *g, signed char *fit, unsigned short *start)
 {
-	unsigned char text[ROWS_STATES];
-	memset(text, 0, sizeof text);
 	memset(fit, 0, ROWS_STATES);
-	const char *s = data + r->off;
-	size_t i = 0, cols = 0;
-	r->first = 1;
-	r->last = 0;
-	while (i < r->n && cols < GUT_COLS) {
-		int32_t cp;
-		size_t k = ties__utf8_decode(s + i, r->n - i, &cp);
-		if (s[i] != ' ') {
-			text[cols] = 1;
-			if (r->first > r->last)
-				r->first = (unsigned short)cols;
-			r->last = (unsigned short)cols;
-		}
-		i += k ? k : 1;
-		cols++;
-	}
-	r->wide = i < r->n;
-	if (r->first > r->last || r->wide)
+	if (g->first == (size_t)-1 || g->wide)
 		return;
 	for (size_t c = GUT_MIN_INDENT; c < GUT_COLS; c++)
-		if (text[c - 1] || text[c - 2])
+		if (!blank_at(g, c - 1) || !blank_at(g, c - 2))
 			fit[c] = -1;
-	for (size_t b = r->first; b <= r->last; b++) {
-		if (!text[b] || b < GUT_MIN_INDENT)
+	for (size_t b = g->first; b <= g->last; b++) {
+		if (blank_at(g, b) || b < GUT_MIN_INDENT)
 			continue;
 		/* a start: the line's first text set in, or text after a run
 		 * of 3 blanks */
-		int run = b == r->first || (!text[b - 1] && !text[b - 2] && !text[b - 3]);
-		if (!run)
+		if (b != g->first &&
+		    !(blank_at(g, b - 1) && blank_at(g, b - 2) && blank_at(g, b - 3)))
 			continue;
 		for (size_t c = b - 1; c <= b + 1 && c < GUT_COLS; c++) {
 			fit[c] = 1;
 			start[c] = (unsigned short)b;
 		}
 	}
-}
-
-/* Byte offset of position pos in s[0..n). */
-static size_t rows_offset(const char *s, size_t n, size_t pos)
-{
-	size_t i = 0;
-	for (size_t c = 0; c < pos && i < n; c++) {
-		int32_t cp;
-		size_t k = ties__utf8_decode(s + i, n - i, &cp);
-		i += k ? k : 1;
-	}
-	return i;
 }
 
 /* A run of 3 blanks or more before a word at position GUT_MIN_INDENT or
@@ -563,6 +532,7 @@ ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec
 	}
 	rline *R = lines.data;
 	size_t n = lines.len;
+	gline *g = ties__malloc(sizeof *g); /* the line at hand, read again */
 	double *score = ties__calloc(2 * ROWS_STATES, sizeof *score);
 	double *next = score ? score + ROWS_STATES : NULL;
 	signed char *fit = ties__calloc(ROWS_STATES, 1);
@@ -572,10 +542,13 @@ ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec
 	size_t bstride = states / 8 + 1;
 	unsigned char *moved = ties__calloc(n ? n : 1, bstride);
 	unsigned short *from = ties__calloc(n ? n : 1, sizeof *from);
-	if (!rc && (!score || !fit || !start || !moved || !from))
+	if (!rc && (!g || !score || !fit || !start || !moved || !from))
 		rc = TIES_ERR_NOMEM;
 	for (size_t i = 0; !rc && i < n; i++) {
-		rows_fit(data, &R[i], fit, start);
+		gline_read(g, data + R[i].off, R[i].n, (unsigned)i + 1);
+		R[i].first = g->first == (size_t)-1 ? 1 : (unsigned short)g->first;
+		R[i].last = g->first == (size_t)-1 ? 0 : (unsigned short)g->last;
+		rows_fit(g, fit, start);
 		size_t bp = 0;
 		for (size_t c = 1; c < states; c++)
 			if (score[c] > score[bp])
@@ -597,8 +570,10 @@ ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec
 		if (score[x] > score[c])
 			c = x;
 	for (size_t i = n; !rc && i-- > 0;) {
-		rows_fit(data, &R[i], fit, start);
+		gline_read(g, data + R[i].off, R[i].n, (unsigned)i + 1);
+		rows_fit(g, fit, start);
 		R[i].cut = c && fit[c] == 1 ? start[c] : 0;
+		R[i].split = R[i].cut > R[i].first ? g->off[R[i].cut] : 0;
 		if (moved[i * bstride + c / 8] & (1u << (c % 8)))
 			c = from[i];
 	}
@@ -613,11 +588,10 @@ ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec
 		cut += r->cut > 0;
 		if (r->cut && r->cut == r->first)
 			wo += words(data + r->off, r->n);
-		if (r->cut > r->first) {
-			size_t b = rows_offset(data + r->off, r->n, r->cut);
+		if (r->split) {
 			both++;
-			wl += words(data + r->off, b);
-			wr += words(data + r->off + b, r->n - b);
+			wl += words(data + r->off, r->split);
+			wr += words(data + r->off + r->split, r->n - r->split);
 		}
 	}
 	int side_by_side = !rc && cut >= GUT_MIN_ROWS && both >= ROWS_MIN_BOTH &&
@@ -628,7 +602,7 @@ ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec
 		const char *s = data + r->off;
 		if (r->first > r->last)
 			continue;
-		size_t b = r->cut > r->first ? rows_offset(s, r->n, r->cut) : 0;
+		size_t b = r->split;
 		if (b)
 			rc = put(out, map, s, b, (unsigned)i + 1);
 		if (!rc)
@@ -642,6 +616,7 @@ ties_code ties__split_rows(const char *data, size_t len, ties_buf *out, ties_vec
 		ties_buf_clear(out);
 		map->len = 0;
 	}
+	ties__free(g);
 	ties__free(score);
 	ties__free(fit);
 	ties__free(start);

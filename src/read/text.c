@@ -928,11 +928,11 @@ static int place_foot(ties__line *L, size_t n, size_t start, size_t e, size_t m,
  * the bar by HEIGHT_PER_BREAK: the reading without a height places each of
  * its breaks where the text reads best, a freedom the height takes away at
  * every page, so that over many pages even the true height reads below it
- * (a 72-page text 20 below, about 0.3 a break).  The scan runs only while the search budget holds
- * all its merges at the cost of the first (base_steps), so the work stays
- * within the budget.  base: the score of the reading without a height, its
- * breaks' costs taken out.  The order kept goes to order[0..m); order[m..2m)
- * is scratch. */
+ * (a 72-page text 20 below, about 0.3 a break).  The scan runs only
+ * while the search budget holds all its merges at the cost of the first
+ * (base_steps), so the work stays within the budget.  base: the score of
+ * the reading without a height, its breaks' costs taken out.  The order
+ * kept goes to order[0..m); order[m..2m) is scratch. */
 #define HEIGHT_LO 30
 #define HEIGHT_HI 70
 #define HEIGHT_STEP 4

@@ -10,6 +10,9 @@
 
 typedef int (*cli_fn)(int argc, char **argv);
 
+/* The synopsis of command name ("read [--json] [OPTIONS] FILE|-"), from
+ * the command table; name itself for an unknown one. */
+const char *cli_usage(const char *name);
 /* Prints "ties: MESSAGE" on stderr and returns code. */
 int cli_fail(ties_code code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints the library error and returns its code. */

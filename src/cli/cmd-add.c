@@ -138,7 +138,7 @@ int cmd_add(int argc, char **argv)
 		}
 	}
 	if (!files.n && !status)
-		return cli_fail(TIES_ERR_USAGE, "usage: ties add FILE|DIR... [--db PATH]");
+		return cli_fail(TIES_ERR_USAGE, "usage: ties %s", cli_usage("add"));
 	ties_store *s = NULL;
 	int rc = files.n ? kb_open(db, TIES_STORE_CREATE, &s) : 0;
 	if (rc)

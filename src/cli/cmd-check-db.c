@@ -6,7 +6,7 @@ int cmd_check_db(int argc, char **argv)
 {
 	kb_args a;
 	ties_store *s;
-	int rc = kb_parse("check-db", argc, argv, "", 0, 0, "check-db [--db PATH]", &a);
+	int rc = kb_parse("check-db", argc, argv, "", 0, 0, &a);
 	if (rc)
 		return rc;
 	const char *db = a.db ? a.db : ties_store_default_path();

@@ -5,7 +5,7 @@ int cmd_docs(int argc, char **argv)
 {
 	kb_args a;
 	ties_store *s;
-	int rc = kb_parse("docs", argc, argv, "", 0, 0, "docs [--json] [--db PATH]", &a);
+	int rc = kb_parse("docs", argc, argv, "", 0, 0, &a);
 	if (rc || (rc = kb_open(a.db, TIES_STORE_READONLY, &s)))
 		return rc;
 	ties_buf out;

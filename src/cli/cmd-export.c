@@ -11,11 +11,6 @@
 
 #define MAX_TYPES 64
 
-static const char usage[] =
-    "usage: ties export --format stix|graphml|gexf|dot|csv|json|html [--db PATH] "
-    "[--around ENTITY [--depth N]] [--doc D] [--type T]... [--min-confidence N] "
-    "[--title T] [-o OUT] [REPORT...]";
-
 static int parse_uint(const char *s, unsigned max, unsigned *out)
 {
 	char *end;
@@ -191,7 +186,7 @@ int cmd_export(int argc, char **argv)
 	ties_export_format fmt;
 	if (!fmt_name) {
 		free(reports);
-		return cli_fail(TIES_ERR_USAGE, "%s", usage);
+		return cli_fail(TIES_ERR_USAGE, "usage: ties %s", cli_usage("export"));
 	}
 	if (ties_export_format_parse(fmt_name, &fmt)) {
 		free(reports);

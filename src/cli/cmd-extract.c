@@ -73,8 +73,7 @@ int cmd_extract(int argc, char **argv)
 			return r;
 	}
 	if (!path)
-		return cli_fail(TIES_ERR_USAGE, "usage: ties extract [--json] [--rules FILE] "
-		                                "[--max-entities N] [--max-relations N] FILE|-");
+		return cli_fail(TIES_ERR_USAGE, "usage: ties %s", cli_usage("extract"));
 	ties_doc *doc;
 	ties_error err;
 	ties_code rc = ties_read_file(path, &o, &doc, &err);

@@ -5,10 +5,7 @@ int cmd_neighbors(int argc, char **argv)
 {
 	kb_args a;
 	ties_store *s;
-	int rc = kb_parse("neighbors", argc, argv, "depth type min-confidence", 1, 1,
-	                  "neighbors ENTITY [--depth N] [--type T] [--min-confidence N] [--json] "
-	                  "[--db PATH]",
-	                  &a);
+	int rc = kb_parse("neighbors", argc, argv, "depth type min-confidence", 1, 1, &a);
 	if (rc || (rc = kb_open(a.db, TIES_STORE_READONLY, &s)))
 		return rc;
 	ties_buf out;

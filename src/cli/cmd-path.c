@@ -5,11 +5,7 @@ int cmd_path(int argc, char **argv)
 {
 	kb_args a;
 	ties_store *s;
-	int rc =
-	    kb_parse("path", argc, argv, "max-hops type min-confidence all", 2, 2,
-	             "path A B [--max-hops N] [--type T] [--min-confidence N] [--all] [--json] "
-	             "[--db PATH]",
-	             &a);
+	int rc = kb_parse("path", argc, argv, "max-hops type min-confidence all", 2, 2, &a);
 	if (rc || (rc = kb_open(a.db, TIES_STORE_READONLY, &s)))
 		return rc;
 	ties_buf out;

@@ -20,7 +20,7 @@ int cmd_read(int argc, char **argv)
 			return r;
 	}
 	if (!path)
-		return cli_fail(TIES_ERR_USAGE, "usage: ties read [--json] FILE|-");
+		return cli_fail(TIES_ERR_USAGE, "usage: ties %s", cli_usage("read"));
 	ties_doc *doc;
 	ties_error err;
 	ties_code rc = ties_read_file(path, &o, &doc, &err);

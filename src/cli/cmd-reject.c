@@ -8,7 +8,7 @@ int cmd_reject(int argc, char **argv)
 {
 	kb_args a;
 	ties_store *s;
-	int rc = kb_parse("reject", argc, argv, "", 1, 1, "reject RELATION_ID [--db PATH]", &a);
+	int rc = kb_parse("reject", argc, argv, "", 1, 1, &a);
 	if (rc)
 		return rc;
 	const char *p = a.pos[0][0] == '#' ? a.pos[0] + 1 : a.pos[0];

@@ -5,7 +5,7 @@ int cmd_rename(int argc, char **argv)
 {
 	kb_args a;
 	ties_store *s;
-	int rc = kb_parse("rename", argc, argv, "", 2, 2, "rename ENTITY NAME [--db PATH]", &a);
+	int rc = kb_parse("rename", argc, argv, "", 2, 2, &a);
 	if (rc || (rc = kb_open(a.db, 0, &s)))
 		return rc;
 	ties_error err;

@@ -5,8 +5,7 @@ int cmd_search(int argc, char **argv)
 {
 	kb_args a;
 	ties_store *s;
-	int rc = kb_parse("search", argc, argv, "limit", 1, 8,
-	                  "search TEXT [--limit N] [--json] [--db PATH]", &a);
+	int rc = kb_parse("search", argc, argv, "limit", 1, 8, &a);
 	if (rc)
 		return rc;
 	ties_buf text, out;

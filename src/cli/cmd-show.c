@@ -5,7 +5,7 @@ int cmd_show(int argc, char **argv)
 {
 	kb_args a;
 	ties_store *s;
-	int rc = kb_parse("show", argc, argv, "", 1, 1, "show ENTITY [--json] [--db PATH]", &a);
+	int rc = kb_parse("show", argc, argv, "", 1, 1, &a);
 	if (rc || (rc = kb_open(a.db, TIES_STORE_READONLY, &s)))
 		return rc;
 	ties_buf out;

@@ -5,9 +5,7 @@ int cmd_timeline(int argc, char **argv)
 {
 	kb_args a;
 	ties_store *s;
-	int rc =
-	    kb_parse("timeline", argc, argv, "type min-confidence", 0, 1,
-	             "timeline [ENTITY] [--type T] [--min-confidence N] [--json] [--db PATH]", &a);
+	int rc = kb_parse("timeline", argc, argv, "type min-confidence", 0, 1, &a);
 	if (rc || (rc = kb_open(a.db, TIES_STORE_READONLY, &s)))
 		return rc;
 	ties_buf out;

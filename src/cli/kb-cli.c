@@ -28,8 +28,9 @@ static int allowed_opt(const char *allowed, const char *name)
 }
 
 int kb_parse(const char *cmd, int argc, char **argv, const char *allowed, int minpos, int maxpos,
-             const char *usage, kb_args *a)
+             kb_args *a)
 {
+	const char *usage = cli_usage(cmd);
 	memset(a, 0, sizeof *a);
 	a->q.types = a->types;
 	int dashdash = 0;

@@ -16,9 +16,10 @@ typedef struct kb_args {
 
 /* Parses argv for a query command: --db, --json, and the options named in
  * `allowed` (a space-separated list such as "depth type"), and up to maxpos
- * positional arguments.  Prints the error and returns its code. */
+ * positional arguments.  Prints the error, with the command's synopsis
+ * (cli_usage), and returns its code. */
 int kb_parse(const char *cmd, int argc, char **argv, const char *allowed, int minpos, int maxpos,
-             const char *usage, kb_args *a);
+             kb_args *a);
 /* Opens the knowledge base (a.db, else the default); prints errors. */
 int kb_open(const char *db, unsigned flags, ties_store **s);
 /* Writes a finished buffer and releases it; returns the exit status. */

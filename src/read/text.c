@@ -80,8 +80,9 @@ static int lead_number(const char *s, size_t n);
  * An extractor that reads a page column by column keeps whole paragraphs in
  * one box (where the lines stand close), and only the boxes cut by a
  * column's or a page's end stop mid-sentence: there the lines are a
- * column's width and words are broken at their ends, which clean text
- * seldom does.  W: the text's typical line width (typical_width). */
+ * column's width and words are broken at their ends, or boxes open
+ * mid-sentence, which clean text seldom does.  W: the text's typical line
+ * width (typical_width). */
 static int interleaved(const ties__line *L, size_t n, size_t W)
 {
 	size_t boxes = 0, open_ = 0, heads = 0;
@@ -106,16 +107,23 @@ static int interleaved(const ties__line *L, size_t n, size_t W)
 	if (boxes >= 6 && open_ * 10 > boxes * 4)
 		return 1;
 	/* a box that opens mid-sentence goes on from a column's end */
-	size_t broken = 0, cont = 0;
+	size_t broken = 0, cont = 0, cont_box = 0;
 	for (size_t i = 0; i < n; i++) {
-		cont += (i == 0 || (L[i].flags & TIES__L_BLANK_BEFORE)) &&
+		int c = (i == 0 || (L[i].flags & TIES__L_BLANK_BEFORE)) &&
 		        ties__starts_lower(L[i].text, L[i].len) &&
 		        ties__rp_words(L[i].text, L[i].len) >= 3;
+		cont += c;
+		/* of two lines or more: a line alone may be a row's piece */
+		cont_box += c && i + 1 < n && !(L[i + 1].flags & TIES__L_BLANK_BEFORE);
 		broken += i + 1 < n && !(L[i + 1].flags & TIES__L_BLANK_BEFORE) &&
 		          ties__ends_hyphen(L[i].text, L[i].len) &&
 		          ties__starts_lower(L[i + 1].text, L[i + 1].len);
 	}
-	return open_ + heads + cont >= 2 && broken >= 3 && broken * 100 >= n && W <= COLUMN_WIDTH;
+	/* without line-end hyphens (a layout that sets words whole), boxes
+	 * that open mid-sentence tell it: clean text's paragraphs open with
+	 * their sentences */
+	int cut = (broken >= 3 && broken * 100 >= n) || (cont_box >= 3 && cont_box * 10 >= boxes);
+	return open_ + heads + cont >= 2 && cut && W <= COLUMN_WIDTH;
 }
 
 /* ---- the repair -------------------------------------------------------- */

@@ -367,8 +367,42 @@ static int wider_than_column(const ties__line *l, size_t n, size_t W)
  * not end a sentence, whose last line is short and that opens with a
  * capital; then the following one-line boxes that look like headings.
  * They are marked TIES__L_HEADING and kept first. */
+/* The text's first box opens with short lines that no sentence runs
+ * through (a title, an author, a date) and goes on with a line of a
+ * column's width that opens with a capital: the body's first line, which
+ * an extractor set in the title's box (pdftotext).  It opens a box of its
+ * own, for the merge to read in its column. */
+static void split_title_box(ties__line *L, size_t n, const ties__layout *lay)
+{
+	size_t W = lay->width;
+	size_t i = 0;
+	while (i < n && (L[i].flags & TIES__L_DROP))
+		i++;
+	for (size_t k = i; k < n && k < i + 4; k++) {
+		if (k > i && (L[k].flags & TIES__L_BLANK_BEFORE))
+			return;
+		size_t w = ties__line_width(L[k].text, L[k].len), sig = 0, caps = 0;
+		count_caps(L[k].text, L[k].len, &sig, &caps);
+		/* running text: two words of four letters or more in lowercase,
+		 * or a function word last, where a sentence goes on (a byline or
+		 * a date line is in title case: "Research Unit, 11 January
+		 * 2025"; a salutation may be too: "Mr. President, Members of the") */
+		ties__lm_end t;
+		ties__lm_tail(lay, &L[k], &t);
+		if (k > i && w * 10 >= W * 8 && w * 10 <= W * 11 &&
+		    ties__starts_upper(L[k].text, L[k].len) && (sig >= caps + 2 || t.func) &&
+		    !title_goes_on(&L[k - 1], &L[k])) {
+			L[k].flags |= TIES__L_BLANK_BEFORE;
+			return;
+		}
+		if (w * 10 >= W * 8 || ties__ends_sentence(L[k].text, L[k].len))
+			return;
+	}
+}
+
 static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 {
+	split_title_box(L, n, lay);
 	size_t boxes = 0, i = 0, start = n;
 	int kickers = 1; /* the boxes before this one are one-line kickers */
 	/* a first box of a word or two (a header on a one-page text: "Policy
@@ -1029,9 +1063,10 @@ static ties_code repair(ties__line *L, size_t n, const ties_read_opts *opts,
 			lay.pages_known = 1;
 	if (lay.pages_known)
 		lay.column_rows = (double)longest_page(L, n) / 2;
+	/* the language evidence first: the title block's split asks it */
+	ties__lm *lm = ties__lm_new(L, n, vocab);
 	mark_frags(L, n, &lay);
 	mark_front(L, n, &lay);
-	ties__lm *lm = ties__lm_new(L, n, vocab);
 	ties__unit *U = ties__reallocarray(NULL, n ? n : 1, sizeof *U);
 	ties__unit *O = ties__reallocarray(NULL, n ? n : 1, sizeof *O);
 	size_t *order = ties__reallocarray(NULL, n ? 2 * n : 1, sizeof *order);

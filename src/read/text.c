@@ -945,6 +945,8 @@ static int place_foot(ties__line *L, size_t n, size_t start, size_t e, size_t m,
 		size_t lines = 0;
 		for (size_t k = start; k < U[brk].first && k < n; k++)
 			lines += !(L[k].flags & (TIES__L_DROP | TIES__L_PAGE));
+		/* counted anew: the feet moved before this one changed the
+		 * pages (the count taken once changed 3 readings of 547) */
 		if (lines > longest_page(L, n))
 			return 0;
 	}

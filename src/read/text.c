@@ -367,21 +367,25 @@ static int wider_than_column(const ties__line *l, size_t n, size_t W)
  * not end a sentence, whose last line is short and that opens with a
  * capital; then the following one-line boxes that look like headings.
  * They are marked TIES__L_HEADING and kept first. */
-/* The text's first box opens with short lines that no sentence runs
- * through (a title, an author, a date) and goes on with a line of a
- * column's width that opens with a capital: the body's first line, which
+/* The text's first box opens with title matter, lines that end no
+ * sentence and are short, span the page or stand in title case (a title,
+ * an author, a date, a heading), and goes on with a line of a column's
+ * width that opens with a capital and runs on: the body's first line, which
  * an extractor set in the title's box (pdftotext).  It opens a box of its
  * own, for the merge to read in its column. */
+#define TITLE_BOX_LINES 6
 static void split_title_box(ties__line *L, size_t n, const ties__layout *lay)
 {
 	size_t W = lay->width;
 	size_t i = 0;
 	while (i < n && (L[i].flags & TIES__L_DROP))
 		i++;
-	for (size_t k = i; k < n && k < i + 4; k++) {
+	int short_line = 0;
+	for (size_t k = i; k < n && k < i + TITLE_BOX_LINES; k++) {
 		if (k > i && (L[k].flags & TIES__L_BLANK_BEFORE))
 			return;
 		size_t w = ties__line_width(L[k].text, L[k].len), sig = 0, caps = 0;
+		int column = w * 10 >= W * 8 && w * 10 <= W * 11;
 		count_caps(L[k].text, L[k].len, &sig, &caps);
 		/* running text: two words of four letters or more in lowercase,
 		 * or a function word last, where a sentence goes on (a byline or
@@ -389,14 +393,17 @@ static void split_title_box(ties__line *L, size_t n, const ties__layout *lay)
 		 * 2025"; a salutation may be too: "Mr. President, Members of the") */
 		ties__lm_end t;
 		ties__lm_tail(lay, &L[k], &t);
-		if (k > i && w * 10 >= W * 8 && w * 10 <= W * 11 &&
-		    ties__starts_upper(L[k].text, L[k].len) && (sig >= caps + 2 || t.func) &&
-		    !title_goes_on(&L[k - 1], &L[k])) {
+		if (k > i && column && ties__starts_upper(L[k].text, L[k].len) &&
+		    (sig >= caps + 2 || t.func) && short_line && !title_goes_on(&L[k - 1], &L[k])) {
 			L[k].flags |= TIES__L_BLANK_BEFORE;
 			return;
 		}
-		if (w * 10 >= W * 8 || ties__ends_sentence(L[k].text, L[k].len))
+		if (ties__ends_sentence(L[k].text, L[k].len) ||
+		    (column && !title_case(L[k].text, L[k].len, 1)))
 			return;
+		/* the title matter ends short (an author, a date, a heading),
+		 * where a title's wrapped line would not */
+		short_line = w * 10 < W * 8;
 	}
 }
 

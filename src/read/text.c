@@ -395,11 +395,11 @@ static void split_title_box(ties__line *L, size_t n, const ties__layout *lay)
 		ties__lm_tail(lay, &L[k], &t);
 		if (k > i && column && ties__starts_upper(L[k].text, L[k].len) &&
 		    (sig >= caps + 2 || t.func) && short_line && !title_goes_on(&L[k - 1], &L[k])) {
-			L[k].flags |= TIES__L_BLANK_BEFORE;
+			L[k].flags |= TIES__L_BLANK_BEFORE | TIES__L_PARA_START;
 			return;
 		}
 		if (ties__ends_sentence(L[k].text, L[k].len) ||
-		    (column && !title_case(L[k].text, L[k].len, 1)))
+		    (column && !title_case(L[k].text, L[k].len, 2)))
 			return;
 		/* the title matter ends short (an author, a date, a heading),
 		 * where a title's wrapped line would not */
@@ -736,6 +736,9 @@ static size_t front_candidates(const ties__line *L, const ties__unit *U, size_t 
 		for (size_t q = 1; q < U[k].n; q++)
 			if (!(L[U[k].first + q].flags & TIES__L_BLANK_BEFORE))
 				return k;
+		/* the body's first line, split from the title's box */
+		if (L[U[k].first].flags & TIES__L_PARA_START)
+			break;
 		const ties__line *h = &L[U[k].first + U[k].n - 1];
 		/* a justified line in sentence case is body text (a title box
 		 * the extractor ran together may be stretched too) */

@@ -362,11 +362,6 @@ static int wider_than_column(const ties__line *l, size_t n, size_t W)
 	return 0;
 }
 
-/* The title and the lines that stand under it (author, date, subtitle)
- * before the columns begin: among the first boxes, the first one that does
- * not end a sentence, whose last line is short and that opens with a
- * capital; then the following one-line boxes that look like headings.
- * They are marked TIES__L_HEADING and kept first. */
 /* The text's first box opens with title matter, lines that end no
  * sentence and are short, span the page or stand in title case (a title,
  * an author, a date, a heading), and goes on with a line of a column's
@@ -407,6 +402,11 @@ static void split_title_box(ties__line *L, size_t n, const ties__layout *lay)
 	}
 }
 
+/* The title and the lines that stand under it (author, date, subtitle)
+ * before the columns begin: among the first boxes, the first one that does
+ * not end a sentence, whose last line is short and that opens with a
+ * capital; then the following one-line boxes that look like headings.
+ * They are marked TIES__L_HEADING and kept first. */
 static void mark_front(ties__line *L, size_t n, const ties__layout *lay)
 {
 	split_title_box(L, n, lay);

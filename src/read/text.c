@@ -385,7 +385,7 @@ static void split_title_box(ties__line *L, size_t n, const ties__layout *lay)
 		/* running text: two words of four letters or more in lowercase,
 		 * or a function word last, where a sentence goes on (a byline or
 		 * a date line is in title case: "Research Unit, 11 January
-		 * 2025"; a salutation may be too: "Mr. President, Members of the") */
+		 * 2025"; a salutation may be too: "Madam Chair, Members of the") */
 		ties__lm_end t;
 		ties__lm_tail(lay, &L[k], &t);
 		if (k > i && column && ties__starts_upper(L[k].text, L[k].len) &&

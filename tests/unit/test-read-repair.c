@@ -1389,32 +1389,47 @@ static const char *const gut_right[] = {"The tolls are the backbone of its power
 /* One column, and a table's short cells on both sides of a blank column,
  * are no side-by-side text: split leaves out and map empty (feed: a form
  * feed after each). */
+/* A side-by-side test's text in, text out and line map. */
+typedef struct split_io {
+	ties_buf in, out;
+	ties_vec map;
+} split_io;
+
+static void split_io_init(split_io *io)
+{
+	ties_buf_init(&io->in, 0);
+	ties_buf_init(&io->out, 0);
+	ties__vec_init(&io->map, sizeof(unsigned));
+}
+
+static void split_io_release(split_io *io)
+{
+	ties_buf_release(&io->in);
+	ties_buf_release(&io->out);
+	ties__vec_release(&io->map);
+}
+
 static void no_columns(ties_code (*split)(const char *, size_t, ties_buf *, ties_vec *), int feed)
 {
 	static const char *const cells[] = {"Name",  "Role",  "Base", "Since", "Arrested",
 	                                    "Alias", "Group", "Town", "Age",   "Status"};
 	for (int table = 0; table < 2; table++) {
-		ties_buf in, out;
-		ties_buf_init(&in, 0);
-		ties_buf_init(&out, 0);
-		ties_vec map;
-		ties__vec_init(&map, sizeof(unsigned));
+		split_io io;
+		split_io_init(&io);
 		if (table) {
-			rows_at(&in, cells, cells, 10, 50);
+			rows_at(&io.in, cells, cells, 10, 50);
 		} else {
 			for (size_t k = 0; k < 10; k++) {
-				assert_int_equal(ties_buf_adds(&in, gut_left[k]), TIES_OK);
-				assert_int_equal(ties_buf_addc(&in, '\n'), TIES_OK);
+				assert_int_equal(ties_buf_adds(&io.in, gut_left[k]), TIES_OK);
+				assert_int_equal(ties_buf_addc(&io.in, '\n'), TIES_OK);
 			}
 		}
 		if (feed)
-			assert_int_equal(ties_buf_addc(&in, '\f'), TIES_OK);
-		assert_int_equal(split(in.data, in.len, &out, &map), TIES_OK);
-		assert_int_equal(out.len, 0);
-		assert_int_equal(map.len, 0);
-		ties_buf_release(&in);
-		ties_buf_release(&out);
-		ties__vec_release(&map);
+			assert_int_equal(ties_buf_addc(&io.in, '\f'), TIES_OK);
+		assert_int_equal(split(io.in.data, io.in.len, &io.out, &io.map), TIES_OK);
+		assert_int_equal(io.out.len, 0);
+		assert_int_equal(io.map.len, 0);
+		split_io_release(&io);
 	}
 }
 
@@ -1425,30 +1440,25 @@ static void no_columns(ties_code (*split)(const char *, size_t, ties_buf *, ties
 static void gutter_columns(void **st)
 {
 	(void)st;
-	ties_buf in, out;
-	ties_buf_init(&in, 0);
-	ties_buf_init(&out, 0);
-	ties_vec map;
-	ties__vec_init(&map, sizeof(unsigned));
-	side_by_side(&in, gut_left, gut_right, 10);
-	assert_int_equal(ties__split_gutter(in.data, in.len, &out, &map), TIES_OK);
-	assert_non_null(out.data);
-	const char *a = strstr(out.data, "road to the market town.\n");
-	const char *b = strstr(out.data, "The tolls are the backbone");
+	split_io io;
+	split_io_init(&io);
+	side_by_side(&io.in, gut_left, gut_right, 10);
+	assert_int_equal(ties__split_gutter(io.in.data, io.in.len, &io.out, &io.map), TIES_OK);
+	assert_non_null(io.out.data);
+	const char *a = strstr(io.out.data, "road to the market town.\n");
+	const char *b = strstr(io.out.data, "The tolls are the backbone");
 	assert_non_null(a);
 	assert_non_null(b);
 	assert_true(a < b); /* the whole left column first */
-	assert_non_null(strstr(out.data, "checkpoints.\n\nIts leaders")); /* its break kept */
+	assert_non_null(strstr(io.out.data, "checkpoints.\n\nIts leaders")); /* its break kept */
 	/* the first right line is input line 1 */
 	size_t line = 1;
-	for (const char *p = out.data; p < b; p++)
+	for (const char *p = io.out.data; p < b; p++)
 		line += *p == '\n';
-	assert_true(line <= map.len);
-	assert_int_equal(((const unsigned *)map.data)[line - 1], 1);
+	assert_true(line <= io.map.len);
+	assert_int_equal(((const unsigned *)io.map.data)[line - 1], 1);
 	no_columns(ties__split_gutter, 1);
-	ties_buf_release(&in);
-	ties_buf_release(&out);
-	ties__vec_release(&map);
+	split_io_release(&io);
 }
 
 /* Side-by-side rows without form feeds: each row is cut at its own page's
@@ -1459,51 +1469,46 @@ static void gutter_columns(void **st)
 static void gutter_rows(void **st)
 {
 	(void)st;
-	ties_buf in, out;
-	ties_buf_init(&in, 0);
-	ties_buf_init(&out, 0);
-	ties_vec map;
-	ties__vec_init(&map, sizeof(unsigned));
-	rows_at(&in, gut_left, gut_right, 10, 50);
-	assert_int_equal(ties_buf_adds(&in, "A LINE THAT RUNS ACROSS BOTH OF THE COLUMNS OF THE "
-	                                    "PAGE, A RUNNING HEADER\n"),
+	split_io io;
+	split_io_init(&io);
+	rows_at(&io.in, gut_left, gut_right, 10, 50);
+	assert_int_equal(ties_buf_adds(&io.in, "A LINE THAT RUNS ACROSS BOTH OF THE COLUMNS OF THE "
+	                                       "PAGE, A RUNNING HEADER\n"),
 	                 TIES_OK);
-	rows_at(&in, gut_left, gut_right, 10, 56);
-	assert_int_equal(ties__split_rows(in.data, in.len, &out, &map), TIES_OK);
-	assert_non_null(out.data);
+	rows_at(&io.in, gut_left, gut_right, 10, 56);
+	assert_int_equal(ties__split_rows(io.in.data, io.in.len, &io.out, &io.map), TIES_OK);
+	assert_non_null(io.out.data);
 	/* the first row of each page, cut at its own gutter */
 	const char *first = "The council was formed in 2015 by a group of\n\n"
 	                    "The tolls are the backbone of its power, and\n\n"
 	                    "former commanders";
-	const char *a = strstr(out.data, first);
+	const char *a = strstr(io.out.data, first);
 	assert_non_null(a);
 	assert_non_null(strstr(a + 1, first));
-	assert_non_null(strstr(out.data,
+	assert_non_null(strstr(io.out.data,
 	                       "\nA LINE THAT RUNS ACROSS BOTH OF THE COLUMNS OF THE PAGE, "
 	                       "A RUNNING HEADER\n"));
 	/* the parts of the second row are input line 2 */
-	assert_true(map.len > 6);
-	assert_int_equal(((const unsigned *)map.data)[4], 2);
-	assert_int_equal(((const unsigned *)map.data)[6], 2);
+	assert_true(io.map.len > 6);
+	assert_int_equal(((const unsigned *)io.map.data)[4], 2);
+	assert_int_equal(((const unsigned *)io.map.data)[6], 2);
 	/* the columns' lines on rows of their own but for three: the gut_right
 	 * one's set in at the gutter */
 	static const char *const none[] = {"", "", "", "", "", "", "", "", "", ""};
-	ties_buf_clear(&in);
-	ties_buf_clear(&out);
-	map.len = 0;
-	rows_at(&in, gut_left, gut_right, 3, 50);
+	ties_buf_clear(&io.in);
+	ties_buf_clear(&io.out);
+	io.map.len = 0;
+	rows_at(&io.in, gut_left, gut_right, 3, 50);
 	for (size_t k = 3; k < 10; k++) {
-		rows_at(&in, gut_left + k, none, 1, 50);
-		rows_at(&in, none, gut_right + k, 1, 50);
+		rows_at(&io.in, gut_left + k, none, 1, 50);
+		rows_at(&io.in, none, gut_right + k, 1, 50);
 	}
-	assert_int_equal(ties__split_rows(in.data, in.len, &out, &map), TIES_OK);
-	assert_non_null(out.data);
-	assert_non_null(strstr(out.data, "\n\nevery truck that carries timber or fuel must\n"));
-	assert_non_null(strstr(out.data, "\n\nPart of the money is paid to the fighters and\n"));
+	assert_int_equal(ties__split_rows(io.in.data, io.in.len, &io.out, &io.map), TIES_OK);
+	assert_non_null(io.out.data);
+	assert_non_null(strstr(io.out.data, "\n\nevery truck that carries timber or fuel must\n"));
+	assert_non_null(strstr(io.out.data, "\n\nPart of the money is paid to the fighters and\n"));
 	no_columns(ties__split_rows, 0);
-	ties_buf_release(&in);
-	ties_buf_release(&out);
-	ties__vec_release(&map);
+	split_io_release(&io);
 }
 
 static void paras_boxed(void **st)

@@ -87,6 +87,7 @@
 #define SWAP_PART 16   /* spare slots for them: one per this many of the beam */
 #define FOOT_ROWS 1.5f /* rows of a run at a page's foot (foot_run) */
 #define NOTE_COST 4.0  /* note numbers read out of order (note_cost) */
+#define HEAD_PAIR 1.0  /* a heading read right after a heading (link_memo) */
 /* Rows of the tallest column a page may hold (dense type on a tall page):
  * where no page marks cut the text, a chain taller than that runs across
  * pages, and each row over it costs TALL_COST. */
@@ -601,7 +602,10 @@ static double link_to(const ctx *c, long a, const ties__lm_end *hd, int as_head)
 }
 
 /* The link score of unit a to unit b, memoised; with as_head, a read as a
- * heading (its key in the memo: -2 - a, apart from the empty mark -1). */
+ * heading (its key in the memo: -2 - a, apart from the empty mark -1).  A
+ * heading's text opens a paragraph, seldom another heading: a chain that
+ * reads two headings in a row more likely skipped the first one's
+ * paragraph (HEAD_PAIR). */
 static double link_memo(const ctx *c, long a, long b, int as_head)
 {
 	long ka = as_head ? -2 - a : a;
@@ -611,6 +615,8 @@ static double link_memo(const ctx *c, long a, long b, int as_head)
 		m->a = ka;
 		m->b = b;
 		m->v = link_to(c, a, &c->headl[b], as_head);
+		if ((as_head || c->tail[a].heading) && c->head[b])
+			m->v -= HEAD_PAIR;
 	}
 	return m->v;
 }
@@ -719,12 +725,14 @@ static double foot_run(const state *s)
 	           : 0;
 }
 
-/* A right column read whole first stands higher: it is the shorter. */
+/* A right column read whole first stands higher: it is not the taller.
+ * On a full page both columns reach the foot, a row or so apart either
+ * way (BALANCE_SLACK). */
 static double swap_cost(const state *s)
 {
 	int l = s->left;
 	double a = s->ly[l], b = s->ly[!l];
-	return s->swap && b > a - 1 ? SWAP_BACK + b - a + 1 : 0;
+	return s->swap && b > a + BALANCE_SLACK ? SWAP_BACK + b - a + 1 : 0;
 }
 
 /* A line that completes a row begun short of a line: both pieces are

@@ -75,6 +75,19 @@ static int all_digits(const char *s, size_t n)
 
 static int lead_number(const char *s, size_t n);
 
+/* The text's last line of 3 words or more ends a box mid-sentence: a text
+ * read column by column whose right column came first ends with the left
+ * one, which goes on at the right column's top (a box that opens in
+ * lowercase).  Scraps of cut rows after it (fewer words) do not count. */
+static int ends_open(const ties__line *L, size_t n)
+{
+	size_t k = n;
+	while (k && ties__rp_words(L[k - 1].text, L[k - 1].len) < 3)
+		k--;
+	return k && !ties__ends_sentence(L[k - 1].text, L[k - 1].len) &&
+	       (k == n || (L[k].flags & TIES__L_BLANK_BEFORE));
+}
+
 /* Boxes (runs of lines between blank lines) of clean text end where
  * paragraphs end; in column-blind extraction output most stop mid-sentence.
  * An extractor that reads a page column by column keeps whole paragraphs in
@@ -122,7 +135,8 @@ static int interleaved(const ties__line *L, size_t n, size_t W)
 	/* without line-end hyphens (a layout that sets words whole), boxes
 	 * that open mid-sentence tell it: clean text's paragraphs open with
 	 * their sentences */
-	int cut = (broken >= 3 && broken * 100 >= n) || (cont_box >= 3 && cont_box * 10 >= boxes);
+	int cut = (broken >= 3 && broken * 100 >= n) || (cont_box >= 3 && cont_box * 10 >= boxes) ||
+	          (cont && ends_open(L, n));
 	return open_ + heads + cont >= 2 && cut && W <= COLUMN_WIDTH;
 }
 

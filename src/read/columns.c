@@ -235,7 +235,7 @@ typedef struct ctx {
 	const unsigned char *full;
 	/* per unit: its last line was cut at a word gap (TIES__L_CUT) */
 	const unsigned char *cut;
-	/* per unit: its first and last note number (note_marks), 0 if none */
+	/* per unit: its first and last note number (ties__note_marks), 0 if none */
 	const unsigned char *nfirst, *nlast;
 	/* per unit: the number of a numbered heading ("3. Finances"), 0 if none */
 	const unsigned char *sec;
@@ -311,7 +311,7 @@ static int reference_abbrev(const char *t, size_t b)
  * after a word's final stop, comma, colon, semicolon, closing quote or
  * bracket ("itself.1", "the port”.12") and followed by a blank or the
  * line's end.  Widens [*first, *last] (0: none yet) to the numbers found. */
-static void note_marks(const ties__line *l, unsigned char *first, unsigned char *last)
+void ties__note_marks(const ties__line *l, unsigned char *first, unsigned char *last)
 {
 	const char *t = l->text;
 	size_t n = l->len;
@@ -421,7 +421,7 @@ static double note_cost(const ctx *C, state *s, int c, size_t i)
 }
 
 /* The number of a numbered heading: "3. Finances", "2.1 Routes". */
-static unsigned char section_number(const ties__line *l)
+unsigned char ties__section_number(const ties__line *l)
 {
 	const char *t = l->text;
 	size_t n = l->len, k = 0;
@@ -933,9 +933,9 @@ ties_code ties__columns_order(const ties__line *L, const ties__unit *U, size_t m
 		full[i] = (unsigned char)(U[i].n == 1 && ties__justified(l->text, l->len));
 		cut[i] = (unsigned char)((l->flags & TIES__L_CUT) != 0);
 		for (size_t k = 0; k < U[i].n; k++)
-			note_marks(&L[U[i].first + k], &nmk[i], &nmk[m + i]);
+			ties__note_marks(&L[U[i].first + k], &nmk[i], &nmk[m + i]);
 		if (head[i])
-			nmk[2 * m + i] = section_number(l);
+			nmk[2 * m + i] = ties__section_number(l);
 		nmk[3 * m + i] =
 		    (unsigned char)ties__is_notes_heading(FIRST(&C, i)->text, FIRST(&C, i)->len);
 	}

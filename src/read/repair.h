@@ -165,6 +165,14 @@ typedef struct ties__unit {
  * its last row. */
 size_t ties__unit_rows(const ties__line *lines, const ties__unit *u, size_t W, size_t *width);
 
+/* Note markers of a line: a number of 1 to 3 digits (1 to 255) set close
+ * after a word's final stop, comma, colon, semicolon, closing quote or
+ * bracket ("itself.1") and followed by a blank or the line's end.  Widens
+ * [*first, *last] (0: none yet) to the numbers found. */
+void ties__note_marks(const ties__line *l, unsigned char *first, unsigned char *last);
+/* The number of a numbered heading ("3. Finances", "2.1 Routes"), or 0. */
+unsigned char ties__section_number(const ties__line *l);
+
 /* Gaps of two blanks or more between words, twice or more: a justified
  * line whose word spaces the extractor kept. */
 int ties__justified(const char *t, size_t n);

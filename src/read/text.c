@@ -88,6 +88,55 @@ static int ends_open(const ties__line *L, size_t n)
 	       (k == n || (L[k].flags & TIES__L_BLANK_BEFORE));
 }
 
+/* Numbers of 1 to 3 digits set close after a stop or comma that follows a
+ * digit ("since 2021.2", but also "3.5 million"): note markers perhaps,
+ * which ties__note_marks leaves out.  Marks them seen. */
+static void digit_marks(const ties__line *l, unsigned char *seen)
+{
+	const char *t = l->text;
+	for (size_t k = 2; k < l->len; k++) {
+		if (t[k - 2] < '0' || t[k - 2] > '9' || (t[k - 1] != '.' && t[k - 1] != ','))
+			continue;
+		size_t e = k;
+		unsigned v = 0;
+		while (e < l->len && e - k < 4 && t[e] >= '0' && t[e] <= '9')
+			v = v * 10 + (unsigned)(t[e++] - '0');
+		if (e > k && e - k <= 3 && v >= 1 && v <= 255 && (e == l->len || t[e] == ' '))
+			seen[v] = 1;
+	}
+}
+
+/* Numbers that count up in reading order came out of order: a note marker,
+ * or a numbered heading, seen for the first time below a number seen before
+ * it (a right column read before the left one: "wing.4" before "2017.1",
+ * "6. Prison corruption" before "2. Leadership").  A number seen again (a
+ * note cited twice, a list that starts over) says nothing, nor does one
+ * that may have been seen where a marker follows a number ("in 2021.2"). */
+static int numbers_disorder(const ties__line *L, size_t n)
+{
+	unsigned char seen[2][256] = {{0}}, top[2] = {0, 0};
+	for (size_t i = 0; i < n; i++) {
+		unsigned char v[3] = {0, 0, 0};
+		ties__note_marks(&L[i], &v[0], &v[1]);
+		/* a heading: a box's first line, short, no sentence end */
+		if ((i == 0 || (L[i].flags & TIES__L_BLANK_BEFORE)) &&
+		    ties__rp_words(L[i].text, L[i].len) <= 8 &&
+		    !ties__ends_sentence(L[i].text, L[i].len))
+			v[2] = ties__section_number(&L[i]);
+		for (int k = 0; k < 3; k++) {
+			int c = k == 2;
+			if (!v[k] || seen[c][v[k]])
+				continue;
+			if (v[k] < top[c])
+				return 1;
+			seen[c][v[k]] = 1;
+			top[c] = v[k];
+		}
+		digit_marks(&L[i], seen[0]);
+	}
+	return 0;
+}
+
 /* Boxes (runs of lines between blank lines) of clean text end where
  * paragraphs end; in column-blind extraction output most stop mid-sentence.
  * An extractor that reads a page column by column keeps whole paragraphs in
@@ -136,7 +185,7 @@ static int interleaved(const ties__line *L, size_t n, size_t W)
 	 * that open mid-sentence tell it: clean text's paragraphs open with
 	 * their sentences */
 	int cut = (broken >= 3 && broken * 100 >= n) || (cont_box >= 3 && cont_box * 10 >= boxes) ||
-	          (cont && ends_open(L, n));
+	          (cont && ends_open(L, n)) || numbers_disorder(L, n);
 	return open_ + heads + cont >= 2 && cut && W <= COLUMN_WIDTH;
 }
 

@@ -635,6 +635,19 @@ static int dash_joins(const char *o, size_t ol, const char *t, size_t len)
 	return len >= 4 && is_dash(t) && t[3] != ' ';
 }
 
+void ties__collapse_blanks(ties_buf *b)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < b->len; i++) {
+		if (b->data[i] == ' ' && o > 0 && b->data[o - 1] == ' ')
+			continue;
+		b->data[o++] = b->data[i];
+	}
+	while (o && b->data[o - 1] == ' ')
+		o--;
+	b->len = o;
+}
+
 ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
                            const ties__vocab *vocab)
 {

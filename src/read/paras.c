@@ -143,20 +143,6 @@ static int scrap_heading(const ties__line *const *P, size_t n, size_t i, const t
 	       opens_section(x->text, x->len) && !ties__is_digit(cp);
 }
 
-/* Collapses runs of blanks (justified lines come with wide gaps). */
-static void collapse(ties_buf *b)
-{
-	size_t o = 0;
-	for (size_t i = 0; i < b->len; i++) {
-		if (b->data[i] == ' ' && o > 0 && b->data[o - 1] == ' ')
-			continue;
-		b->data[o++] = b->data[i];
-	}
-	while (o && b->data[o - 1] == ' ')
-		o--;
-	b->len = o;
-}
-
 /* "AlNoor", "alRashid": a hyphen lost where a line break was joined
  * without it.  A lowercase letter followed by a capital inside a word gets
  * the hyphen back when the document writes that hyphenated form elsewhere
@@ -304,7 +290,7 @@ ties_code ties__build_paras(const ties__line *const *P, size_t n, const ties__la
 		rc = ties__join_lines(&para, tmp, j - i, vocab);
 		if (rc)
 			break;
-		collapse(&para);
+		ties__collapse_blanks(&para);
 		rc = restore_hyphens(&para, vocab, &tmp2);
 		if (rc)
 			break;

@@ -63,6 +63,10 @@ struct ties__vocab;
 ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
                            const struct ties__vocab *vocab);
 
+/* Collapses runs of blanks, and drops trailing ones (justified lines come
+ * with wide gaps). */
+void ties__collapse_blanks(ties_buf *b);
+
 /* Word list of the document plus the system dictionary, for dehyphenation
  * and word statistics. */
 typedef struct ties__vocab ties__vocab;

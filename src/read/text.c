@@ -1478,6 +1478,11 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		rc = ties__join_lines(&para, L + i, j - i, vocab);
 		if (rc)
 			break;
+		/* one blank between words: an extractor may keep the stretched
+		 * gaps of justified lines, which later stages would carry into
+		 * names and evidence sentences */
+		if (!no_repair)
+			ties__collapse_blanks(&para);
 		ties_block_kind kind = TIES_BLOCK_PARAGRAPH;
 		if (j == i + 1 && para.len < 160 && !ends_sentence(para.data, para.len))
 			kind = first ? TIES_BLOCK_TITLE : TIES_BLOCK_HEADING;

@@ -689,6 +689,12 @@ ties_code ties__join_lines(ties_buf *out, const ties__line *lines, size_t n,
 					ties__utf8_decode(t + we + 1, len - we - 1, &after);
 				if (ties__is_letter(after))
 					keep = 1;
+				/* the last part of a compound ("brother-in-" "law",
+				 * "state-of-the-" "art"): typesetters break a word that
+				 * holds a hyphen only at its hyphens */
+				if (ws >= 2 && o[ws - 1] == '-' && o[ws - 2] != '-' &&
+				    o[ws - 2] != ' ')
+					keep = 1;
 				if (!keep && vocab) {
 					size_t a = ol - 1 - ws;
 					char *joined = ties__malloc(a + we + 2);

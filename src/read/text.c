@@ -78,14 +78,31 @@ static int lead_number(const char *s, size_t n);
 /* The text's last line of 3 words or more ends a box mid-sentence: a text
  * read column by column whose right column came first ends with the left
  * one, which goes on at the right column's top (a box that opens in
- * lowercase).  Scraps of cut rows after it (fewer words) do not count. */
+ * lowercase).  Scraps of cut rows after it (fewer words) do not count, nor
+ * does a line of the notes (under a notes heading, no other heading
+ * between): an extractor cuts notes into scraps as it does justified
+ * rows. */
 static int ends_open(const ties__line *L, size_t n)
 {
 	size_t k = n;
 	while (k && ties__rp_words(L[k - 1].text, L[k - 1].len) < 3)
 		k--;
-	return k && !ties__ends_sentence(L[k - 1].text, L[k - 1].len) &&
-	       (k == n || (L[k].flags & TIES__L_BLANK_BEFORE));
+	if (!k || ties__ends_sentence(L[k - 1].text, L[k - 1].len) ||
+	    (k < n && !(L[k].flags & TIES__L_BLANK_BEFORE)))
+		return 0;
+	for (size_t h = k; h-- > 0;) {
+		if (h > 0 && !(L[h].flags & TIES__L_BLANK_BEFORE))
+			continue;
+		if (ties__is_notes_heading(L[h].text, L[h].len))
+			return 0;
+		/* a heading of its own box: the notes, if any, end above it */
+		if (h + 1 < k && (L[h + 1].flags & TIES__L_BLANK_BEFORE) &&
+		    ties__starts_upper(L[h].text, L[h].len) &&
+		    !ties__ends_sentence(L[h].text, L[h].len) &&
+		    ties__rp_words(L[h].text, L[h].len) <= 6)
+			break;
+	}
+	return 1;
 }
 
 /* Numbers of 1 to 3 digits set close after a stop or comma that follows a

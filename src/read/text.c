@@ -105,6 +105,161 @@ static int ends_open(const ties__line *L, size_t n)
 	return 1;
 }
 
+/* A box of notes: a notes heading alone, or run into its first note
+ * ("Notes 1. Interview, ..."). */
+static int notes_box(const ties__line *l)
+{
+	if (ties__is_notes_heading(l->text, l->len))
+		return 1;
+	size_t k = 0;
+	while (k < l->len && l->text[k] != ' ')
+		k++;
+	size_t d = k;
+	while (d < l->len && l->text[d] == ' ')
+		d++;
+	return k < l->len && d < l->len && l->text[d] >= '1' && l->text[d] <= '9' &&
+	       ties__is_notes_heading(l->text, k);
+}
+
+#define ROT_TITLE_BOXES 4
+#define ROT_MAX_LINES 1000 /* a page's lines, at most */
+static int numbers_disorder(const ties__line *L, size_t n);
+static int numbers_order(const ties__line *L, size_t n, size_t *count);
+static int box_end(const ties__line *L, size_t n, size_t i)
+{
+	size_t j = i + 1;
+	while (j < n && !(L[j].flags & TIES__L_BLANK_BEFORE))
+		j++;
+	return (int)j;
+}
+
+/* t[h..e) = L[h..r) L[p..e) L[r..p): the left column's boxes from p on
+ * moved before the right column's, which open at r. */
+static void rotate_into(ties__line *t, const ties__line *L, size_t h, size_t r, size_t p, size_t e)
+{
+	memcpy(t + h, L + h, (r - h) * sizeof *t);
+	memcpy(t + r, L + p, (e - p) * sizeof *t);
+	memcpy(t + r + (e - p), L + r, (p - r) * sizeof *t);
+}
+
+/* One page read right column first, each column whole (pdfminer on a
+ * one-page text, where the right column's top stands highest): the text
+ * ends mid-sentence, in a box of two lines or more (the left column's
+ * foot, not a cut row's piece), and goes on at the right column's top.
+ * The left column is the text's last boxes (and perhaps the box read
+ * before the right column's first one, which opens in lowercase): they
+ * move in front of the right column, behind the title matter (up to 4
+ * boxes of at most 3 short lines that end no sentence) and before a page
+ * number at the end.  The split goes where a box that ends a sentence is
+ * followed by one that opens with a capital (or a section number), and
+ * leaves the left column no shorter than the right one, less 2 lines; of
+ * those, the one whose note numbers and numbered headings count up, then
+ * the one that leaves the notes last, then the one whose columns stand
+ * most nearly level.  Only where a form feed closes the text and none
+ * opens a page in it (a one-page text whose pages are known), and not
+ * where numbered headings already count up (a box moved to the end by
+ * the extractor, not a column). */
+static ties_code right_column_first(ties__line *L, size_t n)
+{
+	if (n < 4 || n > ROT_MAX_LINES || !(L[n - 1].flags & TIES__L_FEEDAFTER))
+		return TIES_OK;
+	for (size_t k = 1; k < n; k++)
+		if (L[k].flags & TIES__L_NEWPAGE)
+			return TIES_OK;
+	/* a page number closes the page: it stays there */
+	size_t e = n;
+	while (e > 0 && all_digits(L[e - 1].text, L[e - 1].len) && L[e - 1].len <= 3 &&
+	       (L[e - 1].flags & TIES__L_BLANK_BEFORE))
+		e--;
+	if (!ends_open(L, e))
+		return TIES_OK;
+	size_t k = e;
+	while (k && ties__rp_words(L[k - 1].text, L[k - 1].len) < 3)
+		k--;
+	if (k < 2 || (L[k - 1].flags & TIES__L_BLANK_BEFORE))
+		return TIES_OK; /* a line alone: a cut row's piece */
+	/* the title matter */
+	size_t h = 0, boxes = 0;
+	while (h < e && boxes < ROT_TITLE_BOXES) {
+		size_t j = (size_t)box_end(L, e, h);
+		const ties__line *z = &L[j - 1];
+		if (j - h > 3 || ties__ends_sentence(z->text, z->len) ||
+		    ties__starts_lower(L[h].text, L[h].len) ||
+		    ties__rp_words(L[h].text, L[h].len) > 12)
+			break;
+		h = j;
+		boxes++;
+	}
+	if (h >= e)
+		return TIES_OK;
+	/* numbered headings that count up as the text stands: read in order,
+	 * the open end is a box the extractor moved, not a column */
+	size_t count = 0;
+	int disorder = numbers_order(L, e, &count);
+	if (!disorder && count >= 2)
+		return TIES_OK;
+	ties__line *tmp = ties__reallocarray(NULL, e, sizeof *tmp);
+	if (!tmp)
+		return TIES_ERR_NOMEM;
+	memcpy(tmp, L, h * sizeof *tmp);
+	/* the right column opens mid-sentence, where the left column's first
+	 * box may stand before it (pdfminer reads the box that stands highest
+	 * first): then the second box opens in lowercase */
+	size_t r = (size_t)box_end(L, e, h);
+	if (r >= e || ties__starts_lower(L[h].text, L[h].len) ||
+	    !ties__starts_lower(L[r].text, L[r].len) || ties__rp_words(L[r].text, L[r].len) < 3)
+		r = h;
+	/* note numbers and numbered headings that count up once the columns
+	 * are put in order speak for a split, and so do the notes left last
+	 * (they close a text, under the right column's foot); the columns'
+	 * heights decide between the rest */
+	size_t total = e - h, best = e, best_d = (size_t)-1;
+	int best_bad = 4;
+	for (size_t p = (size_t)box_end(L, e, r); p < e; p = (size_t)box_end(L, e, p)) {
+		const ties__line *z = &L[p - 1];
+		if (!ties__ends_block(z->text, z->len) || notes_box(&L[p]) ||
+		    !(ties__starts_upper(L[p].text, L[p].len) || ties__section_number(&L[p])))
+			continue;
+		size_t right = p - r, left = total - right;
+		if (left + 2 < right)
+			continue;
+		rotate_into(tmp, L, h, r, p, e);
+		/* a numbered heading read with the title matter is followed by
+		 * its text, not by another heading */
+		int bad = numbers_disorder(tmp, e) || (h > 0 && ties__section_number(&L[h - 1]) &&
+		                                       (size_t)box_end(L, e, p) == p + 1 &&
+		                                       !ties__ends_sentence(L[p].text, L[p].len) &&
+		                                       ties__rp_words(L[p].text, L[p].len) <= 8);
+		int notes = 0;
+		for (size_t q = r; q < p; q = (size_t)box_end(L, e, q)) {
+			if (notes_box(&L[q]))
+				notes = 1;
+			else if ((size_t)box_end(L, e, q) == q + 1 &&
+			         !ties__ends_sentence(L[q].text, L[q].len) &&
+			         ties__rp_words(L[q].text, L[q].len) <= 6)
+				notes = 0; /* a heading after them */
+		}
+		bad = bad * 2 + !notes;
+		size_t d = left > right ? left - right : 0;
+		if (bad < best_bad || (bad == best_bad && d < best_d)) {
+			best_bad = bad;
+			best_d = d;
+			best = p;
+		}
+	}
+	if (best == e || (count >= 2 && best_bad >= 2)) {
+		ties__free(tmp);
+		return TIES_OK;
+	}
+	unsigned feed = L[n - 1].flags & TIES__L_FEEDAFTER;
+	L[n - 1].flags &= ~TIES__L_FEEDAFTER;
+	rotate_into(tmp, L, h, r, best, e);
+	memcpy(L + h, tmp + h, (e - h) * sizeof *tmp);
+	ties__free(tmp);
+	L[n - 1].flags |= feed;
+	return TIES_OK;
+}
+
 /* Numbers of 1 to 3 digits set close after a stop or comma that follows a
  * digit ("since 2021.2", but also "3.5 million"): note markers perhaps,
  * which ties__note_marks leaves out.  Marks them seen. */
@@ -129,9 +284,19 @@ static void digit_marks(const ties__line *l, unsigned char *seen)
  * "6. Prison corruption" before "2. Leadership").  A number seen again (a
  * note cited twice, a list that starts over) says nothing, nor does one
  * that may have been seen where a marker follows a number ("in 2021.2"). */
+static int numbers_order(const ties__line *L, size_t n, size_t *count);
+
 static int numbers_disorder(const ties__line *L, size_t n)
 {
+	size_t count;
+	return numbers_order(L, n, &count);
+}
+
+/* numbers_disorder, and how many numbered headings it saw (*count). */
+static int numbers_order(const ties__line *L, size_t n, size_t *count)
+{
 	unsigned char seen[2][256] = {{0}}, top[2] = {0, 0};
+	*count = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char v[3] = {0, 0, 0};
 		ties__note_marks(&L[i], &v[0], &v[1]);
@@ -148,6 +313,8 @@ static int numbers_disorder(const ties__line *L, size_t n)
 				return 1;
 			seen[c][v[k]] = 1;
 			top[c] = v[k];
+			*count += c; /* numbered headings only: note markers are
+			              * missed after a number ("in 2021.2") */
 		}
 		digit_marks(&L[i], seen[0]);
 	}
@@ -1457,7 +1624,9 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 		size_t W = typical_width(L, n); /* the same after the cut rows */
 		if (vocab)
 			order_cut_rows(L, n, W, vocab);
-		repair_ = (!gut.len || rows) && interleaved(L, n, W);
+		if (!gut.len)
+			rc = right_column_first(L, n);
+		repair_ = !rc && (!gut.len || rows) && interleaved(L, n, W);
 	}
 	if (!rc && repair_ && !vocab)
 		rc = doc_vocab(&vocab, data, len);

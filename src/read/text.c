@@ -368,9 +368,11 @@ static int interleaved(const ties__line *L, size_t n, size_t W)
 	/* without line-end hyphens (a layout that sets words whole), boxes
 	 * that open mid-sentence tell it: clean text's paragraphs open with
 	 * their sentences */
-	int cut = (broken >= 3 && broken * 100 >= n) || (cont_box >= 3 && cont_box * 10 >= boxes) ||
-	          (cont && ends_open(L, n)) || numbers_disorder(L, n);
-	return open_ + heads + cont >= 2 && cut && W <= COLUMN_WIDTH;
+	if (open_ + heads + cont < 2 || W > COLUMN_WIDTH)
+		return 0;
+	/* the cheap counts first: the numbers take a pass over every line */
+	return (broken >= 3 && broken * 100 >= n) || (cont_box >= 3 && cont_box * 10 >= boxes) ||
+	       (cont && ends_open(L, n)) || numbers_disorder(L, n);
 }
 
 /* ---- the repair -------------------------------------------------------- */

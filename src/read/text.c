@@ -142,6 +142,62 @@ static void rotate_into(ties__line *t, const ties__line *L, size_t h, size_t r, 
 	memcpy(t + r + (e - p), L + r, (p - r) * sizeof *t);
 }
 
+/* A later page read right column first, each column whole: the page
+ * before ends mid-clause (a comma or a semicolon), the page opens with a
+ * capital, and further down a box of two lines or more opens in lowercase
+ * after a sentence end: the left column's top, which goes on from the page
+ * before.  It and the boxes after it (up to a page number at the page's
+ * end) move to the page's top.  Only where form feeds mark the pages; a
+ * page that ends in a word may go on with a name ("at" + "Hodeidah port",
+ * "Counter-" + "Terrorism"), so only a comma or a semicolon counts. */
+static ties_code later_pages_right_first(ties__line *L, size_t n)
+{
+	size_t s0 = 0;
+	for (size_t k = 1; k <= n; k++) {
+		if (k < n && !(L[k].flags & TIES__L_NEWPAGE))
+			continue;
+		size_t s = s0, e = k; /* the page [s, e) */
+		s0 = k;
+		if (s == 0 || e - s < 4 || e - s > ROT_MAX_LINES)
+			continue;
+		size_t b = s;
+		while (b > 0 && ties__rp_words(L[b - 1].text, L[b - 1].len) < 3)
+			b--;
+		if (!b || ties__starts_lower(L[s].text, L[s].len))
+			continue;
+		char c = L[b - 1].text[L[b - 1].len - 1];
+		if (c != ',' && c != ';')
+			continue;
+		size_t pe = e;
+		while (pe > s && all_digits(L[pe - 1].text, L[pe - 1].len) && L[pe - 1].len <= 3 &&
+		       (L[pe - 1].flags & TIES__L_BLANK_BEFORE))
+			pe--;
+		size_t q = (size_t)box_end(L, pe, s);
+		while (q < pe && !(ties__starts_lower(L[q].text, L[q].len) &&
+		                   ties__rp_words(L[q].text, L[q].len) >= 3 &&
+		                   (size_t)box_end(L, pe, q) >= q + 2 &&
+		                   ties__ends_block(L[q - 1].text, L[q - 1].len)))
+			q = (size_t)box_end(L, pe, q);
+		if (q >= pe)
+			continue;
+		ties__line *tmp = ties__reallocarray(NULL, pe - s, sizeof *tmp);
+		if (!tmp)
+			return TIES_ERR_NOMEM;
+		/* the page's marks stay at its ends */
+		unsigned open = L[s].flags & TIES__L_NEWPAGE,
+		         feed = L[pe - 1].flags & TIES__L_FEEDAFTER;
+		L[s].flags &= ~TIES__L_NEWPAGE;
+		L[pe - 1].flags &= ~TIES__L_FEEDAFTER;
+		memcpy(tmp, L + q, (pe - q) * sizeof *tmp);
+		memcpy(tmp + (pe - q), L + s, (q - s) * sizeof *tmp);
+		memcpy(L + s, tmp, (pe - s) * sizeof *tmp);
+		ties__free(tmp);
+		L[s].flags |= open | TIES__L_BLANK_BEFORE;
+		L[pe - 1].flags |= feed;
+	}
+	return TIES_OK;
+}
+
 /* One page read right column first, each column whole (pdfminer on a
  * one-page text, where the right column's top stands highest): the text
  * ends mid-sentence, in a box of two lines or more (the left column's
@@ -1628,6 +1684,8 @@ ties_code ties__read_text(ties_doc *doc, const char *data, size_t len, const tie
 			order_cut_rows(L, n, W, vocab);
 		if (!gut.len)
 			rc = right_column_first(L, n);
+		if (!rc && !gut.len)
+			rc = later_pages_right_first(L, n);
 		repair_ = !rc && (!gut.len || rows) && interleaved(L, n, W);
 	}
 	if (!rc && repair_ && !vocab)

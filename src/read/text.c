@@ -125,12 +125,12 @@ static int notes_box(const ties__line *l)
 #define ROT_MAX_LINES 1000 /* a page's lines, at most */
 static int numbers_disorder(const ties__line *L, size_t n);
 static int numbers_order(const ties__line *L, size_t n, size_t *count);
-static int box_end(const ties__line *L, size_t n, size_t i)
+static size_t box_end(const ties__line *L, size_t n, size_t i)
 {
 	size_t j = i + 1;
 	while (j < n && !(L[j].flags & TIES__L_BLANK_BEFORE))
 		j++;
-	return (int)j;
+	return j;
 }
 
 /* t[h..e) = L[h..r) L[p..e) L[r..p): the left column's boxes from p on
@@ -172,12 +172,12 @@ static ties_code later_pages_right_first(ties__line *L, size_t n)
 		while (pe > s && all_digits(L[pe - 1].text, L[pe - 1].len) && L[pe - 1].len <= 3 &&
 		       (L[pe - 1].flags & TIES__L_BLANK_BEFORE))
 			pe--;
-		size_t q = (size_t)box_end(L, pe, s);
-		while (q < pe && !(ties__starts_lower(L[q].text, L[q].len) &&
-		                   ties__rp_words(L[q].text, L[q].len) >= 3 &&
-		                   (size_t)box_end(L, pe, q) >= q + 2 &&
-		                   ties__ends_block(L[q - 1].text, L[q - 1].len)))
-			q = (size_t)box_end(L, pe, q);
+		size_t q = box_end(L, pe, s);
+		while (q < pe &&
+		       !(ties__starts_lower(L[q].text, L[q].len) &&
+		         ties__rp_words(L[q].text, L[q].len) >= 3 && box_end(L, pe, q) >= q + 2 &&
+		         ties__ends_block(L[q - 1].text, L[q - 1].len)))
+			q = box_end(L, pe, q);
 		if (q >= pe)
 			continue;
 		ties__line *tmp = ties__reallocarray(NULL, pe - s, sizeof *tmp);
@@ -237,7 +237,7 @@ static ties_code right_column_first(ties__line *L, size_t n)
 	/* the title matter */
 	size_t h = 0, boxes = 0;
 	while (h < e && boxes < ROT_TITLE_BOXES) {
-		size_t j = (size_t)box_end(L, e, h);
+		size_t j = box_end(L, e, h);
 		const ties__line *z = &L[j - 1];
 		if (j - h > 3 || ties__ends_sentence(z->text, z->len) ||
 		    ties__starts_lower(L[h].text, L[h].len) ||
@@ -261,7 +261,7 @@ static ties_code right_column_first(ties__line *L, size_t n)
 	/* the right column opens mid-sentence, where the left column's first
 	 * box may stand before it (pdfminer reads the box that stands highest
 	 * first): then the second box opens in lowercase */
-	size_t r = (size_t)box_end(L, e, h);
+	size_t r = box_end(L, e, h);
 	if (r >= e || ties__starts_lower(L[h].text, L[h].len) ||
 	    !ties__starts_lower(L[r].text, L[r].len) || ties__rp_words(L[r].text, L[r].len) < 3)
 		r = h;
@@ -271,7 +271,7 @@ static ties_code right_column_first(ties__line *L, size_t n)
 	 * heights decide between the rest */
 	size_t total = e - h, best = e, best_d = (size_t)-1;
 	int best_bad = 4;
-	for (size_t p = (size_t)box_end(L, e, r); p < e; p = (size_t)box_end(L, e, p)) {
+	for (size_t p = box_end(L, e, r); p < e; p = box_end(L, e, p)) {
 		const ties__line *z = &L[p - 1];
 		if (!ties__ends_block(z->text, z->len) || notes_box(&L[p]) ||
 		    !(ties__starts_upper(L[p].text, L[p].len) || ties__section_number(&L[p])))
@@ -282,15 +282,15 @@ static ties_code right_column_first(ties__line *L, size_t n)
 		rotate_into(tmp, L, h, r, p, e);
 		/* a numbered heading read with the title matter is followed by
 		 * its text, not by another heading */
-		int bad = numbers_disorder(tmp, e) || (h > 0 && ties__section_number(&L[h - 1]) &&
-		                                       (size_t)box_end(L, e, p) == p + 1 &&
-		                                       !ties__ends_sentence(L[p].text, L[p].len) &&
-		                                       ties__rp_words(L[p].text, L[p].len) <= 8);
+		int bad = numbers_disorder(tmp, e) ||
+		          (h > 0 && ties__section_number(&L[h - 1]) && box_end(L, e, p) == p + 1 &&
+		           !ties__ends_sentence(L[p].text, L[p].len) &&
+		           ties__rp_words(L[p].text, L[p].len) <= 8);
 		int notes = 0;
-		for (size_t q = r; q < p; q = (size_t)box_end(L, e, q)) {
+		for (size_t q = r; q < p; q = box_end(L, e, q)) {
 			if (notes_box(&L[q]))
 				notes = 1;
-			else if ((size_t)box_end(L, e, q) == q + 1 &&
+			else if (box_end(L, e, q) == q + 1 &&
 			         !ties__ends_sentence(L[q].text, L[q].len) &&
 			         ties__rp_words(L[q].text, L[q].len) <= 6)
 				notes = 0; /* a heading after them */
@@ -340,8 +340,6 @@ static void digit_marks(const ties__line *l, unsigned char *seen)
  * "6. Prison corruption" before "2. Leadership").  A number seen again (a
  * note cited twice, a list that starts over) says nothing, nor does one
  * that may have been seen where a marker follows a number ("in 2021.2"). */
-static int numbers_order(const ties__line *L, size_t n, size_t *count);
-
 static int numbers_disorder(const ties__line *L, size_t n)
 {
 	size_t count;

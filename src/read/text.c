@@ -212,12 +212,17 @@ static ties_code later_pages_right_first(ties__line *L, size_t n)
  * those, the one whose note numbers and numbered headings count up, then
  * the one that leaves the notes last, then the one whose columns stand
  * most nearly level.  Only where a form feed closes the text and none
- * opens a page in it (a one-page text whose pages are known), and not
+ * opens a page in it, or a lone 1 does (a one-page text), and not
  * where numbered headings already count up (a box moved to the end by
  * the extractor, not a column). */
 static ties_code right_column_first(ties__line *L, size_t n)
 {
-	if (n < 4 || n > ROT_MAX_LINES || !(L[n - 1].flags & TIES__L_FEEDAFTER))
+	/* one page: a form feed closes it, or the text ends in a page
+	 * number 1, alone (form feeds taken out; a text that goes on after
+	 * its first page has a break, and a number above 1, further on) */
+	int one = n >= 2 && L[n - 1].len == 1 && L[n - 1].text[0] == '1' &&
+	          (L[n - 1].flags & TIES__L_BLANK_BEFORE);
+	if (n < 4 || n > ROT_MAX_LINES || (!(L[n - 1].flags & TIES__L_FEEDAFTER) && !one))
 		return TIES_OK;
 	for (size_t k = 1; k < n; k++)
 		if (L[k].flags & TIES__L_NEWPAGE)

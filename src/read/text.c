@@ -75,6 +75,25 @@ static int all_digits(const char *s, size_t n)
 
 static int lead_number(const char *s, size_t n);
 
+/* One past the last line of 3 words or more before line n (0: none):
+ * scraps of cut rows (fewer words) are passed over. */
+static size_t last_worded(const ties__line *L, size_t n)
+{
+	while (n && ties__rp_words(L[n - 1].text, L[n - 1].len) < 3)
+		n--;
+	return n;
+}
+
+/* Where the page [s, e) ends before the page numbers at its foot (lines of
+ * up to 3 digits, each a box of its own). */
+static size_t before_page_number(const ties__line *L, size_t s, size_t e)
+{
+	while (e > s && all_digits(L[e - 1].text, L[e - 1].len) && L[e - 1].len <= 3 &&
+	       (L[e - 1].flags & TIES__L_BLANK_BEFORE))
+		e--;
+	return e;
+}
+
 /* The text's last line of 3 words or more ends a box mid-sentence: a text
  * read column by column whose right column came first ends with the left
  * one, which goes on at the right column's top (a box that opens in
@@ -84,9 +103,7 @@ static int lead_number(const char *s, size_t n);
  * rows. */
 static int ends_open(const ties__line *L, size_t n)
 {
-	size_t k = n;
-	while (k && ties__rp_words(L[k - 1].text, L[k - 1].len) < 3)
-		k--;
+	size_t k = last_worded(L, n);
 	if (!k || ties__ends_sentence(L[k - 1].text, L[k - 1].len) ||
 	    (k < n && !(L[k].flags & TIES__L_BLANK_BEFORE)))
 		return 0;
@@ -160,18 +177,13 @@ static ties_code later_pages_right_first(ties__line *L, size_t n)
 		s0 = k;
 		if (s == 0 || e - s < 4 || e - s > ROT_MAX_LINES)
 			continue;
-		size_t b = s;
-		while (b > 0 && ties__rp_words(L[b - 1].text, L[b - 1].len) < 3)
-			b--;
+		size_t b = last_worded(L, s);
 		if (!b || ties__starts_lower(L[s].text, L[s].len))
 			continue;
 		char c = L[b - 1].text[L[b - 1].len - 1];
 		if (c != ',' && c != ';')
 			continue;
-		size_t pe = e;
-		while (pe > s && all_digits(L[pe - 1].text, L[pe - 1].len) && L[pe - 1].len <= 3 &&
-		       (L[pe - 1].flags & TIES__L_BLANK_BEFORE))
-			pe--;
+		size_t pe = before_page_number(L, s, e);
 		size_t q = box_end(L, pe, s);
 		while (q < pe &&
 		       !(ties__starts_lower(L[q].text, L[q].len) &&
@@ -228,15 +240,10 @@ static ties_code right_column_first(ties__line *L, size_t n)
 		if (L[k].flags & TIES__L_NEWPAGE)
 			return TIES_OK;
 	/* a page number closes the page: it stays there */
-	size_t e = n;
-	while (e > 0 && all_digits(L[e - 1].text, L[e - 1].len) && L[e - 1].len <= 3 &&
-	       (L[e - 1].flags & TIES__L_BLANK_BEFORE))
-		e--;
+	size_t e = before_page_number(L, 0, n);
 	if (!ends_open(L, e))
 		return TIES_OK;
-	size_t k = e;
-	while (k && ties__rp_words(L[k - 1].text, L[k - 1].len) < 3)
-		k--;
+	size_t k = last_worded(L, e);
 	if (k < 2 || (L[k - 1].flags & TIES__L_BLANK_BEFORE))
 		return TIES_OK; /* a line alone: a cut row's piece */
 	/* the title matter */
@@ -276,7 +283,13 @@ static ties_code right_column_first(ties__line *L, size_t n)
 	 * heights decide between the rest */
 	size_t total = e - h, best = e, best_d = (size_t)-1;
 	int best_bad = 4;
-	for (size_t p = box_end(L, e, r); p < e; p = box_end(L, e, p)) {
+	int notes = 0; /* the boxes [r, p) end with notes, no heading after them */
+	for (size_t q = r, p = box_end(L, e, r); p < e; q = p, p = box_end(L, e, p)) {
+		if (notes_box(&L[q]))
+			notes = 1;
+		else if (p == q + 1 && !ties__ends_sentence(L[q].text, L[q].len) &&
+		         ties__rp_words(L[q].text, L[q].len) <= 6)
+			notes = 0; /* a heading after them */
 		const ties__line *z = &L[p - 1];
 		if (!ties__ends_block(z->text, z->len) || notes_box(&L[p]) ||
 		    !(ties__starts_upper(L[p].text, L[p].len) || ties__section_number(&L[p])))
@@ -291,15 +304,6 @@ static ties_code right_column_first(ties__line *L, size_t n)
 		          (h > 0 && ties__section_number(&L[h - 1]) && box_end(L, e, p) == p + 1 &&
 		           !ties__ends_sentence(L[p].text, L[p].len) &&
 		           ties__rp_words(L[p].text, L[p].len) <= 8);
-		int notes = 0;
-		for (size_t q = r; q < p; q = box_end(L, e, q)) {
-			if (notes_box(&L[q]))
-				notes = 1;
-			else if (box_end(L, e, q) == q + 1 &&
-			         !ties__ends_sentence(L[q].text, L[q].len) &&
-			         ties__rp_words(L[q].text, L[q].len) <= 6)
-				notes = 0; /* a heading after them */
-		}
 		bad = bad * 2 + !notes;
 		size_t d = left > right ? left - right : 0;
 		if (bad < best_bad || (bad == best_bad && d < best_d)) {
